@@ -1,0 +1,49 @@
+package vn.qualityledger.support;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.jsontype.PolymorphicTypeValidator;
+
+/** Axon settings both services need, auto-configured so that neither can forget one. */
+@AutoConfiguration
+public class AxonSupportConfiguration {
+
+    /** Packages whose classes may appear as polymorphic type ids in stored JSON. */
+    static final String[] TRUSTED_PACKAGES = {"org.axonframework.", "vn.qualityledger."};
+
+    /**
+     * Jackson 3 refuses polymorphic type ids unless a validator allows them. Without this, a processor writes its
+     * {@code ReplayToken} (which holds the token it replays to as a polymorphic field) and cannot read it back.
+     */
+    @Bean
+    Jackson3SerializerCustomizer trustedTypesJsonMapperCustomizer() {
+        return builder -> builder.polymorphicTypeValidator(trustedTypes());
+    }
+
+    static PolymorphicTypeValidator trustedTypes() {
+        BasicPolymorphicTypeValidator.Builder validator = BasicPolymorphicTypeValidator.builder();
+        for (String trustedPackage : TRUSTED_PACKAGES) {
+            validator.allowIfSubType(trustedPackage);
+        }
+        return validator.build();
+    }
+
+    /**
+     * A projection that fails on an event must stop and retry, not log and move on: a silently skipped event would
+     * leave a dashboard figure wrong forever.
+     */
+    @Bean
+    ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(org.axonframework.config.EventProcessingConfiguration processing) {
+        return new EventProcessorsHealthIndicator(processing);
+    }
+}

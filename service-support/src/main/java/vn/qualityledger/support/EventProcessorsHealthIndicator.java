@@ -1,0 +1,41 @@
+package vn.qualityledger.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Readiness of the event processors: DOWN when one is stopped or in error (for example a projection that fails on an
+ * event and is retrying), so that a load balancer stops sending reads to a replica whose figures are not moving.
+ */
+public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        boolean healthy = true;
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            boolean running = processor.isRunning();
+            boolean error = processor.isError();
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("running", running);
+            state.put("error", error);
+            if (processor instanceof StreamingEventProcessor streaming) {
+                state.put("claimedSegments", streaming.processingStatus().size());
+            }
+            details.put(processor.getName(), state);
+            healthy &= running && !error;
+        }
+        (healthy ? builder.up() : builder.down()).withDetails(details);
+    }
+}
