@@ -1,5 +1,9 @@
 package vn.qualityledger.api.common;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -12,5 +16,10 @@ import java.time.LocalDate;
  * @param link    where it can be read (http or https), optional
  * @param sha256  hex SHA-256 of the filed copy, optional; lets an auditor check a file against the record
  */
-public record DocumentReference(String number, LocalDate date, String issuer, String title, String link, String sha256) {
+public record DocumentReference(@NotBlank @Size(max = 100) String number,
+                                @NotNull LocalDate date,
+                                @NotBlank @Size(max = 300) String issuer,
+                                @NotBlank @Size(max = 2000) String title,
+                                @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL") String link,
+                                @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits") String sha256) {
 }

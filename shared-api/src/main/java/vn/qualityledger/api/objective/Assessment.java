@@ -6,5 +6,5 @@ package vn.qualityledger.api.objective;
  * @param achieved whether the objective was achieved
  * @param reason   why not; required when {@code achieved} is false
  */
-public record Assessment(boolean achieved, String reason) {
+public record Assessment(boolean achieved, @jakarta.validation.constraints.Size(max = 2000) String reason) {
 }

@@ -2,6 +2,8 @@ package vn.qualityledger.api.objective;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,7 +19,8 @@ import java.util.List;
  * </ul>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ScheduleRule(LocalDate due, List<LocalDate> window, String rrule, Boolean continuous, String adhoc) {
+public record ScheduleRule(LocalDate due, @Size(min = 2, max = 2) List<LocalDate> window, @Size(max = 500) String rrule,
+                           Boolean continuous, @Size(max = 500) String adhoc) {
 
     public enum Kind { ONE_OFF, WINDOW, RRULE, CONTINUOUS, AD_HOC }
 
@@ -39,6 +42,13 @@ public record ScheduleRule(LocalDate due, List<LocalDate> window, String rrule, 
 
     public static ScheduleRule adHoc(String description) {
         return new ScheduleRule(null, null, null, null, description);
+    }
+
+    /** For validation: a rule describes exactly one kind of schedule. */
+    @JsonIgnore
+    @AssertTrue(message = "must be exactly one of: due, window [start, end] (with optional due), rrule, continuous, adhoc")
+    public boolean isOneKind() {
+        return kind() != null;
     }
 
     /** The kind of rule, or {@code null} when the fields do not describe exactly one kind. */

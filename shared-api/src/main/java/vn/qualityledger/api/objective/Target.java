@@ -1,5 +1,8 @@
 package vn.qualityledger.api.objective;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +13,8 @@ import java.math.BigDecimal;
  * @param value      the target value; between 0 and 100 when {@code unit} is {@code %}
  * @param unit       the unit of the indicator, e.g. {@code %}
  */
-public record Target(String indicator, Comparator comparator, BigDecimal value, String unit) {
+public record Target(@NotBlank @Size(max = 1000) String indicator, @NotNull Comparator comparator, @NotNull BigDecimal value,
+                     @Size(max = 20) String unit) {
 
     public boolean isPercentage() {
         return "%".equals(unit);

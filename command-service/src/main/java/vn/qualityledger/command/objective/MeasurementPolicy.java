@@ -1,0 +1,53 @@
+package vn.qualityledger.command.objective;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import vn.qualityledger.api.objective.Period;
+import vn.qualityledger.api.objective.RecordMeasurementCommand;
+import vn.qualityledger.api.objective.Target;
+
+/**
+ * A measurement is of the objective's target indicator, for a period inside the objective's year, given either as a
+ * ratio (numerator of denominator: a percentage when the target is in %) or as a value.
+ */
+final class MeasurementPolicy {
+
+    static final int SCALE = 4;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private MeasurementPolicy() {
+    }
+
+    /** The measured value the command describes, or a refusal. */
+    static BigDecimal value(RecordMeasurementCommand command, Target target, int year) {
+        if (target == null) {
+            throw Refusal.ruleBroken("OBJECTIVE_HAS_NO_TARGET", null, "The objective has no target indicator to measure");
+        }
+        Period period = command.period();
+        if (period.from().isAfter(period.to())) {
+            throw Refusal.ruleBroken("PERIOD_REVERSED", "period.to", "A period ends on or after its start");
+        }
+        if (period.from().getYear() != year || period.to().getYear() != year) {
+            throw Refusal.ruleBroken("PERIOD_OUTSIDE_YEAR", "period", "A measurement's period lies in the objective's year " + year);
+        }
+        boolean ratio = command.numerator() != null || command.denominator() != null;
+        if (ratio == (command.value() != null)) {
+            throw Refusal.ruleBroken("MEASUREMENT_VALUE_AMBIGUOUS", "value", "Give either numerator and denominator, or a value");
+        }
+        if (!ratio) {
+            return command.value();
+        }
+        if (command.numerator() == null || command.denominator() == null) {
+            throw Refusal.ruleBroken("MEASUREMENT_RATIO_INCOMPLETE", command.numerator() == null ? "numerator" : "denominator",
+                    "A ratio needs both numerator and denominator");
+        }
+        if (command.denominator().signum() <= 0 || command.numerator().signum() < 0) {
+            throw Refusal.ruleBroken("MEASUREMENT_RATIO_INVALID", "denominator", "A ratio needs a positive denominator and a non-negative numerator");
+        }
+        if (command.numerator().compareTo(command.denominator()) > 0) {
+            throw Refusal.ruleBroken("MEASUREMENT_RATIO_INVALID", "numerator", "A ratio's numerator cannot exceed its denominator");
+        }
+        BigDecimal fraction = command.numerator().divide(command.denominator(), SCALE + 2, RoundingMode.HALF_UP);
+        return (target.isPercentage() ? fraction.multiply(HUNDRED) : fraction).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+}

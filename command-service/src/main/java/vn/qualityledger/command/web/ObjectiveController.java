@@ -1,0 +1,148 @@
+package vn.qualityledger.command.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.api.objective.*;
+import vn.qualityledger.command.web.ObjectiveRequests.*;
+
+/**
+ * Commands about one objective. Each answers once its events are stored: 201 with the id of what was created,
+ * 202 with the id of what changed. Repeating a request with the same ids and body changes nothing and gets the same
+ * answer.
+ */
+@RestController
+@RequestMapping("/api/objectives")
+class ObjectiveController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    ObjectiveController(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> defineObjective(@Valid @RequestBody DefineObjective request) {
+        ObjectiveId id = new ObjectiveId(orNewId(request.objectiveId()));
+        commands.sendAndWait(new DefineObjectiveCommand(id, request.organisationId(), request.year(), request.code(),
+                request.statement(), request.target()));
+        return ResponseEntity.created(URI.create("/api/objectives/" + id)).body(new CommandAccepted(id.value()));
+    }
+
+    @PostMapping("/{objectiveId}/revisions")
+    ResponseEntity<CommandAccepted> reviseObjective(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody ReviseObjective request) {
+        commands.sendAndWait(new ReviseObjectiveCommand(objectiveId, request.statement(), request.target()));
+        return accepted(objectiveId.value());
+    }
+
+    @PostMapping("/{objectiveId}/publication")
+    ResponseEntity<CommandAccepted> publishObjective(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody PublishObjective request) {
+        commands.sendAndWait(new PublishObjectiveCommand(objectiveId, request.decision()));
+        return accepted(objectiveId.value());
+    }
+
+    @PostMapping("/{objectiveId}/closure")
+    ResponseEntity<CommandAccepted> closeObjective(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody CloseObjective request) {
+        commands.sendAndWait(new CloseObjectiveCommand(objectiveId, request.assessment(), today()));
+        return accepted(objectiveId.value());
+    }
+
+    @PostMapping("/{objectiveId}/measures")
+    ResponseEntity<CommandAccepted> planMeasure(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody PlanMeasure request) {
+        MeasureId measureId = new MeasureId(orNewId(request.measureId()));
+        MeasureId parent = request.parentMeasureId() == null ? null : new MeasureId(request.parentMeasureId());
+        commands.sendAndWait(new PlanMeasureCommand(objectiveId, measureId, parent, request.details()));
+        return created(objectiveId + "/measures/" + measureId, measureId.value());
+    }
+
+    @PostMapping("/{objectiveId}/measures/{measureId}/revisions")
+    ResponseEntity<CommandAccepted> reviseMeasure(@PathVariable ObjectiveId objectiveId, @PathVariable MeasureId measureId,
+                                                  @Valid @RequestBody ReviseMeasure request) {
+        commands.sendAndWait(new ReviseMeasureCommand(objectiveId, measureId, request.details(), today()));
+        return accepted(measureId.value());
+    }
+
+    @PostMapping("/{objectiveId}/measures/{measureId}/cancellation")
+    ResponseEntity<CommandAccepted> cancelMeasure(@PathVariable ObjectiveId objectiveId, @PathVariable MeasureId measureId,
+                                                  @Valid @RequestBody CancelMeasure request) {
+        LocalDate effectiveOn = request.effectiveOn() != null ? request.effectiveOn() : today();
+        commands.sendAndWait(new CancelMeasureCommand(objectiveId, measureId, request.reason(), effectiveOn));
+        return accepted(measureId.value());
+    }
+
+    @PostMapping("/{objectiveId}/measures/{measureId}/occurrences")
+    ResponseEntity<CommandAccepted> addAdHocOccurrence(@PathVariable ObjectiveId objectiveId, @PathVariable MeasureId measureId,
+                                                       @Valid @RequestBody AddAdHocOccurrence request) {
+        OccurrenceId occurrenceId = new OccurrenceId(orNewId(request.occurrenceId()));
+        commands.sendAndWait(new AddAdHocOccurrenceCommand(objectiveId, measureId, occurrenceId, request.dueDate(), request.note()));
+        return created(objectiveId + "/occurrences/" + occurrenceId, occurrenceId.value());
+    }
+
+    @PostMapping("/{objectiveId}/assignments")
+    ResponseEntity<CommandAccepted> assignTask(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody AssignTask request) {
+        OccurrenceId occurrenceId = request.occurrenceId() == null ? null : new OccurrenceId(request.occurrenceId());
+        commands.sendAndWait(new AssignTaskCommand(objectiveId, new MeasureId(request.measureId()), occurrenceId,
+                request.unit(), request.person(), today()));
+        return accepted(occurrenceId != null ? occurrenceId.value() : request.measureId());
+    }
+
+    @PostMapping("/{objectiveId}/evidence")
+    ResponseEntity<CommandAccepted> submitEvidence(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody SubmitEvidence request) {
+        EvidenceId evidenceId = new EvidenceId(orNewId(request.evidenceId()));
+        commands.sendAndWait(new SubmitEvidenceCommand(objectiveId, evidenceId, new OccurrenceId(request.occurrenceId()),
+                request.document(), today()));
+        return created(objectiveId + "/evidence/" + evidenceId, evidenceId.value());
+    }
+
+    @PostMapping("/{objectiveId}/evidence/{evidenceId}/acceptance")
+    ResponseEntity<CommandAccepted> acceptEvidence(@PathVariable ObjectiveId objectiveId, @PathVariable EvidenceId evidenceId,
+                                                   @Valid @RequestBody(required = false) AcceptEvidence request) {
+        LocalDate today = today();
+        LocalDate effectiveOn = request != null && request.effectiveOn() != null ? request.effectiveOn() : today;
+        commands.sendAndWait(new AcceptEvidenceCommand(objectiveId, evidenceId, today, effectiveOn));
+        return accepted(evidenceId.value());
+    }
+
+    @PostMapping("/{objectiveId}/evidence/{evidenceId}/rejection")
+    ResponseEntity<CommandAccepted> rejectEvidence(@PathVariable ObjectiveId objectiveId, @PathVariable EvidenceId evidenceId,
+                                                   @Valid @RequestBody RejectEvidence request) {
+        commands.sendAndWait(new RejectEvidenceCommand(objectiveId, evidenceId, request.reason(), today()));
+        return accepted(evidenceId.value());
+    }
+
+    @PostMapping("/{objectiveId}/measurements")
+    ResponseEntity<CommandAccepted> recordMeasurement(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody RecordMeasurement request) {
+        MeasurementId measurementId = new MeasurementId(orNewId(request.measurementId()));
+        commands.sendAndWait(new RecordMeasurementCommand(objectiveId, measurementId, request.period(), request.numerator(),
+                request.denominator(), request.value(), request.source(), today()));
+        return created(objectiveId + "/measurements/" + measurementId, measurementId.value());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String orNewId(String clientId) {
+        return clientId != null ? clientId : UUID.randomUUID().toString();
+    }
+
+    private static ResponseEntity<CommandAccepted> created(String path, String id) {
+        return ResponseEntity.created(URI.create("/api/objectives/" + path)).body(new CommandAccepted(id));
+    }
+
+    private static ResponseEntity<CommandAccepted> accepted(String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
+    }
+}

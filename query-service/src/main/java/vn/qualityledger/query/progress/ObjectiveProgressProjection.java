@@ -1,0 +1,244 @@
+package vn.qualityledger.query.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.objective.AdHocOccurrenceAddedEvent;
+import vn.qualityledger.api.objective.EvidenceAcceptedEvent;
+import vn.qualityledger.api.objective.EvidenceRejectedEvent;
+import vn.qualityledger.api.objective.EvidenceSubmittedEvent;
+import vn.qualityledger.api.objective.MeasureCancelledEvent;
+import vn.qualityledger.api.objective.MeasureDetails;
+import vn.qualityledger.api.objective.MeasurePlannedEvent;
+import vn.qualityledger.api.objective.MeasureRevisedEvent;
+import vn.qualityledger.api.objective.MeasurementRecordedEvent;
+import vn.qualityledger.api.objective.ObjectiveClosedEvent;
+import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
+import vn.qualityledger.api.objective.ObjectivePublishedEvent;
+import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
+import vn.qualityledger.api.objective.OccurrenceId;
+import vn.qualityledger.api.objective.ScheduledOccurrence;
+import vn.qualityledger.api.objective.Target;
+import vn.qualityledger.api.objective.TaskAssignedEvent;
+
+/**
+ * Keeps the tables of schema {@code query} (objective, measure, occurrence, evidence, measurement) in step with the
+ * objective streams. The dashboards and the board compute their figures from these tables at read time, for any date.
+ * <p>
+ * Written with JDBC rather than JPA entities because several events are set-based updates ("cancel every incomplete
+ * occurrence of this measure") that would otherwise load and dirty-check whole collections. Every handler is an upsert
+ * or an update that gives the same rows when an event is delivered again (a batch retried after a failure).
+ */
+@Component
+@ProcessingGroup(ObjectiveProgressProjection.PROCESSING_GROUP)
+public class ObjectiveProgressProjection {
+
+    public static final String PROCESSING_GROUP = "objective-progress";
+
+    private final JdbcTemplate jdbc;
+
+    public ObjectiveProgressProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- the objective -------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(ObjectiveDefinedEvent event) {
+        Target target = event.target();
+        jdbc.update("""
+                INSERT INTO query.objective (id, organisation_id, year, code, statement,
+                                             target_indicator, target_comparator, target_value, target_unit)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id, year = EXCLUDED.year,
+                    code = EXCLUDED.code, statement = EXCLUDED.statement,
+                    target_indicator = EXCLUDED.target_indicator, target_comparator = EXCLUDED.target_comparator,
+                    target_value = EXCLUDED.target_value, target_unit = EXCLUDED.target_unit
+                """,
+                event.objectiveId().value(), event.organisationId(), event.year(), event.code(), event.statement(),
+                target == null ? null : target.indicator(), target == null ? null : target.comparator().name(),
+                target == null ? null : target.value(), target == null ? null : target.unit());
+    }
+
+    /** The event carries the whole new statement and target; a null target means it was removed. */
+    @EventHandler
+    void on(ObjectiveRevisedEvent event) {
+        Target target = event.target();
+        jdbc.update("""
+                UPDATE query.objective SET statement = ?, target_indicator = ?, target_comparator = ?, target_value = ?,
+                                           target_unit = ?
+                WHERE id = ?
+                """,
+                event.statement(), target == null ? null : target.indicator(),
+                target == null ? null : target.comparator().name(), target == null ? null : target.value(),
+                target == null ? null : target.unit(), event.objectiveId().value());
+    }
+
+    @EventHandler
+    void on(ObjectivePublishedEvent event) {
+        jdbc.update("UPDATE query.objective SET decision_number = ?, decision_date = ? WHERE id = ?",
+                event.decision().number(), event.decision().date(), event.objectiveId().value());
+    }
+
+    @EventHandler
+    void on(ObjectiveClosedEvent event) {
+        jdbc.update("UPDATE query.objective SET closed_on = ?, achieved = ?, assessment_reason = ? WHERE id = ?",
+                event.closedOn(), event.assessment().achieved(), event.assessment().reason(), event.objectiveId().value());
+    }
+
+    // ---- the plan ------------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(MeasurePlannedEvent event) {
+        MeasureDetails details = event.details();
+        jdbc.update("""
+                INSERT INTO query.measure (objective_id, measure_id, parent_measure_id, code, title, lead_units,
+                                           coordinating_units, monitors, expected_evidence, schedule_text)
+                VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?)
+                ON CONFLICT (objective_id, measure_id) DO NOTHING
+                """,
+                event.objectiveId().value(), event.measureId().value(),
+                event.parentMeasureId() == null ? null : event.parentMeasureId().value(),
+                details.code(), details.title(), array(details.leadUnits()), array(details.coordinatingUnits()),
+                array(details.monitors()), array(details.expectedEvidence()),
+                details.schedule() == null ? null : details.schedule().text());
+        for (ScheduledOccurrence occurrence : event.occurrences()) {
+            upsertOccurrence(event.objectiveId().value(), event.measureId().value(), occurrence, false, null);
+        }
+    }
+
+    @EventHandler
+    void on(MeasureRevisedEvent event) {
+        MeasureDetails details = event.details();
+        jdbc.update("""
+                UPDATE query.measure SET code = ?, title = ?, lead_units = ?::text[], coordinating_units = ?::text[],
+                                         monitors = ?::text[], expected_evidence = ?::text[], schedule_text = ?
+                WHERE objective_id = ? AND measure_id = ?
+                """,
+                details.code(), details.title(), array(details.leadUnits()), array(details.coordinatingUnits()),
+                array(details.monitors()), array(details.expectedEvidence()),
+                details.schedule() == null ? null : details.schedule().text(),
+                event.objectiveId().value(), event.measureId().value());
+        for (ScheduledOccurrence occurrence : event.addedOccurrences()) {
+            upsertOccurrence(event.objectiveId().value(), event.measureId().value(), occurrence, false, null);
+        }
+        for (OccurrenceId cancelled : event.cancelledOccurrences()) {
+            // LEAST keeps an earlier cancellation date (PostgreSQL's LEAST ignores nulls).
+            jdbc.update("""
+                    UPDATE query.occurrence SET cancelled_on = LEAST(cancelled_on, ?)
+                    WHERE objective_id = ? AND occurrence_id = ? AND completed_on IS NULL
+                    """, event.revisedOn(), event.objectiveId().value(), cancelled.value());
+        }
+    }
+
+    /** Sub-measures get an event of their own from the aggregate, so only this measure's occurrences stop here. */
+    @EventHandler
+    void on(MeasureCancelledEvent event) {
+        jdbc.update("UPDATE query.measure SET cancelled_on = ?, cancel_reason = ? WHERE objective_id = ? AND measure_id = ?",
+                event.effectiveOn(), event.reason(), event.objectiveId().value(), event.measureId().value());
+        jdbc.update("""
+                UPDATE query.occurrence SET cancelled_on = LEAST(cancelled_on, ?)
+                WHERE objective_id = ? AND measure_id = ? AND completed_on IS NULL
+                """, event.effectiveOn(), event.objectiveId().value(), event.measureId().value());
+    }
+
+    @EventHandler
+    void on(AdHocOccurrenceAddedEvent event) {
+        upsertOccurrence(event.objectiveId().value(), event.measureId().value(), event.occurrence(), true, event.note());
+    }
+
+    /**
+     * A revision may schedule again an occurrence it had cancelled (the aggregate lists it as added): the row then
+     * counts again, so the conflict branch clears the cancellation rather than ignoring the event.
+     */
+    private void upsertOccurrence(String objectiveId, String measureId, ScheduledOccurrence occurrence, boolean adHoc, String note) {
+        jdbc.update("""
+                INSERT INTO query.occurrence (objective_id, occurrence_id, measure_id, due_date, ad_hoc, note)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (objective_id, occurrence_id) DO UPDATE SET measure_id = EXCLUDED.measure_id,
+                    due_date = EXCLUDED.due_date, ad_hoc = EXCLUDED.ad_hoc, note = EXCLUDED.note, cancelled_on = NULL
+                """, objectiveId, occurrence.occurrenceId().value(), measureId, occurrence.dueDate(), adHoc, note);
+    }
+
+    // ---- the work ------------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(TaskAssignedEvent event) {
+        if (event.occurrenceId() == null) {
+            jdbc.update("""
+                    UPDATE query.measure SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
+                    WHERE objective_id = ? AND measure_id = ?
+                    """, event.unit(), event.person(), event.assignedOn(), event.objectiveId().value(), event.measureId().value());
+        } else {
+            jdbc.update("""
+                    UPDATE query.occurrence SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
+                    WHERE objective_id = ? AND occurrence_id = ?
+                    """, event.unit(), event.person(), event.assignedOn(), event.objectiveId().value(), event.occurrenceId().value());
+        }
+    }
+
+    @EventHandler
+    void on(EvidenceSubmittedEvent event) {
+        DocumentReference document = event.document();
+        jdbc.update("""
+                INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number,
+                                            document_date, document_issuer, document_title, document_link,
+                                            document_sha256, submitted_on, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')
+                ON CONFLICT (objective_id, evidence_id) DO NOTHING
+                """,
+                event.objectiveId().value(), event.evidenceId().value(), event.occurrenceId().value(),
+                event.measureId().value(), document.number(), document.date(), document.issuer(), document.title(),
+                document.link(), document.sha256(), event.submittedOn());
+    }
+
+    @EventHandler
+    void on(EvidenceAcceptedEvent event) {
+        jdbc.update("""
+                UPDATE query.evidence SET status = 'ACCEPTED', decided_on = ?, effective_on = ?, reason = NULL
+                WHERE objective_id = ? AND evidence_id = ?
+                """, event.acceptedOn(), event.effectiveOn(), event.objectiveId().value(), event.evidenceId().value());
+        // An occurrence is complete from its first accepted evidence on; LEAST keeps that date (and ignores null).
+        jdbc.update("""
+                UPDATE query.occurrence SET completed_on = LEAST(completed_on, ?)
+                WHERE objective_id = ? AND occurrence_id = ?
+                """, event.effectiveOn(), event.objectiveId().value(), event.occurrenceId().value());
+    }
+
+    @EventHandler
+    void on(EvidenceRejectedEvent event) {
+        jdbc.update("""
+                UPDATE query.evidence SET status = 'REJECTED', decided_on = ?, reason = ?
+                WHERE objective_id = ? AND evidence_id = ?
+                """, event.rejectedOn(), event.reason(), event.objectiveId().value(), event.evidenceId().value());
+    }
+
+    /** The stream position orders two recordings for the same period: the later one is the correction. */
+    @EventHandler
+    void on(MeasurementRecordedEvent event, @SequenceNumber long streamSequence) {
+        jdbc.update("""
+                INSERT INTO query.measurement (objective_id, measurement_id, period_from, period_to, numerator,
+                                               denominator, value, source, recorded_on, stream_sequence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (objective_id, measurement_id) DO NOTHING
+                """,
+                event.objectiveId().value(), event.measurementId().value(), event.period().from(), event.period().to(),
+                event.numerator(), event.denominator(), event.value(), event.source(), event.recordedOn(), streamSequence);
+    }
+
+    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE query.objective, query.measure, query.occurrence, query.evidence, query.measurement");
+    }
+
+    private static String[] array(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+}
