@@ -273,9 +273,8 @@ public class Objective {
     void handle(AcceptEvidenceCommand command) {
         requireOpen();
         Evidence submitted = evidence(command.evidenceId());
-        if (submitted.status() == EvidenceStatus.ACCEPTED && submitted.effectiveOn().equals(command.effectiveOn())
-                && submitted.decidedOn().equals(command.acceptedOn())) {
-            return;
+        if (submitted.status() == EvidenceStatus.ACCEPTED && submitted.effectiveOn().equals(command.effectiveOn())) {
+            return; // a retry of the acceptance already recorded
         }
         EvidenceReviewPolicy.requireUndecided(submitted, command.evidenceId());
         Occurrence occurrence = occurrences.get(submitted.occurrenceId().value());
@@ -295,9 +294,8 @@ public class Objective {
     void handle(RejectEvidenceCommand command) {
         requireOpen();
         Evidence submitted = evidence(command.evidenceId());
-        if (submitted.status() == EvidenceStatus.REJECTED && submitted.reason().equals(command.reason())
-                && submitted.decidedOn().equals(command.rejectedOn())) {
-            return;
+        if (submitted.status() == EvidenceStatus.REJECTED && submitted.reason().equals(command.reason())) {
+            return; // a retry of the rejection already recorded
         }
         EvidenceReviewPolicy.requireUndecided(submitted, command.evidenceId());
         if (command.rejectedOn().isBefore(submitted.submittedOn())) {
@@ -316,7 +314,8 @@ public class Objective {
                 command.numerator(), command.denominator(), value, command.source(), command.recordedOn());
         MeasurementRecordedEvent existing = measurements.get(command.measurementId().value());
         if (existing != null) {
-            if (existing.equals(recorded)) {
+            if (existing.equals(new MeasurementRecordedEvent(objectiveId, command.measurementId(), command.period(),
+                    command.numerator(), command.denominator(), value, command.source(), existing.recordedOn()))) {
                 return;
             }
             throw Refusal.conflict("MEASUREMENT_EXISTS", "measurementId",
