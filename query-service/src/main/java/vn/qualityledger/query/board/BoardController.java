@@ -1,0 +1,48 @@
+package vn.qualityledger.query.board;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.web.PageResponse;
+
+/** The work board: occurrences with their status as of a date, filtered and paged. */
+@RestController
+@Tag(name = "Work board")
+public class BoardController {
+
+    private final BoardRepository board;
+    private final Clock clock;
+
+    public BoardController(BoardRepository board, Clock clock) {
+        this.board = board;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/occurrences")
+    @Operation(summary = "Occurrences ordered by due date, objective code, measure code and occurrence id")
+    public PageResponse<BoardRow> occurrences(
+            @RequestParam(required = false) String organisationId,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String objectiveId,
+            @Parameter(description = "The unit assigned as of asOf") @RequestParam(required = false) String unit,
+            @Parameter(description = "The status as of asOf") @RequestParam(required = false) OccurrenceStatus status,
+            @Parameter(description = "Earliest due date, inclusive") @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate dueFrom,
+            @Parameter(description = "Latest due date, inclusive") @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate dueTo,
+            @Parameter(description = "Local date (Asia/Ho_Chi_Minh) the statuses are for; default today")
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        BoardFilter filter = new BoardFilter(organisationId, year, objectiveId, unit, status, dueFrom, dueTo,
+                asOf != null ? asOf : LocalDate.now(clock));
+        return PageResponse.of(board.find(filter, size, (long) page * size), page, size, board.count(filter));
+    }
+}

@@ -1,0 +1,100 @@
+package vn.qualityledger.query.dashboard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.web.NotFoundException;
+import vn.qualityledger.query.web.PageResponse;
+
+/** Objective dashboards and their roll-ups per organisation-year and per unit, as of any date (default: today). */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Dashboards")
+public class DashboardController {
+
+    private static final String AS_OF = "Local date (Asia/Ho_Chi_Minh) the figures are for, yyyy-MM-dd; default today";
+
+    private final DashboardRepository dashboards;
+    private final Clock clock;
+
+    public DashboardController(DashboardRepository dashboards, Clock clock) {
+        this.dashboards = dashboards;
+        this.clock = clock;
+    }
+
+    @GetMapping("/objectives/{objectiveId}/dashboard")
+    @Operation(summary = "One objective: occurrence counts, completion and on-time rates, latest measurement and KPI status")
+    public ObjectiveDashboard objective(@PathVariable String objectiveId,
+                                        @Parameter(description = AS_OF) @RequestParam(required = false)
+                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return dashboards.findObjective(objectiveId, orToday(asOf))
+                .orElseThrow(() -> new NotFoundException("No objective " + objectiveId));
+    }
+
+    @GetMapping("/organisations/{organisationId}/years/{year}/summary")
+    @Operation(summary = "All objectives of an organisation's year: counts and rates over all their occurrences, KPI statuses")
+    public OrganisationSummary summary(@PathVariable String organisationId, @PathVariable int year,
+                                       @Parameter(description = AS_OF) @RequestParam(required = false)
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate date = orToday(asOf);
+        List<ObjectiveDashboard> objectives = dashboards.findObjectives(organisationId, year, date, null, 0);
+        OccurrenceCounts total = OccurrenceCounts.NONE;
+        Map<KpiStatus, Integer> statuses = new EnumMap<>(KpiStatus.class);
+        for (KpiStatus status : KpiStatus.values()) {
+            statuses.put(status, 0);
+        }
+        for (ObjectiveDashboard objective : objectives) {
+            total = total.plus(objective.occurrences());
+            statuses.merge(objective.kpiStatus(), 1, Integer::sum);
+        }
+        return new OrganisationSummary(organisationId, year, date, objectives.size(), total,
+                OccurrenceCounts.completionRate(total.due(), total.onTime(), total.late()),
+                OccurrenceCounts.onTimeRate(total.due(), total.onTime()), statuses);
+    }
+
+    @GetMapping("/organisations/{organisationId}/years/{year}/objectives")
+    @Operation(summary = "The dashboards of an organisation's objectives for a year, a page at a time, ordered by code")
+    public PageResponse<ObjectiveDashboard> objectives(@PathVariable String organisationId, @PathVariable int year,
+                                                       @Parameter(description = AS_OF) @RequestParam(required = false)
+                                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                       @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<ObjectiveDashboard> content = dashboards.findObjectives(organisationId, year, orToday(asOf), size, (long) page * size);
+        return PageResponse.of(content, page, size, dashboards.countObjectives(organisationId, year));
+    }
+
+    @GetMapping("/organisations/{organisationId}/years/{year}/units")
+    @Operation(summary = "Per unit the work is assigned to: assigned, due, on time, late, overdue, rates, evidence awaiting review")
+    public UnitsReport units(@PathVariable String organisationId, @PathVariable int year,
+                             @Parameter(description = AS_OF) @RequestParam(required = false)
+                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate date = orToday(asOf);
+        return new UnitsReport(organisationId, year, date, dashboards.findUnits(organisationId, year, date, null));
+    }
+
+    @GetMapping("/organisations/{organisationId}/years/{year}/units/{unit}")
+    @Operation(summary = "The figures of one unit; 404 when no work of that organisation's year is assigned to it by the date")
+    public UnitFigures unit(@PathVariable String organisationId, @PathVariable int year, @PathVariable String unit,
+                            @Parameter(description = AS_OF) @RequestParam(required = false)
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return dashboards.findUnits(organisationId, year, orToday(asOf), unit).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No work of " + organisationId + " in " + year + " is assigned to unit " + unit));
+    }
+
+    private LocalDate orToday(LocalDate asOf) {
+        return asOf != null ? asOf : LocalDate.now(clock);
+    }
+}

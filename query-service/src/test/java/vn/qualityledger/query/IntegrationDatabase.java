@@ -1,0 +1,25 @@
+package vn.qualityledger.query;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * A fresh database for one integration-test context, with the event store that command-service would have migrated
+ * (query-service only reads it, so its own Flyway run leaves schema event_store alone).
+ */
+public final class IntegrationDatabase {
+
+    private IntegrationDatabase() {
+    }
+
+    /** Recreates database {@code name}, migrates the event store into it and returns its JDBC URL. */
+    public static String withEventStore(String name) {
+        String url = TestDatabase.recreate(name);
+        Flyway.configure()
+                .dataSource(url, TestDatabase.user(), TestDatabase.password())
+                .schemas("event_store")
+                .locations("classpath:db/eventstore")
+                .load()
+                .migrate();
+        return url;
+    }
+}
