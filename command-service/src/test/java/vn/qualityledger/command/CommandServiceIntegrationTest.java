@@ -1,0 +1,222 @@
+package vn.qualityledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.qualityledger.command.JsonHttp.Reply;
+import vn.qualityledger.command.objective.Objective;
+
+/** The command service over HTTP against a real PostgreSQL event store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=command-service", "quality-ledger.snapshot-threshold=5"})
+class CommandServiceIntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = TestDatabase.recreate("ql_test_command");
+        registry.add("spring.datasource.url", () -> url);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    @Qualifier("serializer")
+    Serializer serializer;
+
+    JsonHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new JsonHttp("http://localhost:" + port);
+    }
+
+    private int storedEvents() {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Integer.class);
+    }
+
+    private int eventsOf(String objectiveId) {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ?", Integer.class, objectiveId);
+    }
+
+    private String defineObjective(String id) {
+        Reply reply = http.post("/api/objectives", """
+                {"objectiveId": "%s", "organisationId": "SLDTBXH-HD", "year": 2023, "code": "MTCL-%s",
+                 "statement": "100%% TTHC được giải quyết đúng hạn",
+                 "target": {"indicator": "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "comparator": ">=", "value": 100, "unit": "%%"}}
+                """.formatted(id, id));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return id;
+    }
+
+    private void planReports(String objectiveId) {
+        Reply reply = http.post("/api/objectives/" + objectiveId + "/measures", """
+                {"measureId": "I.6", "details": {"code": "I.6", "title": "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng",
+                  "leadUnits": ["VP"], "monitors": ["QMR"],
+                  "schedule": {"text": "Trước 15/5 và trước 30/10", "rules": [{"rrule": "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14"}, {"rrule": "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=29"}]}}}
+                """);
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void definesAnObjectiveAndAnswersARetryTheSameWithoutASecondEvent() {
+        String id = defineObjective("retry-1");
+        Reply retry = http.post("/api/objectives", """
+                {"objectiveId": "retry-1", "organisationId": "SLDTBXH-HD", "year": 2023, "code": "MTCL-retry-1",
+                 "statement": "100% TTHC được giải quyết đúng hạn",
+                 "target": {"indicator": "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", "comparator": ">=", "value": 100, "unit": "%"}}
+                """);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("id")).isEqualTo(id);
+        assertThat(eventsOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsVietnameseTextIntactThroughTheEventStore() {
+        defineObjective("viet-1");
+        String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from event_store.domain_event_entry where aggregate_identifier = 'viet-1'", String.class);
+        assertThat(payload).contains("Tỷ lệ hồ sơ TTHC giải quyết đúng hạn");
+    }
+
+    @Test
+    void refusesAMalformedRequestWithTheFailingFieldsAndStoresNothing() {
+        int before = storedEvents();
+        Reply reply = http.post("/api/objectives", """
+                {"organisationId": "", "year": 1800, "code": "X", "statement": "s",
+                 "target": {"indicator": "Tỷ lệ", "comparator": ">=", "unit": "%"}}
+                """);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("code")).isEqualTo("INVALID_REQUEST");
+        assertThat(reply.body().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("organisationId", "year", "target.value");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnUnknownComparatorNamingTheField() {
+        Reply reply = http.post("/api/objectives", """
+                {"organisationId": "SLDTBXH-HD", "year": 2023, "code": "X", "statement": "s",
+                 "target": {"indicator": "Tỷ lệ", "comparator": "~", "value": 1, "unit": "%"}}
+                """);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("target.comparator");
+    }
+
+    @Test
+    void answersABrokenRuleWith422AndItsCodeAndStoresNothing() {
+        String id = defineObjective("rule-1");
+        int before = storedEvents();
+        Reply reply = http.post("/api/objectives/" + id + "/measurements", """
+                {"measurementId": "m1", "period": {"from": "2022-01-01", "to": "2022-03-31"}, "value": 97, "source": "Báo cáo"}
+                """);
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.text("code")).isEqualTo("PERIOD_OUTSIDE_YEAR");
+        assertThat(reply.text("field")).isEqualTo("period");
+        assertThat(reply.raw()).contains("\"status\":422");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void answersAnUnknownObjectiveWith404() {
+        Reply reply = http.post("/api/objectives/no-such-objective/publication", """
+                {"decision": {"number": "147/QĐ-SLĐTBXH", "date": "2023-02-07"}}
+                """);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.text("code")).isEqualTo("OBJECTIVE_NOT_FOUND");
+    }
+
+    @Test
+    void answersAnIdTakenByOtherContentWith409() {
+        String id = defineObjective("conflict-1");
+        planReports(id);
+        Reply reply = http.post("/api/objectives/" + id + "/measures", """
+                {"measureId": "I.6", "details": {"code": "I.6", "title": "Khác", "leadUnits": ["VP"], "monitors": ["QMR"],
+                  "schedule": {"rules": [{"due": "2023-03-01"}]}}}
+                """);
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.text("code")).isEqualTo("MEASURE_EXISTS");
+    }
+
+    @Test
+    void refusesAScheduleRuleOfTwoKindsAsMalformed() {
+        String id = defineObjective("sched-1");
+        Reply reply = http.post("/api/objectives/" + id + "/measures", """
+                {"measureId": "X", "details": {"code": "X", "title": "t", "leadUnits": ["VP"], "monitors": ["QMR"],
+                  "schedule": {"rules": [{"rrule": "FREQ=YEARLY", "continuous": true}]}}}
+                """);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("details.schedule.rules[0].oneKind");
+    }
+
+    @Test
+    void storesPayloadsAsByteaAndNumbersEventsWithoutGaps() {
+        assertThat(jdbc.queryForList("""
+                select column_name from information_schema.columns
+                where table_schema = 'event_store' and data_type = 'oid'""", String.class)).isEmpty();
+        assertThat(jdbc.queryForObject("select increment_by from pg_sequences where schemaname = 'event_store' and sequencename = 'domain_event_entry_seq'", Long.class))
+                .isEqualTo(1L);
+        String id = defineObjective("gapless-1");
+        planReports(id);
+        List<Long> indexes = jdbc.queryForList("select global_index from event_store.domain_event_entry where aggregate_identifier = ? order by global_index", Long.class, id);
+        assertThat(indexes).hasSize(2);
+        assertThat(indexes.get(1) - indexes.get(0)).isEqualTo(1);
+    }
+
+    @Test
+    void takesSnapshotsThatReadBackIntoTheSameObjective() throws Exception {
+        String id = defineObjective("snap-1");
+        planReports(id);
+        for (int i = 1; i <= 4; i++) {
+            Reply reply = http.post("/api/objectives/" + id + "/assignments", """
+                    {"measureId": "I.6", "unit": "UNIT-%d"}""".formatted(i));
+            assertThat(reply.status()).isEqualTo(202);
+        }
+        Map<String, Object> snapshot = jdbc.queryForMap(
+                "select payload, payload_type, payload_revision from event_store.snapshot_event_entry where aggregate_identifier = ?", id);
+        byte[] payload = (byte[]) snapshot.get("payload");
+        Objective restored = serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class,
+                (String) snapshot.get("payload_type"), (String) snapshot.get("payload_revision")));
+        byte[] again = serializer.serialize(restored, byte[].class).getData();
+        assertThat(new String(again, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+        // and the objective still takes commands that depend on the snapshotted state
+        Reply evidence = http.post("/api/objectives/" + id + "/evidence", """
+                {"evidenceId": "ev-snap", "occurrenceId": "I.6@2023-05-14",
+                 "document": {"number": "1/BC", "date": "2023-05-10", "issuer": "VP", "title": "Báo cáo"}}""");
+        assertThat(evidence.status()).as(evidence.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void importsThe2023PlanAndChangesNothingOnASecondImport() throws Exception {
+        String document = Files.readString(Path.of("..", "data", "mtcl-2023.json"));
+        Reply first = http.post("/api/plans", document);
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(first.body().path("objectives").size()).isEqualTo(10);
+        int afterFirst = storedEvents();
+        Reply second = http.post("/api/plans", document);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.raw()).isEqualTo(first.raw());
+        assertThat(storedEvents()).isEqualTo(afterFirst);
+        // 10 objectives defined and published, 30 measures and sub-measures planned
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectiveDefinedEvent'", Integer.class)).isEqualTo(10);
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectivePublishedEvent'", Integer.class)).isEqualTo(10);
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%MeasurePlannedEvent'", Integer.class)).isEqualTo(30);
+    }
+}
