@@ -1,0 +1,21 @@
+package vn.qualityledger.command;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "vn.qualityledger.command", importOptions = ImportOption.DoNotIncludeTests.class)
+class CommandArchitectureTest {
+
+    /** The model knows nothing of HTTP or of how plans are imported; Axon's @Aggregate stereotype is its only Spring tie. */
+    @ArchTest
+    static final ArchRule modelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.objective..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule importDoesNotGoThroughTheWebLayer = noClasses().that().resideInAPackage("..command.plan..")
+            .should().dependOnClassesThat().resideInAPackage("..command.web..");
+}

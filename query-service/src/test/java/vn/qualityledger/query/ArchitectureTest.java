@@ -1,0 +1,32 @@
+package vn.qualityledger.query;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Feature packages stay apart: the dashboards and the board read the progress tables (through progress's shared
+ * as-of SQL) and share the web conventions, but never each other; the projection knows nothing of how it is read.
+ */
+@AnalyzeClasses(packages = "vn.qualityledger.query", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule dashboardsDoNotReachIntoTheBoard = noClasses().that().resideInAPackage("..query.dashboard..")
+            .should().dependOnClassesThat().resideInAPackage("..query.board..");
+
+    @ArchTest
+    static final ArchRule theBoardDoesNotReachIntoTheDashboards = noClasses().that().resideInAPackage("..query.board..")
+            .should().dependOnClassesThat().resideInAPackage("..query.dashboard..");
+
+    @ArchTest
+    static final ArchRule theProjectionKnowsNothingOfItsReaders = noClasses().that().resideInAPackage("..query.progress..")
+            .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.web..");
+
+    @ArchTest
+    static final ArchRule webConventionsDependOnNoFeature = noClasses().that().resideInAPackage("..query.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.progress..");
+}

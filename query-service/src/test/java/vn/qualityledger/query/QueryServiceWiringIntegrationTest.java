@@ -1,0 +1,99 @@
+package vn.qualityledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
+import vn.qualityledger.api.objective.ObjectiveId;
+import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
+
+/** The storage and operations wiring query-service shares with command-service, checked on a real database. */
+@SpringBootTest(properties = "spring.config.name=query-service")
+@AutoConfigureMockMvc
+class QueryServiceWiringIntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = IntegrationDatabase.withEventStore("ql_test_query_wiring");
+        registry.add("spring.datasource.url", () -> url);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Test
+    void storesEventPayloadsMetadataAndTokensAsByteaNeverAsLargeObjects() {
+        ObjectiveId objective = ObjectiveId.of("obj-bytea");
+        new ObjectiveStreams(eventStore, transaction).append(objective,
+                new ObjectiveDefinedEvent(objective, "so-ldtbxh-bt", 2024, "MT9", "Kiểm tra lưu trữ", null));
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(
+                jdbc.queryForObject("SELECT count(*) FROM query.objective WHERE id = 'obj-bytea'", Integer.class)).isEqualTo(1));
+
+        List<Map<String, Object>> columns = jdbc.queryForList("""
+                SELECT table_schema || '.' || table_name || '.' || column_name AS name, data_type
+                FROM information_schema.columns
+                WHERE (table_schema = 'event_store' AND table_name = 'domain_event_entry' AND column_name IN ('payload', 'meta_data'))
+                   OR (table_schema = 'query' AND table_name = 'token_entry' AND column_name = 'token')
+                ORDER BY 1
+                """);
+        assertThat(columns).containsExactly(
+                Map.of("name", "event_store.domain_event_entry.meta_data", "data_type", "bytea"),
+                Map.of("name", "event_store.domain_event_entry.payload", "data_type", "bytea"),
+                Map.of("name", "query.token_entry.token", "data_type", "bytea"));
+        // The processor has written its tokens, and nothing went to pg_largeobject on the way.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM query.token_entry WHERE token IS NOT NULL", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_largeobject_metadata", Integer.class)).isZero();
+    }
+
+    @Test
+    void givesConsecutiveEventsConsecutiveGlobalIndexesFromASequenceThatStepsByOne() {
+        assertThat(jdbc.queryForObject(
+                "SELECT increment_by FROM pg_sequences WHERE schemaname = 'event_store' AND sequencename = 'domain_event_entry_seq'",
+                Long.class)).isEqualTo(1L);
+
+        ObjectiveId objective = ObjectiveId.of("obj-sequence");
+        ObjectiveStreams streams = new ObjectiveStreams(eventStore, transaction);
+        streams.append(objective,
+                new ObjectiveDefinedEvent(objective, "so-ldtbxh-bt", 2024, "MT8", "Mục tiêu A", null),
+                new ObjectiveRevisedEvent(objective, "Mục tiêu B", null),
+                new ObjectiveRevisedEvent(objective, "Mục tiêu C", null));
+        streams.append(objective, new ObjectiveRevisedEvent(objective, "Mục tiêu D", null));
+
+        List<Long> indexes = jdbc.queryForList(
+                "SELECT global_index FROM event_store.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                Long.class, objective.value());
+        assertThat(indexes).hasSize(4);
+        long first = indexes.get(0);
+        assertThat(indexes).containsExactly(first, first + 1, first + 2, first + 3);
+    }
+
+    @Test
+    void isReadyOnlyWithItsEventProcessorsInTheReadinessGroup() throws Exception {
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
+                .andExpect(jsonPath("$.components.eventProcessors.details['objective-progress'].running").value(true));
+    }
+}
