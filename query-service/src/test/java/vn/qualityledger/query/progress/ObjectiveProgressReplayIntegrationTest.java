@@ -59,7 +59,7 @@ class ObjectiveProgressReplayIntegrationTest {
     TransactionTemplate transaction;
 
     @Test
-    void canRebuildExactlyTheSameFiguresByReplayingTheEventStore() {
+    void canRebuildExactlyTheSameFiguresByReplayingTheEventStore() throws Exception {
         ObjectiveStreams streams = new ObjectiveStreams(eventStore, transaction);
         QualityYearScenario.publish(streams);
         QualityYearScenario.awaitProjected(jdbc);

@@ -1,0 +1,143 @@
+package vn.qualityledger.query.dashboard;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@WebMvcTest(DashboardController.class)
+@Import(DashboardControllerTest.FixedClock.class)
+class DashboardControllerTest {
+
+    /** 18:30 UTC on 30 June is already 1 July in Ho Chi Minh City (UTC+7). */
+    static final Instant NOW = Instant.parse("2024-06-30T18:30:00Z");
+    static final LocalDate TODAY_IN_VIETNAM = LocalDate.of(2024, 7, 1);
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneId.of("Asia/Ho_Chi_Minh"));
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    DashboardRepository dashboards;
+
+    @Test
+    void rejectsAMalformedAsOfNamingTheParameter() throws Exception {
+        expectBadParameter(mvc.perform(get("/api/objectives/obj-1/dashboard?asOf=2024-02-30")), "asOf");
+        expectBadParameter(mvc.perform(get("/api/organisations/org/years/2024/summary?asOf=yesterday")), "asOf");
+        expectBadParameter(mvc.perform(get("/api/organisations/org/years/2024/units?asOf=01/07/2024")), "asOf");
+        verifyNoInteractions(dashboards);
+    }
+
+    @Test
+    void rejectsAYearThatIsNotANumberNamingTheParameter() throws Exception {
+        expectBadParameter(mvc.perform(get("/api/organisations/org/years/nam-nay/summary")), "year");
+    }
+
+    @Test
+    void rejectsPagesAndSizesOutOfRangeNamingTheParameter() throws Exception {
+        String objectives = "/api/organisations/org/years/2024/objectives";
+        expectBadParameter(mvc.perform(get(objectives + "?size=501")), "size");
+        expectBadParameter(mvc.perform(get(objectives + "?size=0")), "size");
+        expectBadParameter(mvc.perform(get(objectives + "?size=many")), "size");
+        expectBadParameter(mvc.perform(get(objectives + "?page=-1")), "page");
+        verifyNoInteractions(dashboards);
+    }
+
+    @Test
+    void answersNotFoundWithAProblemForAnUnknownObjective() throws Exception {
+        when(dashboards.findObjective(anyString(), any())).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/objectives/no-such-objective/dashboard?asOf=2024-07-15"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.detail").value(containsString("no-such-objective")));
+    }
+
+    @Test
+    void answersNotFoundForAUnitWithNoWorkOnTheDate() throws Exception {
+        when(dashboards.findUnits(anyString(), anyInt(), any(), anyString())).thenReturn(List.of());
+
+        mvc.perform(get("/api/organisations/org/years/2024/units/Thanh tra Sở?asOf=2024-07-15"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("Thanh tra Sở")));
+    }
+
+    @Test
+    void takesTodayInHoChiMinhCityWhenAsOfIsOmitted() throws Exception {
+        when(dashboards.findObjective(anyString(), any())).thenReturn(Optional.empty());
+        mvc.perform(get("/api/objectives/obj-1/dashboard"));
+        verify(dashboards).findObjective("obj-1", TODAY_IN_VIETNAM);
+
+        mvc.perform(get("/api/organisations/org/years/2024/summary"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.asOf").value("2024-07-01"));
+        verify(dashboards).findObjectives("org", 2024, TODAY_IN_VIETNAM, null, 0);
+    }
+
+    @Test
+    void pagesObjectivesThroughTheRepository() throws Exception {
+        when(dashboards.findObjectives(eq("org"), eq(2024), any(), eq(10), eq(20L))).thenReturn(List.of());
+        when(dashboards.countObjectives("org", 2024)).thenReturn(25L);
+
+        mvc.perform(get("/api/organisations/org/years/2024/objectives?page=2&size=10&asOf=2024-07-15"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page").value(2))
+                .andExpect(jsonPath("$.size").value(10))
+                .andExpect(jsonPath("$.totalElements").value(25))
+                .andExpect(jsonPath("$.totalPages").value(3));
+        verify(dashboards).findObjectives("org", 2024, LocalDate.of(2024, 7, 15), 10, 20L);
+    }
+
+    @Test
+    void listsEveryUnitWhenNoneIsNamed() throws Exception {
+        when(dashboards.findUnits(eq("org"), eq(2024), any(), isNull())).thenReturn(List.of());
+        mvc.perform(get("/api/organisations/org/years/2024/units?asOf=2024-07-15"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.units").isEmpty());
+    }
+
+    static void expectBadParameter(ResultActions result, String parameter) throws Exception {
+        result.andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.detail").value(containsString(parameter)))
+                .andExpect(jsonPath("$['invalid-params'][0].name").value(parameter));
+    }
+}
