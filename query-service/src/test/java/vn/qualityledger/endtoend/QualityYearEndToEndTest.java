@@ -1,0 +1,315 @@
+package vn.qualityledger.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.command.CommandServiceApplication;
+import vn.qualityledger.query.QueryServiceApplication;
+import vn.qualityledger.query.TestDatabase;
+
+/**
+ * Both services against one fresh PostgreSQL database: the 2023 plan is imported over HTTP, a year of work is driven
+ * through the command API on the days it happens, and every dashboard figure is checked against values computed by hand
+ * from the definitions in DOMAIN.md.
+ *
+ * <p>Objective MTCL-2023-01 has 14 occurrences: I.1, I.1.a due 31/01; I.1.b 09/02; I.2 28/02; I.3 29/08; I.4 30/06 and
+ * 31/12; I.5 31/12; I.6 14/05 and 29/10; I.7 (continuous) 31/03, 30/06, 30/09, 31/12. The whole plan has 106 (II.1's
+ * yearly programme is due 31/12/2022; monthly rules give 12 each; continuous work 4 each).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QualityYearEndToEndTest {
+
+    private static final String OBJECTIVE = "SLDTBXH-HD.MTCL-2023-01";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MutableClock clock = new MutableClock();
+    private ConfigurableApplicationContext commandService;
+    private ConfigurableApplicationContext queryService;
+    private RestClient commands;
+    private RestClient queries;
+
+    @BeforeAll
+    void startBothServicesAndLiveTheYear() throws Exception {
+        String url = TestDatabase.recreate("ql_test_end_to_end");
+        commandService = start(CommandServiceApplication.application(), url);
+        queryService = start(QueryServiceApplication.application(), url);
+        commands = RestClient.create("http://localhost:" + port(commandService));
+        queries = RestClient.create("http://localhost:" + port(queryService));
+        liveTheYear();
+        awaitReadSideCaughtUp();
+    }
+
+    @AfterAll
+    void stop() {
+        if (queryService != null) {
+            queryService.close();
+        }
+        if (commandService != null) {
+            commandService.close();
+        }
+    }
+
+    private ConfigurableApplicationContext start(SpringApplication application, String url) {
+        application.addInitializers(context -> ((GenericApplicationContext) context)
+                .registerBean("scenarioClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+        return application.run("--server.port=0", "--spring.datasource.url=" + url);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private void on(String day) {
+        clock.setToday(LocalDate.parse(day));
+    }
+
+    private JsonNode post(String path, String body, int expectedStatus) {
+        return commands.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> {
+            String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response.getStatusCode().value()).as("POST %s answered %s", path, raw).isEqualTo(expectedStatus);
+            return JSON.readTree(raw);
+        });
+    }
+
+    private JsonNode get(String path) {
+        return queries.get().uri(path).exchange((request, response) -> {
+            String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response.getStatusCode().value()).as("GET %s answered %s", path, raw).isEqualTo(200);
+            return JSON.readTree(raw);
+        });
+    }
+
+    private String document(String number, String date, String title) {
+        return """
+                {"number": "%s", "date": "%s", "issuer": "Văn phòng Sở", "title": "%s"}""".formatted(number, date, title);
+    }
+
+    private void submit(String evidenceId, String occurrenceId, String documentJson) {
+        post("/api/objectives/" + OBJECTIVE + "/evidence", """
+                {"evidenceId": "%s", "occurrenceId": "%s", "document": %s}""".formatted(evidenceId, occurrenceId, documentJson), 201);
+    }
+
+    private void liveTheYear() throws Exception {
+        on("2023-02-07");
+        JsonNode imported = post("/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
+        assertThat(imported.path("objectives").size()).isEqualTo(10);
+
+        on("2023-02-08");
+        submit("ev-I.1.b", "I.1.b@2023-02-09", document("15/QĐ-VP", "2023-02-08", "QĐ phê duyệt MTCL, CSCL năm 2023 của Phòng"));
+        on("2023-02-09");
+        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1.b/acceptance", "{}", 202); // effective today: on time
+
+        on("2023-02-10");
+        for (String measure : List.of("I.1", "I.2", "I.6")) {
+            post("/api/objectives/" + OBJECTIVE + "/assignments", """
+                    {"measureId": "%s", "unit": "VP"}""".formatted(measure), 202);
+        }
+        submit("ev-I.1", "I.1@2023-01-31", document("147/QĐ-SLĐTBXH", "2023-02-07", "QĐ công bố và ban hành MTCL năm 2023"));
+        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
+                {"effectiveOn": "2023-02-07"}""", 202); // due 31/01, effective 07/02: late
+        // a second acceptance with another date is refused, and stores nothing
+        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
+                {"effectiveOn": "2023-02-10"}""", 422);
+
+        on("2023-02-27");
+        submit("ev-I.2-a", "I.2@2023-02-28", document("30/KH-SLĐTBXH", "2023-02-27", "Kế hoạch ĐGNB năm 2023"));
+        on("2023-02-28");
+        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-a/rejection", """
+                {"reason": "Thiếu chữ ký của Lãnh đạo Sở"}""", 202);
+        on("2023-03-02");
+        submit("ev-I.2-b", "I.2@2023-02-28", document("31/KH-SLĐTBXH", "2023-03-01", "Kế hoạch ĐGNB năm 2023 (đã ký)"));
+        on("2023-03-03");
+        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-b/acceptance", "{}", 202); // due 28/02, effective 03/03: late
+
+        on("2023-03-30");
+        post("/api/objectives/" + OBJECTIVE + "/assignments", """
+                {"measureId": "I.7", "occurrenceId": "I.7@2023-03-31", "unit": "P-KHTC", "person": "Trần Văn Nam"}""", 202);
+        submit("ev-I.7-q1", "I.7@2023-03-31", document("88/QĐ-SLĐTBXH", "2023-03-30", "Quyết định ban hành quy trình sửa đổi")); // never reviewed
+
+        on("2023-04-01");
+        post("/api/objectives/" + OBJECTIVE + "/measures/I.5/cancellation", """
+                {"reason": "Gộp vào biện pháp I.7"}""", 202);
+        on("2023-04-05");
+        post("/api/objectives/" + OBJECTIVE + "/measurements", """
+                {"measurementId": "q1", "period": {"from": "2023-01-01", "to": "2023-03-31"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý I"}""", 201);
+
+        on("2023-05-12");
+        submit("ev-I.6-may", "I.6@2023-05-14", document("512/BC-SLĐTBXH", "2023-05-12", "Báo cáo kết quả thực hiện MTCL 6 tháng"));
+        on("2023-05-13");
+        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.6-may/acceptance", "{}", 202); // on time
+
+        on("2023-07-05");
+        post("/api/objectives/" + OBJECTIVE + "/measurements", """
+                {"measurementId": "q2", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý II"}""", 201);
+        on("2023-07-10");
+        post("/api/objectives/" + OBJECTIVE + "/measurements", """
+                {"measurementId": "q2-correction", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 19, "denominator": 20, "source": "Báo cáo quý II (đính chính)"}""", 201);
+    }
+
+    /** Waits until every segment of every processor has handled the last stored event. */
+    private void awaitReadSideCaughtUp() throws InterruptedException {
+        long head = commandService.getBean(JdbcTemplate.class).queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
+        EventProcessingConfiguration processing = queryService.getBean(EventProcessingConfiguration.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<StreamingEventProcessor> processors = new ArrayList<>();
+            processing.eventProcessors().values().forEach(p -> {
+                if (p instanceof StreamingEventProcessor s) {
+                    processors.add(s);
+                }
+            });
+            boolean caughtUp = !processors.isEmpty() && processors.stream().allMatch(p -> !p.processingStatus().isEmpty()
+                    && p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                    .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the read side did not reach global index " + head + " within 60 s");
+    }
+
+    private static void assertCounts(JsonNode figures, long total, long due, long onTime, long late, long overdue, long upcoming,
+                                     String completionRate, String onTimeRate) {
+        JsonNode counts = figures.path("occurrences");
+        assertThat(List.of(counts.path("total").asLong(), counts.path("due").asLong(), counts.path("onTime").asLong(),
+                counts.path("late").asLong(), counts.path("overdue").asLong(), counts.path("upcoming").asLong()))
+                .as("total, due, onTime, late, overdue, upcoming").containsExactly(total, due, onTime, late, overdue, upcoming);
+        assertThat(figures.path("completionRate").decimalValue()).isEqualByComparingTo(completionRate);
+        assertThat(figures.path("onTimeRate").decimalValue()).isEqualByComparingTo(onTimeRate);
+    }
+
+    private JsonNode objective(String asOf) {
+        return get("/api/objectives/" + OBJECTIVE + "/dashboard?asOf=" + asOf);
+    }
+
+    @Test
+    void objectiveFiguresAtTheEndOfMarch() {
+        // Not yet cancelled: all 14 count. Due by 31/03: I.1, I.1.a, I.1.b, I.2, I.7@31/03 = 5.
+        // On time: I.1.b (09/02 <= 09/02). Late: I.1 (07/02 > 31/01), I.2 (03/03 > 28/02). Overdue: I.1.a, I.7@31/03.
+        // Completion 3/5 = 60.00 %, on time 1/5 = 20.00 %. Q1 measured 10/10 = 100 % >= 100 %: on track.
+        JsonNode figures = objective("2023-03-31");
+        assertCounts(figures, 14, 5, 1, 2, 2, 9, "60.00", "20.00");
+        assertThat(figures.path("kpiStatus").asString()).isEqualTo("ON_TRACK");
+        assertThat(figures.path("latestMeasurement").path("value").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void objectiveFiguresAtMidYear() {
+        // I.5 cancelled from 01/04: 13 count. Due by 30/06: the 5 above + I.6@14/05 + I.4@30/06 + I.7@30/06 = 8.
+        // On time: I.1.b, I.6@14/05 = 2. Late: I.1, I.2 = 2. Overdue: I.1.a, I.7@31/03, I.4@30/06, I.7@30/06 = 4.
+        // Upcoming: I.3, I.4@31/12, I.6@29/10, I.7@30/09, I.7@31/12 = 5. Completion 4/8 = 50.00 %, on time 2/8 = 25.00 %.
+        // Latest measurement: Q2 corrected to 19/20 = 95 % (the later recording for the period wins) < 100 %: at risk.
+        JsonNode figures = objective("2023-06-30");
+        assertCounts(figures, 13, 8, 2, 2, 4, 5, "50.00", "25.00");
+        assertThat(figures.path("kpiStatus").asString()).isEqualTo("AT_RISK");
+        JsonNode latest = figures.path("latestMeasurement");
+        assertThat(latest.path("value").decimalValue()).isEqualByComparingTo("95");
+        assertThat(latest.path("numerator").decimalValue()).isEqualByComparingTo("19");
+        assertThat(latest.path("denominator").decimalValue()).isEqualByComparingTo("20");
+        assertThat(figures.path("target").path("comparator").asString()).isEqualTo(">=");
+        assertThat(figures.path("decision").path("number").asString()).isEqualTo("147/QĐ-SLĐTBXH");
+    }
+
+    @Test
+    void objectiveFiguresAtYearEnd() {
+        // All 13 due; 2 on time, 2 late, 9 overdue. Completion 4/13 = 30.77 %, on time 2/13 = 15.38 %.
+        // At year end the latest value (95 %) misses the target (>= 100 %).
+        JsonNode figures = objective("2023-12-31");
+        assertCounts(figures, 13, 13, 2, 2, 9, 0, "30.77", "15.38");
+        assertThat(figures.path("kpiStatus").asString()).isEqualTo("MISSED");
+    }
+
+    @Test
+    void organisationFiguresAreComputedOverAllOccurrences() {
+        // Whole plan as of 30/06: 106 occurrences, I.5@31/12 cancelled: 105 count; 56 due (by hand, rule by rule);
+        // completed: only MTCL-2023-01's 2 on time + 2 late. Overdue 52, upcoming 49.
+        // Completion 4/56 = 7.14 %, on time 2/56 = 3.57 % (not an average of the objectives' rates).
+        JsonNode midYear = get("/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-06-30");
+        assertThat(midYear.path("objectiveCount").asInt()).isEqualTo(10);
+        assertCounts(midYear, 105, 56, 2, 2, 52, 49, "7.14", "3.57");
+        JsonNode kpi = midYear.path("kpiStatusCounts");
+        assertThat(kpi.path("AT_RISK").asInt()).isEqualTo(1);
+        assertThat(kpi.path("NO_TARGET").asInt()).isEqualTo(1); // MTCL-2023-07 has no target
+        assertThat(kpi.path("NOT_MEASURED").asInt()).isEqualTo(8);
+
+        // Year end: 105 due, 101 overdue; 4/105 = 3.81 %, 2/105 = 1.90 %.
+        JsonNode yearEnd = get("/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-12-31");
+        assertCounts(yearEnd, 105, 105, 2, 2, 101, 0, "3.81", "1.90");
+        assertThat(yearEnd.path("kpiStatusCounts").path("MISSED").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode unit(String unit, String asOf) {
+        return get("/api/organisations/SLDTBXH-HD/years/2023/units/" + unit + "?asOf=" + asOf);
+    }
+
+    @Test
+    void unitFiguresFollowAssignments() {
+        // VP holds I.1 (1), I.2 (1), I.6 (2) from 10/02 = 4. By 30/06 due: I.1 late, I.2 late, I.6@14/05 on time.
+        // Completion 3/3 = 100.00 %, on time 1/3 = 33.33 %; no evidence of its work awaits review.
+        JsonNode vp = unit("VP", "2023-06-30");
+        assertThat(List.of(vp.path("assigned").asLong(), vp.path("due").asLong(), vp.path("onTime").asLong(),
+                vp.path("late").asLong(), vp.path("overdue").asLong(), vp.path("evidenceAwaitingReview").asLong()))
+                .containsExactly(4L, 3L, 1L, 2L, 0L, 0L);
+        assertThat(vp.path("completionRate").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(vp.path("onTimeRate").decimalValue()).isEqualByComparingTo("33.33");
+
+        // P-KHTC holds I.7@31/03 from 30/03: due, not complete, its evidence (filed 30/03) never reviewed.
+        JsonNode planning = unit("P-KHTC", "2023-06-30");
+        assertThat(List.of(planning.path("assigned").asLong(), planning.path("due").asLong(), planning.path("overdue").asLong(),
+                planning.path("evidenceAwaitingReview").asLong())).containsExactly(1L, 1L, 1L, 1L);
+        assertThat(planning.path("completionRate").decimalValue()).isEqualByComparingTo("0.00");
+
+        // Before its assignment (10/02), VP held nothing.
+        JsonNode units = get("/api/organisations/SLDTBXH-HD/years/2023/units?asOf=2023-02-09");
+        units.path("units").forEach(u -> assertThat(u.path("unit").asString()).isNotEqualTo("VP"));
+    }
+
+    @Test
+    void theBoardListsOverdueWorkInDueDateOrder() {
+        JsonNode board = get("/api/occurrences?objectiveId=" + OBJECTIVE + "&status=OVERDUE&asOf=2023-06-30");
+        assertThat(board.path("totalElements").asLong()).isEqualTo(4);
+        assertThat(board.path("content").findValuesAsString("occurrenceId"))
+                .containsExactly("I.1.a@2023-01-31", "I.7@2023-03-31", "I.4@2023-06-30", "I.7@2023-06-30");
+        JsonNode assigned = board.path("content").get(1);
+        assertThat(assigned.path("unit").asString()).isEqualTo("P-KHTC");
+        assertThat(assigned.path("person").asString()).isEqualTo("Trần Văn Nam");
+        assertThat(assigned.path("evidenceAwaitingReview").asLong()).isEqualTo(1);
+
+        JsonNode late = get("/api/occurrences?objectiveId=" + OBJECTIVE + "&status=DONE_LATE&asOf=2023-06-30");
+        assertThat(late.path("content").findValuesAsString("occurrenceId")).containsExactly("I.1@2023-01-31", "I.2@2023-02-28");
+        assertThat(late.path("content").findValuesAsString("completedOn")).containsExactly("2023-02-07", "2023-03-03");
+    }
+
+    @Test
+    void importingThePlanAgainChangesNothing() throws Exception {
+        JdbcTemplate jdbc = commandService.getBean(JdbcTemplate.class);
+        long before = jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
+        on("2023-12-01");
+        post("/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class)).isEqualTo(before);
+    }
+}
