@@ -96,4 +96,13 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
                 .andExpect(jsonPath("$.components.eventProcessors.details['objective-progress'].running").value(true));
     }
+
+    @Test
+    void describesItsReadApiInOpenApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/objectives/{objectiveId}/dashboard'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/organisations/{organisationId}/years/{year}/units/{unit}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/occurrences'].get.parameters[?(@.name == 'status')]").exists());
+    }
 }
