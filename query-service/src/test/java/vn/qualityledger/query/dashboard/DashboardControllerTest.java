@@ -1,6 +1,7 @@
 package vn.qualityledger.query.dashboard;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -131,6 +132,17 @@ class DashboardControllerTest {
         mvc.perform(get("/api/organisations/org/years/2024/units?asOf=2024-07-15"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.units").isEmpty());
+    }
+
+    @Test
+    void answersAnUnexpectedFailureWithAProblemThatKeepsInternalsToItself() throws Exception {
+        when(dashboards.findObjective(anyString(), any())).thenThrow(new IllegalStateException("connection to 10.0.0.5 refused"));
+
+        mvc.perform(get("/api/objectives/obj-1/dashboard?asOf=2024-07-15"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(500))
+                .andExpect(content().string(not(containsString("10.0.0.5"))));
     }
 
     static void expectBadParameter(ResultActions result, String parameter) throws Exception {
