@@ -1,7 +1,9 @@
 package vn.qualityledger.support;
 
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -34,16 +36,21 @@ public class AxonSupportConfiguration {
 
     /**
      * A projection that fails on an event must stop and retry, not log and move on: a silently skipped event would
-     * leave a dashboard figure wrong forever.
+     * leave a dashboard figure wrong forever. {@link ProjectionFailures} propagates, and remembers for readiness.
      */
     @Bean
-    ConfigurerModule propagateProjectionErrors() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    ProjectionFailures projectionFailures(@Value("${quality-ledger.projection-failure-memory:PT2M}") Duration memory) {
+        return new ProjectionFailures(memory);
     }
 
     @Bean
-    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(org.axonframework.config.EventProcessingConfiguration processing) {
-        return new EventProcessorsHealthIndicator(processing);
+    ConfigurerModule propagateProjectionErrors(ProjectionFailures failures) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> failures));
+    }
+
+    @Bean
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures) {
+        return new EventProcessorsHealthIndicator(processing, failures);
     }
 }

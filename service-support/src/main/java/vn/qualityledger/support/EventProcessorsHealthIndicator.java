@@ -9,15 +9,18 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Readiness of the event processors: DOWN when one is stopped or in error (for example a projection that fails on an
- * event and is retrying), so that a load balancer stops sending reads to a replica whose figures are not moving.
+ * Readiness of the event processors: DOWN when one is stopped or in error, or when a projection failed on an event
+ * recently (it is then retrying that event and its figures are not moving), so that a load balancer stops sending
+ * reads to this replica.
  */
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionFailures failures;
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures) {
         this.processing = processing;
+        this.failures = failures;
     }
 
     @Override
@@ -35,6 +38,11 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             }
             details.put(processor.getName(), state);
             healthy &= running && !error;
+        }
+        Map<String, ProjectionFailures.Failure> failing = failures.current();
+        if (!failing.isEmpty()) {
+            details.put("failingHandlers", failing);
+            healthy = false;
         }
         (healthy ? builder.up() : builder.down()).withDetails(details);
     }

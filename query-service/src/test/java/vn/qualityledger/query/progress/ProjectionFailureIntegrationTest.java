@@ -10,6 +10,9 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import vn.qualityledger.support.EventProcessorsHealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -46,6 +49,8 @@ class ProjectionFailureIntegrationTest {
     EventStore eventStore;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    EventProcessorsHealthIndicator processorsHealth;
 
     @Test
     void stopsTheObjectivesStreamRatherThanSkippingAnEventItCannotApply() {
@@ -67,6 +72,12 @@ class ProjectionFailureIntegrationTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(statementOf(broken)).isEqualTo("Trước sự cố"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query.evidence", Integer.class)).isZero();
+
+        // and the replica says it is not ready, naming the handler that is stuck
+        Health readiness = processorsHealth.health(true);
+        assertThat(readiness.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(readiness.getDetails()).containsKey("failingHandlers");
+        assertThat(readiness.getDetails().get("failingHandlers").toString()).contains("ObjectiveProgressProjection");
     }
 
     /** Events are spread over the processor's 16 segments by objective id (its stream). */
