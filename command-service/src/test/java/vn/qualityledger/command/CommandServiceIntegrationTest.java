@@ -1,5 +1,6 @@
 package vn.qualityledger.command;
 
+import vn.qualityledger.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

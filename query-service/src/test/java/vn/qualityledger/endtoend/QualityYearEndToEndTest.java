@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.command.CommandServiceApplication;
 import vn.qualityledger.query.QueryServiceApplication;
-import vn.qualityledger.query.TestDatabase;
+import vn.qualityledger.support.TestDatabase;
 
 /**
  * Both services against one fresh PostgreSQL database: the 2023 plan is imported over HTTP, a year of work is driven

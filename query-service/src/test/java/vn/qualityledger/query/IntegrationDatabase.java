@@ -1,5 +1,6 @@
 package vn.qualityledger.query;
 
+import vn.qualityledger.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 
 /**

@@ -1,4 +1,4 @@
-package vn.qualityledger.command;
+package vn.qualityledger.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
