@@ -1,0 +1,112 @@
+package vn.qualityledger.query.history;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.objective.*;
+import vn.qualityledger.query.IntegrationDatabase;
+import vn.qualityledger.query.ObjectiveStreams;
+
+/** The auditor's history, read from the real event store over HTTP. */
+@SpringBootTest(properties = "spring.config.name=query-service")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ObjectiveHistoryIntegrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = IntegrationDatabase.withEventStore("ql_test_query_history");
+        registry.add("spring.datasource.url", () -> url);
+    }
+
+    private static final ObjectiveId OBJECTIVE = ObjectiveId.of("SLDTBXH-HD.MTCL-2023-01");
+    private static final String HISTORY = "/api/objectives/SLDTBXH-HD.MTCL-2023-01/history";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionTemplate transaction;
+
+    @BeforeAll
+    void anObjectiveWithSomeWork() {
+        MeasureId reports = MeasureId.of("I.6");
+        OccurrenceId may = OccurrenceId.of("I.6@2023-05-14");
+        Schedule schedule = new Schedule("Trước 15/5", List.of(ScheduleRule.oneOff(LocalDate.of(2023, 5, 14))));
+        new ObjectiveStreams(eventStore, transaction).append(OBJECTIVE,
+                new ObjectiveDefinedEvent(OBJECTIVE, "SLDTBXH-HD", 2023, "MTCL-2023-01", "100% phòng, trung tâm áp dụng HTQLCL",
+                        new Target("Tỷ lệ", Comparator.AT_LEAST, BigDecimal.valueOf(100), "%")),
+                new MeasurePlannedEvent(OBJECTIVE, reports, null, new MeasureDetails("I.6", "Báo cáo kết quả thực hiện MTCL",
+                        List.of("VP"), List.of(), List.of("QMR"), List.of(), schedule),
+                        List.of(new ScheduledOccurrence(may, LocalDate.of(2023, 5, 14)))),
+                new EvidenceSubmittedEvent(OBJECTIVE, EvidenceId.of("ev-1"), reports, may,
+                        new DocumentReference("512/BC-SLĐTBXH", LocalDate.of(2023, 5, 12), "Văn phòng Sở", "Báo cáo 6 tháng", null, null),
+                        LocalDate.of(2023, 5, 12)),
+                new EvidenceRejectedEvent(OBJECTIVE, EvidenceId.of("ev-1"), reports, may, "Thiếu chữ ký", LocalDate.of(2023, 5, 13)),
+                new MeasurementRecordedEvent(OBJECTIVE, MeasurementId.of("q2"), new Period(LocalDate.of(2023, 4, 1), LocalDate.of(2023, 6, 30)),
+                        BigDecimal.valueOf(1212), BigDecimal.valueOf(1250), new BigDecimal("96.9600"), "Phiếu khảo sát", LocalDate.of(2023, 7, 2)));
+    }
+
+    @Test
+    void listsTheStreamInOrderPageByPage() throws Exception {
+        mvc.perform(get(HISTORY + "?page=1&size=2"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(5))
+                .andExpect(jsonPath("$.totalPages").value(3))
+                .andExpect(jsonPath("$.content.length()").value(2))
+                .andExpect(jsonPath("$.content[0].sequenceNumber").value(2))
+                .andExpect(jsonPath("$.content[1].sequenceNumber").value(3))
+                .andExpect(jsonPath("$.content[0].eventType").value(EvidenceSubmittedEvent.class.getName()))
+                .andExpect(jsonPath("$.content[0].revision").value("1"))
+                .andExpect(jsonPath("$.content[0].payload.document.number").value("512/BC-SLĐTBXH"));
+    }
+
+    @Test
+    void describesEachEventInVietnameseAndEnglish() throws Exception {
+        mvc.perform(get(HISTORY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[2].summary.vi")
+                        .value("Nộp minh chứng 512/BC-SLĐTBXH ngày 12/05/2023 (Báo cáo 6 tháng) cho biện pháp I.6, kỳ hạn 14/05/2023"))
+                .andExpect(jsonPath("$.content[2].summary.en")
+                        .value("Evidence 512/BC-SLĐTBXH of 2023-05-12 (Báo cáo 6 tháng) submitted for measure I.6, due 2023-05-14"))
+                .andExpect(jsonPath("$.content[3].summary.vi").value("Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký"))
+                .andExpect(jsonPath("$.content[4].summary.vi")
+                        .value("Ghi nhận kết quả 96.96 (1212/1250) cho kỳ 01/04/2023 – 30/06/2023, nguồn: Phiếu khảo sát"));
+    }
+
+    @Test
+    void givesEachEventsTimeInUtcAndInHoChiMinhCity() throws Exception {
+        mvc.perform(get(HISTORY + "?size=1"))
+                .andExpect(jsonPath("$.content[0].recordedAt").value(org.hamcrest.Matchers.endsWith("Z")))
+                .andExpect(jsonPath("$.content[0].recordedAtLocal").value(org.hamcrest.Matchers.endsWith("+07:00")));
+    }
+
+    @Test
+    void answersAnUnknownObjectiveWith404() throws Exception {
+        mvc.perform(get("/api/objectives/no-such-objective/history")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void refusesAnOversizedPageNamingTheParameter() throws Exception {
+        mvc.perform(get(HISTORY + "?size=5000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$['invalid-params'][0].name").value("size"));
+    }
+}
