@@ -305,6 +305,16 @@ class QualityYearEndToEndTest {
     }
 
     @Test
+    void theObjectivesStoredHistoryIsIntactAfterTheYear() {
+        JsonNode integrity = get("/api/objectives/" + OBJECTIVE + "/integrity");
+        assertThat(integrity.path("verified").asBoolean()).as(integrity.toString()).isTrue();
+        JsonNode history = get("/api/objectives/" + OBJECTIVE + "/history?size=1000");
+        assertThat(integrity.path("eventsChecked").asLong()).isEqualTo(history.path("totalElements").asLong());
+        assertThat(history.path("content").get((int) history.path("totalElements").asLong() - 1).path("summary").path("vi").asString())
+                .startsWith("Ghi nhận kết quả 95");
+    }
+
+    @Test
     void importingThePlanAgainChangesNothing() throws Exception {
         JdbcTemplate jdbc = commandService.getBean(JdbcTemplate.class);
         long before = jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);

@@ -7,15 +7,25 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.web.PageResponse;
+import vn.qualityledger.support.integrity.EventChainVerifier;
 
-/** The auditor's view of an objective: its whole event stream, in order, paged. */
+/** The auditor's view of an objective: its whole event stream, in order, paged, and whether it is intact. */
 @RestController
 class HistoryController {
 
     private final ObjectiveHistory history;
+    private final EventChainVerifier verifier;
 
-    HistoryController(ObjectiveHistory history) {
+    HistoryController(ObjectiveHistory history, EventChainVerifier verifier) {
         this.history = history;
+        this.verifier = verifier;
+    }
+
+    /** Recomputes the objective's event chain; names the first stored event that was altered, deleted, inserted or moved. */
+    @GetMapping("/api/objectives/{objectiveId}/integrity")
+    EventChainVerifier.Verification integrity(@PathVariable String objectiveId) {
+        history.requireExists(objectiveId);
+        return verifier.verify(objectiveId);
     }
 
     @GetMapping("/api/objectives/{objectiveId}/history")

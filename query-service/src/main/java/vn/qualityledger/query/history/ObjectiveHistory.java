@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -33,11 +32,7 @@ public class ObjectiveHistory {
 
     /** Events {@code page * size} onwards of the objective's stream, in stream order. */
     public PageResponse<HistoryEntry> page(String objectiveId, int page, int size) {
-        Optional<Long> last = eventStore.lastSequenceNumberFor(objectiveId);
-        if (last.isEmpty()) {
-            throw new NotFoundException("No objective " + objectiveId);
-        }
-        long total = last.get() + 1;
+        long total = requireExists(objectiveId) + 1;
         long first = (long) page * size;
         List<HistoryEntry> entries = new ArrayList<>();
         if (first < total) {
@@ -47,6 +42,11 @@ public class ObjectiveHistory {
             }
         }
         return PageResponse.of(entries, page, size, total);
+    }
+
+    /** The objective's last sequence number, or a 404 when it has no stream. */
+    long requireExists(String objectiveId) {
+        return eventStore.lastSequenceNumberFor(objectiveId).orElseThrow(() -> new NotFoundException("No objective " + objectiveId));
     }
 
     private HistoryEntry entry(DomainEventMessage<?> event) {

@@ -101,6 +101,15 @@ class ObjectiveHistoryIntegrationTest {
     @Test
     void answersAnUnknownObjectiveWith404() throws Exception {
         mvc.perform(get("/api/objectives/no-such-objective/history")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/objectives/no-such-objective/integrity")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void verifiesTheStreamIntact() throws Exception {
+        mvc.perform(get("/api/objectives/SLDTBXH-HD.MTCL-2023-01/integrity"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.verified").value(true))
+                .andExpect(jsonPath("$.eventsChecked").value(5));
     }
 
     @Test
