@@ -29,9 +29,10 @@ public class TamperEvidenceConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(TamperEvidenceConfiguration.class);
 
     @Bean
-    EventChain eventChain(@Value("${quality-ledger.integrity.key:" + DEVELOPMENT_KEY + "}") String key) {
-        if (DEVELOPMENT_KEY.equals(key)) {
+    EventChain eventChain(@Value("${quality-ledger.integrity.key:}") String key) {
+        if (key.isBlank()) {
             LOG.warn("The event chain uses the development key: set INTEGRITY_KEY to a secret of your own in production");
+            return new EventChain(DEVELOPMENT_KEY);
         }
         return new EventChain(key);
     }
