@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.qualityledger.api.common.DocumentReference;
@@ -40,11 +41,27 @@ import vn.qualityledger.api.objective.TaskAssignedEvent;
 public class ObjectiveProgressProjection {
 
     public static final String PROCESSING_GROUP = "objective-progress";
+    /** The schema the live read model is in. */
+    public static final String LIVE_SCHEMA = "query";
+    /** Its tables, which a replay rebuilds from nothing. */
+    public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement");
 
     private final JdbcTemplate jdbc;
+    private final String schema;
 
+    @Autowired
     public ObjectiveProgressProjection(JdbcTemplate jdbc) {
+        this(jdbc, LIVE_SCHEMA);
+    }
+
+    private ObjectiveProgressProjection(JdbcTemplate jdbc, String schema) {
         this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    /** The same projection writing into another schema with the same tables: a rebuild or check builds a shadow copy. */
+    public static ObjectiveProgressProjection writingTo(JdbcTemplate jdbc, String schema) {
+        return new ObjectiveProgressProjection(jdbc, schema);
     }
 
     // ---- the objective -------------------------------------------------------------------------------------------
@@ -52,7 +69,7 @@ public class ObjectiveProgressProjection {
     @EventHandler
     void on(ObjectiveDefinedEvent event) {
         Target target = event.target();
-        jdbc.update("""
+        update("""
                 INSERT INTO query.objective (id, organisation_id, year, code, statement,
                                              target_indicator, target_comparator, target_value, target_unit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -70,7 +87,7 @@ public class ObjectiveProgressProjection {
     @EventHandler
     void on(ObjectiveRevisedEvent event) {
         Target target = event.target();
-        jdbc.update("""
+        update("""
                 UPDATE query.objective SET statement = ?, target_indicator = ?, target_comparator = ?, target_value = ?,
                                            target_unit = ?
                 WHERE id = ?
@@ -82,13 +99,13 @@ public class ObjectiveProgressProjection {
 
     @EventHandler
     void on(ObjectivePublishedEvent event) {
-        jdbc.update("UPDATE query.objective SET decision_number = ?, decision_date = ? WHERE id = ?",
+        update("UPDATE query.objective SET decision_number = ?, decision_date = ? WHERE id = ?",
                 event.decision().number(), event.decision().date(), event.objectiveId().value());
     }
 
     @EventHandler
     void on(ObjectiveClosedEvent event) {
-        jdbc.update("UPDATE query.objective SET closed_on = ?, achieved = ?, assessment_reason = ? WHERE id = ?",
+        update("UPDATE query.objective SET closed_on = ?, achieved = ?, assessment_reason = ? WHERE id = ?",
                 event.closedOn(), event.assessment().achieved(), event.assessment().reason(), event.objectiveId().value());
     }
 
@@ -97,7 +114,7 @@ public class ObjectiveProgressProjection {
     @EventHandler
     void on(MeasurePlannedEvent event) {
         MeasureDetails details = event.details();
-        jdbc.update("""
+        update("""
                 INSERT INTO query.measure (objective_id, measure_id, parent_measure_id, code, title, lead_units,
                                            coordinating_units, monitors, expected_evidence, schedule_text)
                 VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?)
@@ -116,7 +133,7 @@ public class ObjectiveProgressProjection {
     @EventHandler
     void on(MeasureRevisedEvent event) {
         MeasureDetails details = event.details();
-        jdbc.update("""
+        update("""
                 UPDATE query.measure SET code = ?, title = ?, lead_units = ?::text[], coordinating_units = ?::text[],
                                          monitors = ?::text[], expected_evidence = ?::text[], schedule_text = ?
                 WHERE objective_id = ? AND measure_id = ?
@@ -130,7 +147,7 @@ public class ObjectiveProgressProjection {
         }
         for (OccurrenceId cancelled : event.cancelledOccurrences()) {
             // LEAST keeps an earlier cancellation date (PostgreSQL's LEAST ignores nulls).
-            jdbc.update("""
+            update("""
                     UPDATE query.occurrence SET cancelled_on = LEAST(cancelled_on, ?)
                     WHERE objective_id = ? AND occurrence_id = ? AND completed_on IS NULL
                     """, event.revisedOn(), event.objectiveId().value(), cancelled.value());
@@ -140,9 +157,9 @@ public class ObjectiveProgressProjection {
     /** Sub-measures get an event of their own from the aggregate, so only this measure's occurrences stop here. */
     @EventHandler
     void on(MeasureCancelledEvent event) {
-        jdbc.update("UPDATE query.measure SET cancelled_on = ?, cancel_reason = ? WHERE objective_id = ? AND measure_id = ?",
+        update("UPDATE query.measure SET cancelled_on = ?, cancel_reason = ? WHERE objective_id = ? AND measure_id = ?",
                 event.effectiveOn(), event.reason(), event.objectiveId().value(), event.measureId().value());
-        jdbc.update("""
+        update("""
                 UPDATE query.occurrence SET cancelled_on = LEAST(cancelled_on, ?)
                 WHERE objective_id = ? AND measure_id = ? AND completed_on IS NULL
                 """, event.effectiveOn(), event.objectiveId().value(), event.measureId().value());
@@ -158,7 +175,7 @@ public class ObjectiveProgressProjection {
      * counts again, so the conflict branch clears the cancellation rather than ignoring the event.
      */
     private void upsertOccurrence(String objectiveId, String measureId, ScheduledOccurrence occurrence, boolean adHoc, String note) {
-        jdbc.update("""
+        update("""
                 INSERT INTO query.occurrence (objective_id, occurrence_id, measure_id, due_date, ad_hoc, note)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (objective_id, occurrence_id) DO UPDATE SET measure_id = EXCLUDED.measure_id,
@@ -171,12 +188,12 @@ public class ObjectiveProgressProjection {
     @EventHandler
     void on(TaskAssignedEvent event) {
         if (event.occurrenceId() == null) {
-            jdbc.update("""
+            update("""
                     UPDATE query.measure SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
                     WHERE objective_id = ? AND measure_id = ?
                     """, event.unit(), event.person(), event.assignedOn(), event.objectiveId().value(), event.measureId().value());
         } else {
-            jdbc.update("""
+            update("""
                     UPDATE query.occurrence SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
                     WHERE objective_id = ? AND occurrence_id = ?
                     """, event.unit(), event.person(), event.assignedOn(), event.objectiveId().value(), event.occurrenceId().value());
@@ -186,7 +203,7 @@ public class ObjectiveProgressProjection {
     @EventHandler
     void on(EvidenceSubmittedEvent event) {
         DocumentReference document = event.document();
-        jdbc.update("""
+        update("""
                 INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number,
                                             document_date, document_issuer, document_title, document_link,
                                             document_sha256, submitted_on, status)
@@ -200,12 +217,12 @@ public class ObjectiveProgressProjection {
 
     @EventHandler
     void on(EvidenceAcceptedEvent event) {
-        jdbc.update("""
+        update("""
                 UPDATE query.evidence SET status = 'ACCEPTED', decided_on = ?, effective_on = ?, reason = NULL
                 WHERE objective_id = ? AND evidence_id = ?
                 """, event.acceptedOn(), event.effectiveOn(), event.objectiveId().value(), event.evidenceId().value());
         // An occurrence is complete from its first accepted evidence on; LEAST keeps that date (and ignores null).
-        jdbc.update("""
+        update("""
                 UPDATE query.occurrence SET completed_on = LEAST(completed_on, ?)
                 WHERE objective_id = ? AND occurrence_id = ?
                 """, event.effectiveOn(), event.objectiveId().value(), event.occurrenceId().value());
@@ -213,7 +230,7 @@ public class ObjectiveProgressProjection {
 
     @EventHandler
     void on(EvidenceRejectedEvent event) {
-        jdbc.update("""
+        update("""
                 UPDATE query.evidence SET status = 'REJECTED', decided_on = ?, reason = ?
                 WHERE objective_id = ? AND evidence_id = ?
                 """, event.rejectedOn(), event.reason(), event.objectiveId().value(), event.evidenceId().value());
@@ -222,7 +239,7 @@ public class ObjectiveProgressProjection {
     /** The stream position orders two recordings for the same period: the later one is the correction. */
     @EventHandler
     void on(MeasurementRecordedEvent event, @SequenceNumber long streamSequence) {
-        jdbc.update("""
+        update("""
                 INSERT INTO query.measurement (objective_id, measurement_id, period_from, period_to, numerator,
                                                denominator, value, source, recorded_on, stream_sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -235,7 +252,11 @@ public class ObjectiveProgressProjection {
     /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE query.objective, query.measure, query.occurrence, query.evidence, query.measurement");
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
+    }
+
+    private void update(String sql, Object... arguments) {
+        jdbc.update(LIVE_SCHEMA.equals(schema) ? sql : sql.replace(LIVE_SCHEMA + ".", schema + "."), arguments);
     }
 
     private static String[] array(List<String> values) {

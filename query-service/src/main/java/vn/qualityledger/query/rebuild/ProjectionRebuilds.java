@@ -1,0 +1,305 @@
+package vn.qualityledger.query.rebuild;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.qualityledger.query.progress.ObjectiveProgressProjection;
+
+/**
+ * Rebuilds the objective-progress read model from the event store while the service keeps answering, and checks the
+ * live read model against a fresh rebuild.
+ *
+ * <p>Both replay every event into a shadow schema with the projection's own code. The live processor keeps running
+ * meanwhile; it is paused only at the end, when each of its segments' tokens says exactly which events the live tables
+ * hold: the shadow receives those same events (an event up to its segment's position), so that the two compare like
+ * for like. A check then compares table by table; a rebuild copies the shadow's rows over the live ones in one
+ * transaction. Then the live processor resumes from the same tokens.
+ */
+@Service
+public class ProjectionRebuilds {
+
+    public static final String PROJECTION = ObjectiveProgressProjection.PROCESSING_GROUP;
+    static final String SHADOW_SCHEMA = "query_shadow";
+    private static final int EVENTS_PER_TRANSACTION = 1000;
+    private static final int DIFFERENCES_LISTED = 1000;
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    /** Where the latest rebuild or check stands. {@code secondsLeft} is an estimate from the rate so far. */
+    public record Progress(String projection, String operation, String state, long eventsProcessed, long eventsTotal,
+                           double eventsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt, String error) {
+    }
+
+    /** A row that is in one side only: {@code live} (the served table) or {@code rebuild} (what the events give). */
+    public record Difference(String table, String side, String row) {
+    }
+
+    public record ConsistencyReport(String projection, boolean consistent, long differenceCount, List<Difference> differences) {
+    }
+
+    /** Refused because a rebuild or check is already under way. */
+    public static class AlreadyRunning extends RuntimeException {
+        AlreadyRunning() {
+            super("A rebuild or check of " + PROJECTION + " is already under way");
+        }
+    }
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ReentrantLock busy = new ReentrantLock();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
+    private final AtomicReference<Progress> progress = new AtomicReference<>();
+
+    public ProjectionRebuilds(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
+                              JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.tokenStore = tokenStore;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.progress.set(new Progress(PROJECTION, null, "IDLE", 0, 0, 0, null, null, null, null));
+    }
+
+    public Progress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild in the background; its progress is then {@link #progress()}. */
+    public Progress startRebuild() {
+        if (!busy.tryLock()) {
+            throw new AlreadyRunning();
+        }
+        progress.set(new Progress(PROJECTION, "REBUILD", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
+        background.submit(() -> {
+            try {
+                withShadow("REBUILD", this::replaceLiveRows);
+            } finally {
+                busy.unlock();
+            }
+        });
+        return progress.get();
+    }
+
+    /** Rebuilds into the shadow and reports every row in which the live read model differs from it. */
+    public ConsistencyReport check() {
+        if (!busy.tryLock()) {
+            throw new AlreadyRunning();
+        }
+        try {
+            progress.set(new Progress(PROJECTION, "CHECK", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
+            return withShadow("CHECK", this::compare);
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private <T> T withShadow(String operation, Function<String, T> finish) {
+        StreamingEventProcessor live = processing.eventProcessor(PROJECTION, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor " + PROJECTION));
+        Instant started = progress.get().startedAt();
+        boolean paused = false;
+        try {
+            createShadow();
+            ObjectiveProgressProjection shadow = ObjectiveProgressProjection.writingTo(jdbc, SHADOW_SCHEMA);
+            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(shadow);
+            long head = eventStore.createHeadToken().position().orElse(0);
+            try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
+                replay(events, handlers, head, null, operation, started, head);
+                awaitCaughtUp(live, head);
+                live.shutDown();
+                paused = true;
+                Map<Segment, Long> positions = livePositions();
+                long upTo = positions.values().stream().mapToLong(Long::longValue).max().orElse(head);
+                replay(events, handlers, upTo, positions, operation, started, head);
+            }
+            T result = finish.apply(SHADOW_SCHEMA);
+            Progress last = progress.get();
+            progress.set(new Progress(PROJECTION, operation, "DONE", last.eventsProcessed(), last.eventsTotal(),
+                    last.eventsPerSecond(), 0L, started, Instant.now(), null));
+            LOG.info("{} of {} done: {} events", operation, PROJECTION, last.eventsProcessed());
+            return result;
+        } catch (RuntimeException e) {
+            Progress last = progress.get();
+            progress.set(new Progress(PROJECTION, operation, "FAILED", last.eventsProcessed(), last.eventsTotal(),
+                    last.eventsPerSecond(), null, started, Instant.now(), e.getMessage()));
+            LOG.error("{} of {} failed", operation, PROJECTION, e);
+            throw e;
+        } finally {
+            if (paused) {
+                live.start();
+            }
+            jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
+        }
+    }
+
+    private void createShadow() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + SHADOW_SCHEMA);
+        for (String table : ObjectiveProgressProjection.TABLES) {
+            jdbc.execute("CREATE TABLE " + SHADOW_SCHEMA + "." + table + " (LIKE " + ObjectiveProgressProjection.LIVE_SCHEMA + "."
+                    + table + " INCLUDING ALL)");
+        }
+    }
+
+    /**
+     * Applies the stream's next events up to position {@code upTo} to the shadow, in transactions of a thousand. With
+     * {@code positions}, an event is applied only if its segment had handled it (position up to the segment's token).
+     */
+    private void replay(BlockingStream<TrackedEventMessage<?>> events, AnnotationEventHandlerAdapter handlers, long upTo,
+                        Map<Segment, Long> positions, String operation, Instant started, long total) {
+        long[] processed = {progress.get().eventsProcessed()};
+        Instant[] lastLog = {Instant.now()};
+        boolean more = true;
+        while (more) {
+            more = Boolean.TRUE.equals(transaction.execute(status -> {
+                for (int i = 0; i < EVENTS_PER_TRANSACTION; i++) {
+                    Optional<TrackedEventMessage<?>> next = events.peek();
+                    long position = next.flatMap(e -> positionOf(e.trackingToken())).orElse(Long.MAX_VALUE);
+                    if (next.isEmpty() || position > upTo) {
+                        return false;
+                    }
+                    TrackedEventMessage<?> event = nextOf(events);
+                    if (positions == null || handledByLive(event, position, positions)) {
+                        handle(handlers, event);
+                    }
+                    processed[0]++;
+                }
+                return true;
+            }));
+            double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            double rate = processed[0] / seconds;
+            long totalSoFar = Math.max(total, processed[0]);
+            Long left = rate > 0 ? (long) Math.ceil((totalSoFar - processed[0]) / rate) : null;
+            progress.set(new Progress(PROJECTION, operation, "RUNNING", processed[0], totalSoFar, Math.round(rate * 10) / 10.0,
+                    left, started, null, null));
+            if (Duration.between(lastLog[0], Instant.now()).toSeconds() >= 5) {
+                LOG.info("{} of {}: {}/{} events, {}/s, about {} s left", operation, PROJECTION, processed[0], totalSoFar,
+                        Math.round(rate), left);
+                lastLog[0] = Instant.now();
+            }
+        }
+    }
+
+    private static boolean handledByLive(TrackedEventMessage<?> event, long position, Map<Segment, Long> positions) {
+        Object sequence = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+        return positions.entrySet().stream().anyMatch(p -> p.getKey().matches(sequence) && position <= p.getValue());
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter handlers, TrackedEventMessage<?> event) {
+        try {
+            handlers.handle(event);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Replaying event " + event.getIdentifier() + " failed", e);
+        }
+    }
+
+    private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> events) {
+        try {
+            return events.nextAvailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying", e);
+        }
+    }
+
+    private static Optional<Long> positionOf(TrackingToken token) {
+        return token == null || token.position().isEmpty() ? Optional.empty() : Optional.of(token.position().getAsLong());
+    }
+
+    private void awaitCaughtUp(StreamingEventProcessor live, long head) {
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<Integer, EventTrackerStatus> status = live.processingStatus();
+            boolean caughtUp = !status.isEmpty() && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().isPresent() && s.getCurrentPosition().getAsLong() >= head);
+            if (caughtUp) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + PROJECTION, e);
+            }
+        }
+        throw new IllegalStateException(PROJECTION + " did not reach position " + head + " within " + CATCH_UP_LIMIT);
+    }
+
+    /** Each segment of the paused processor with the position its token records. */
+    private Map<Segment, Long> livePositions() {
+        return transaction.execute(status -> {
+            int[] ids = tokenStore.fetchSegments(PROJECTION);
+            Map<Segment, Long> positions = new HashMap<>();
+            for (int id : ids) {
+                TrackingToken token = tokenStore.fetchToken(PROJECTION, id);
+                positions.put(Segment.computeSegment(id, ids), positionOf(token).orElse(-1L));
+                tokenStore.releaseClaim(PROJECTION, id);
+            }
+            return positions;
+        });
+    }
+
+    private ConsistencyReport compare(String shadow) {
+        List<Difference> differences = new ArrayList<>();
+        long count = 0;
+        for (String table : ObjectiveProgressProjection.TABLES) {
+            String live = ObjectiveProgressProjection.LIVE_SCHEMA + "." + table;
+            String rebuilt = shadow + "." + table;
+            List<Difference> rows = jdbc.query("""
+                    SELECT 'live', to_jsonb(d)::text FROM (SELECT * FROM %1$s EXCEPT ALL SELECT * FROM %2$s) d
+                    UNION ALL
+                    SELECT 'rebuild', to_jsonb(d)::text FROM (SELECT * FROM %2$s EXCEPT ALL SELECT * FROM %1$s) d
+                    """.formatted(live, rebuilt), (rs, i) -> new Difference(table, rs.getString(1), rs.getString(2)));
+            count += rows.size();
+            rows.stream().limit(Math.max(0, DIFFERENCES_LISTED - differences.size())).forEach(differences::add);
+        }
+        return new ConsistencyReport(PROJECTION, count == 0, count, differences);
+    }
+
+    private Void replaceLiveRows(String shadow) {
+        transaction.executeWithoutResult(status -> {
+            List<String> live = ObjectiveProgressProjection.TABLES.stream().map(t -> ObjectiveProgressProjection.LIVE_SCHEMA + "." + t).toList();
+            jdbc.execute("TRUNCATE " + String.join(", ", live));
+            for (String table : ObjectiveProgressProjection.TABLES) {
+                jdbc.execute("INSERT INTO " + ObjectiveProgressProjection.LIVE_SCHEMA + "." + table + " SELECT * FROM " + shadow + "." + table);
+            }
+        });
+        return null;
+    }
+}

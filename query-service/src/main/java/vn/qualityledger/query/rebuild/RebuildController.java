@@ -1,0 +1,59 @@
+package vn.qualityledger.query.rebuild;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.web.NotFoundException;
+
+/**
+ * Operating the read model: rebuild it from the event store while reads go on, follow the rebuild, and check the live
+ * read model against a fresh rebuild. (Access control arrives with the identity work of issue 4: administrators only.)
+ */
+@RestController
+@RequestMapping("/api/admin/projections/{projection}")
+class RebuildController {
+
+    private final ProjectionRebuilds rebuilds;
+
+    RebuildController(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    /** Starts a rebuild; 202 with its progress, to follow at GET. */
+    @PostMapping("/rebuild")
+    ResponseEntity<ProjectionRebuilds.Progress> rebuild(@PathVariable String projection) {
+        requireKnown(projection);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startRebuild());
+    }
+
+    /** Events processed, total, rate and time left of the latest rebuild or check. */
+    @GetMapping
+    ProjectionRebuilds.Progress progress(@PathVariable String projection) {
+        requireKnown(projection);
+        return rebuilds.progress();
+    }
+
+    /** Rebuilds into a shadow copy and lists every row in which the live read model differs from it. */
+    @GetMapping("/consistency")
+    ProjectionRebuilds.ConsistencyReport consistency(@PathVariable String projection) {
+        requireKnown(projection);
+        return rebuilds.check();
+    }
+
+    @ExceptionHandler(ProjectionRebuilds.AlreadyRunning.class)
+    ProblemDetail alreadyRunning(ProjectionRebuilds.AlreadyRunning e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    private static void requireKnown(String projection) {
+        if (!ProjectionRebuilds.PROJECTION.equals(projection)) {
+            throw new NotFoundException("No projection " + projection + "; there is " + ProjectionRebuilds.PROJECTION);
+        }
+    }
+}
