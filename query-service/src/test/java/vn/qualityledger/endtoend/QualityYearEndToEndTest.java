@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,9 @@ class QualityYearEndToEndTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MutableClock clock = new MutableClock();
+    /** Real instants between steps: events are recorded at the real time, while their business dates follow the clock. */
+    private Instant recordedAfterImport;
+    private Instant recordedBeforeCorrection;
     private ConfigurableApplicationContext commandService;
     private ConfigurableApplicationContext queryService;
     private RestClient commands;
@@ -116,6 +120,7 @@ class QualityYearEndToEndTest {
         on("2023-02-07");
         JsonNode imported = post("/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
         assertThat(imported.path("objectives").size()).isEqualTo(10);
+        recordedAfterImport = aMomentLater();
 
         on("2023-02-08");
         submit("ev-I.1.b", "I.1.b@2023-02-09", document("15/QĐ-VP", "2023-02-08", "QĐ phê duyệt MTCL, CSCL năm 2023 của Phòng"));
@@ -164,9 +169,18 @@ class QualityYearEndToEndTest {
         on("2023-07-05");
         post("/api/objectives/" + OBJECTIVE + "/measurements", """
                 {"measurementId": "q2", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý II"}""", 201);
+        recordedBeforeCorrection = aMomentLater();
         on("2023-07-10");
         post("/api/objectives/" + OBJECTIVE + "/measurements", """
                 {"measurementId": "q2-correction", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 19, "denominator": 20, "source": "Báo cáo quý II (đính chính)"}""", 201);
+    }
+
+    /** An instant strictly between the events recorded before and after it. */
+    private static Instant aMomentLater() throws InterruptedException {
+        Thread.sleep(20);
+        Instant moment = Instant.now();
+        Thread.sleep(20);
+        return moment;
     }
 
     /** Waits until every segment of every processor has handled the last stored event. */
@@ -312,6 +326,49 @@ class QualityYearEndToEndTest {
         assertThat(integrity.path("eventsChecked").asLong()).isEqualTo(history.path("totalElements").asLong());
         assertThat(history.path("content").get((int) history.path("totalElements").asLong() - 1).path("summary").path("vi").asString())
                 .startsWith("Ghi nhận kết quả 95");
+    }
+
+    @Test
+    void aReportIssuedBeforeTheCorrectionIsReproducedExactly() {
+        // The mid-year figures as known just before the Q2 correction was recorded: Q2 stood at 10/10 = 100 %, on track.
+        JsonNode asReported = objectiveKnownAt("2023-06-30", recordedBeforeCorrection);
+        assertCounts(asReported, 13, 8, 2, 2, 4, 5, "50.00", "25.00");
+        assertThat(asReported.path("latestMeasurement").path("value").decimalValue()).isEqualByComparingTo("100");
+        assertThat(asReported.path("kpiStatus").asString()).isEqualTo("ON_TRACK");
+        // Right after the import nothing had been done: every due occurrence overdue, across the organisation.
+        JsonNode beforeAnyWork = get("/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-06-30&knownAt=" + recordedAfterImport);
+        assertCounts(beforeAnyWork, 106, 56, 0, 0, 56, 50, "0.00", "0.00");
+        JsonNode board = get("/api/occurrences?objectiveId=" + OBJECTIVE + "&status=OVERDUE&asOf=2023-06-30&knownAt=" + recordedAfterImport);
+        assertThat(board.path("totalElements").asLong()).isEqualTo(8); // all 8 due by 30/06: nothing was done yet
+    }
+
+    private JsonNode objectiveKnownAt(String asOf, Instant knownAt) {
+        return get("/api/objectives/" + OBJECTIVE + "/dashboard?asOf=" + asOf + "&knownAt=" + knownAt);
+    }
+
+    @Test
+    void showsWhatChangedBetweenTwoInstantsAndWhy() {
+        Instant now = Instant.now();
+        JsonNode changes = get("/api/objectives/" + OBJECTIVE + "/changes?from=" + recordedBeforeCorrection + "&to=" + now);
+        // Only the correction was recorded in between: Q2 went from 100 to 95, and at the year's end (these instants
+        // are long after 2023) the objective went from achieved to missed.
+        assertThat(changes.path("events").size()).isEqualTo(1);
+        assertThat(changes.path("events").get(0).path("summary").path("vi").asString()).startsWith("Ghi nhận kết quả 95");
+        assertThat(changes.path("changedFigures").findValuesAsString("figure")).containsExactlyInAnyOrder("kpiStatus", "latestMeasurement");
+        assertThat(changes.path("before").path("kpiStatus").asString()).isEqualTo("ACHIEVED");
+        assertThat(changes.path("after").path("kpiStatus").asString()).isEqualTo("MISSED");
+    }
+
+    @Test
+    void showsTheObjectiveExactlyAsItStoodAtAnInstant() {
+        JsonNode state = get("/api/objectives/" + OBJECTIVE + "/state?at=" + recordedBeforeCorrection);
+        assertThat(state.path("measurements").findValuesAsString("measurement_id")).containsExactly("q1", "q2");
+        assertThat(state.path("occurrences").size()).isEqualTo(14);
+        assertThat(state.path("evidence").size()).isEqualTo(6);
+        JsonNode atImport = get("/api/objectives/" + OBJECTIVE + "/state?at=" + recordedAfterImport);
+        assertThat(atImport.path("evidence").size()).isZero();
+        assertThat(atImport.path("measures").size()).isEqualTo(9);
+        assertThat(atImport.path("figures").path("decision").path("number").asString()).isEqualTo("147/QĐ-SLĐTBXH");
     }
 
     @Test

@@ -6,12 +6,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.knownat.AsRecorded;
+import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.PageResponse;
 
 /** The work board: occurrences with their status as of a date, filtered and paged. */
@@ -20,10 +24,12 @@ import vn.qualityledger.query.web.PageResponse;
 public class BoardController {
 
     private final BoardRepository board;
+    private final AsRecorded asRecorded;
     private final Clock clock;
 
-    public BoardController(BoardRepository board, Clock clock) {
+    public BoardController(BoardRepository board, AsRecorded asRecorded, Clock clock) {
         this.board = board;
+        this.asRecorded = asRecorded;
         this.clock = clock;
     }
 
@@ -39,10 +45,17 @@ public class BoardController {
             @Parameter(description = "Latest due date, inclusive") @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate dueTo,
             @Parameter(description = "Local date (Asia/Ho_Chi_Minh) the statuses are for; default today")
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+            @Parameter(description = "Instant: show only what had been recorded by then (needs objectiveId or organisationId)")
+            @RequestParam(required = false) Instant knownAt,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         BoardFilter filter = new BoardFilter(organisationId, year, objectiveId, unit, status, dueFrom, dueTo,
                 asOf != null ? asOf : LocalDate.now(clock));
-        return PageResponse.of(board.find(filter, size, (long) page * size), page, size, board.count(filter));
+        if (knownAt != null && objectiveId == null && organisationId == null) {
+            throw new InvalidParameterException("knownAt", "needs objectiveId or organisationId, to say which streams to replay");
+        }
+        return asRecorded.orNow(knownAt,
+                () -> objectiveId != null ? List.of(objectiveId) : asRecorded.objectivesOf(organisationId, year),
+                () -> PageResponse.of(board.find(filter, size, (long) page * size), page, size, board.count(filter)));
     }
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.PageResponse;
 
@@ -26,12 +28,15 @@ import vn.qualityledger.query.web.PageResponse;
 public class DashboardController {
 
     private static final String AS_OF = "Local date (Asia/Ho_Chi_Minh) the figures are for, yyyy-MM-dd; default today";
+    private static final String KNOWN_AT = "Instant (ISO-8601, e.g. 2023-07-15T10:00:00Z): count only what had been recorded by then; default: all";
 
     private final DashboardRepository dashboards;
+    private final AsRecorded asRecorded;
     private final Clock clock;
 
-    public DashboardController(DashboardRepository dashboards, Clock clock) {
+    public DashboardController(DashboardRepository dashboards, AsRecorded asRecorded, Clock clock) {
         this.dashboards = dashboards;
+        this.asRecorded = asRecorded;
         this.clock = clock;
     }
 
@@ -39,18 +44,21 @@ public class DashboardController {
     @Operation(summary = "One objective: occurrence counts, completion and on-time rates, latest measurement and KPI status")
     public ObjectiveDashboard objective(@PathVariable String objectiveId,
                                         @Parameter(description = AS_OF) @RequestParam(required = false)
-                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return dashboards.findObjective(objectiveId, orToday(asOf))
-                .orElseThrow(() -> new NotFoundException("No objective " + objectiveId));
+                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        return asRecorded.orNow(knownAt, () -> List.of(objectiveId), () -> dashboards.findObjective(objectiveId, orToday(asOf)))
+                .orElseThrow(() -> new NotFoundException("No objective " + objectiveId + (knownAt == null ? "" : " recorded by " + knownAt)));
     }
 
     @GetMapping("/organisations/{organisationId}/years/{year}/summary")
     @Operation(summary = "All objectives of an organisation's year: counts and rates over all their occurrences, KPI statuses")
     public OrganisationSummary summary(@PathVariable String organisationId, @PathVariable int year,
                                        @Parameter(description = AS_OF) @RequestParam(required = false)
-                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                       @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         LocalDate date = orToday(asOf);
-        List<ObjectiveDashboard> objectives = dashboards.findObjectives(organisationId, year, date, null, 0);
+        List<ObjectiveDashboard> objectives = asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
+                () -> dashboards.findObjectives(organisationId, year, date, null, 0));
         OccurrenceCounts total = OccurrenceCounts.NONE;
         Map<KpiStatus, Integer> statuses = new EnumMap<>(KpiStatus.class);
         for (KpiStatus status : KpiStatus.values()) {
@@ -70,27 +78,33 @@ public class DashboardController {
     public PageResponse<ObjectiveDashboard> objectives(@PathVariable String organisationId, @PathVariable int year,
                                                        @Parameter(description = AS_OF) @RequestParam(required = false)
                                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                       @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt,
                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<ObjectiveDashboard> content = dashboards.findObjectives(organisationId, year, orToday(asOf), size, (long) page * size);
-        return PageResponse.of(content, page, size, dashboards.countObjectives(organisationId, year));
+        return asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year), () -> PageResponse.of(
+                dashboards.findObjectives(organisationId, year, orToday(asOf), size, (long) page * size), page, size,
+                dashboards.countObjectives(organisationId, year)));
     }
 
     @GetMapping("/organisations/{organisationId}/years/{year}/units")
     @Operation(summary = "Per unit the work is assigned to: assigned, due, on time, late, overdue, rates, evidence awaiting review")
     public UnitsReport units(@PathVariable String organisationId, @PathVariable int year,
                              @Parameter(description = AS_OF) @RequestParam(required = false)
-                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                             @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         LocalDate date = orToday(asOf);
-        return new UnitsReport(organisationId, year, date, dashboards.findUnits(organisationId, year, date, null));
+        return new UnitsReport(organisationId, year, date, asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
+                () -> dashboards.findUnits(organisationId, year, date, null)));
     }
 
     @GetMapping("/organisations/{organisationId}/years/{year}/units/{unit}")
     @Operation(summary = "The figures of one unit; 404 when no work of that organisation's year is assigned to it by the date")
     public UnitFigures unit(@PathVariable String organisationId, @PathVariable int year, @PathVariable String unit,
                             @Parameter(description = AS_OF) @RequestParam(required = false)
-                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return dashboards.findUnits(organisationId, year, orToday(asOf), unit).stream().findFirst()
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                            @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        return asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
+                        () -> dashboards.findUnits(organisationId, year, orToday(asOf), unit)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No work of " + organisationId + " in " + year + " is assigned to unit " + unit));
     }
 

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.history;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,23 @@ public class ObjectiveHistory {
             }
         }
         return PageResponse.of(entries, page, size, total);
+    }
+
+    /** The events recorded after {@code from} and up to {@code to}, in stream order. */
+    public List<HistoryEntry> recordedBetween(String objectiveId, Instant from, Instant to) {
+        requireExists(objectiveId);
+        List<HistoryEntry> entries = new ArrayList<>();
+        DomainEventStream stream = eventStore.readEvents(objectiveId, 0);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (event.getTimestamp().isAfter(to)) {
+                break;
+            }
+            if (event.getTimestamp().isAfter(from)) {
+                entries.add(entry(event));
+            }
+        }
+        return entries;
     }
 
     /** The objective's last sequence number, or a 404 when it has no stream. */

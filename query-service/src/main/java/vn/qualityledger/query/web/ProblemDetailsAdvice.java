@@ -36,6 +36,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameter(InvalidParameterException e, WebRequest request) {
+        return badRequest(e, new HttpHeaders(), request, List.of(new InvalidParam(e.parameter(), e.reason())));
+    }
+
     /** Anything unforeseen: logged in full here, answered without internals (a stack trace helps no client). */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {

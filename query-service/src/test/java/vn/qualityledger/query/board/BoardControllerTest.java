@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.mockito.Answers;
+import vn.qualityledger.query.knownat.AsRecorded;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -48,6 +50,9 @@ class BoardControllerTest {
     @Autowired
     MockMvc mvc;
 
+    /** Reads without knownAt go straight to the repository, as before. */
+    @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
+    AsRecorded asRecorded;
     @MockitoBean
     BoardRepository board;
 
@@ -106,5 +111,12 @@ class BoardControllerTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString(parameter)))
                 .andExpect(jsonPath("$['invalid-params'][0].name").value(parameter));
+    }
+
+    @Test
+    void refusesKnownAtWithoutSayingWhichObjectives() throws Exception {
+        mvc.perform(get("/api/occurrences?knownAt=2023-07-01T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$['invalid-params'][0].name").value("knownAt"));
     }
 }

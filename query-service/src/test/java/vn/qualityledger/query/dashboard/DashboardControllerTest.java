@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.mockito.Answers;
+import vn.qualityledger.query.knownat.AsRecorded;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -53,6 +55,9 @@ class DashboardControllerTest {
     @Autowired
     MockMvc mvc;
 
+    /** Reads without knownAt go straight to the repository, as before. */
+    @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
+    AsRecorded asRecorded;
     @MockitoBean
     DashboardRepository dashboards;
 

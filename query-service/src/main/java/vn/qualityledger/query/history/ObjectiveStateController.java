@@ -1,0 +1,118 @@
+package vn.qualityledger.query.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.query.dashboard.DashboardRepository;
+import vn.qualityledger.query.dashboard.ObjectiveDashboard;
+import vn.qualityledger.query.knownat.AsRecorded;
+import vn.qualityledger.query.progress.ReadModelJdbc;
+import vn.qualityledger.query.web.InvalidParameterException;
+import vn.qualityledger.query.web.NotFoundException;
+
+/**
+ * An objective as it stood at a past instant — rebuilt from the events recorded by then — and what changed between two
+ * instants: both sets of figures and the events recorded in between ("why did the completion rate fall?").
+ * Figures at an instant are for its local date in Asia/Ho_Chi_Minh.
+ */
+@RestController
+class ObjectiveStateController {
+
+    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The objective at an instant: its figures, and every row of its plan and work as the read model had it. */
+    record ObjectiveState(String objectiveId, Instant at, LocalDate asOf, ObjectiveDashboard figures, JsonNode measures,
+                          JsonNode occurrences, JsonNode evidence, JsonNode measurements) {
+    }
+
+    record FigureChange(String figure, Object from, Object to) {
+    }
+
+    record ObjectiveChanges(String objectiveId, Instant from, Instant to, ObjectiveDashboard before, ObjectiveDashboard after,
+                           List<FigureChange> changedFigures, List<HistoryEntry> events) {
+    }
+
+    private final AsRecorded asRecorded;
+    private final DashboardRepository dashboards;
+    private final ObjectiveHistory history;
+    private final ReadModelJdbc reads;
+    private final JsonMapper json;
+
+    ObjectiveStateController(AsRecorded asRecorded, DashboardRepository dashboards, ObjectiveHistory history, ReadModelJdbc reads,
+                             JsonMapper json) {
+        this.asRecorded = asRecorded;
+        this.dashboards = dashboards;
+        this.history = history;
+        this.reads = reads;
+        this.json = json;
+    }
+
+    @GetMapping("/api/objectives/{objectiveId}/state")
+    ObjectiveState state(@PathVariable String objectiveId, @RequestParam Instant at) {
+        history.requireExists(objectiveId);
+        LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
+        return asRecorded.at(at, List.of(objectiveId), () -> new ObjectiveState(objectiveId, at, asOf,
+                figures(objectiveId, asOf), rows("measure", "code", objectiveId), rows("occurrence", "due_date, occurrence_id", objectiveId),
+                rows("evidence", "submitted_on, evidence_id", objectiveId), rows("measurement", "period_to, stream_sequence", objectiveId)));
+    }
+
+    @GetMapping("/api/objectives/{objectiveId}/changes")
+    ObjectiveChanges changes(@PathVariable String objectiveId, @RequestParam Instant from, @RequestParam Instant to) {
+        if (!from.isBefore(to)) {
+            throw new InvalidParameterException("to", "must be after from");
+        }
+        history.requireExists(objectiveId);
+        ObjectiveDashboard before = asRecorded.at(from, List.of(objectiveId),
+                () -> figures(objectiveId, LocalDate.ofInstant(from, AGENCY_ZONE)));
+        ObjectiveDashboard after = asRecorded.at(to, List.of(objectiveId),
+                () -> figures(objectiveId, LocalDate.ofInstant(to, AGENCY_ZONE)));
+        return new ObjectiveChanges(objectiveId, from, to, before, after, changed(before, after),
+                history.recordedBetween(objectiveId, from, to));
+    }
+
+    /** Figures at the instant; an objective not yet defined then has none. */
+    private ObjectiveDashboard figures(String objectiveId, LocalDate asOf) {
+        return dashboards.findObjective(objectiveId, asOf).orElse(null);
+    }
+
+    private JsonNode rows(String table, String order, String objectiveId) {
+        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
+                + table + " t WHERE t.objective_id = :objectiveId", Map.of("objectiveId", objectiveId), String.class);
+        return json.readTree(rows);
+    }
+
+    private static List<FigureChange> changed(ObjectiveDashboard before, ObjectiveDashboard after) {
+        List<FigureChange> changes = new ArrayList<>();
+        if (before == null || after == null) {
+            return changes;
+        }
+        compare(changes, "due", before.occurrences().due(), after.occurrences().due());
+        compare(changes, "onTime", before.occurrences().onTime(), after.occurrences().onTime());
+        compare(changes, "late", before.occurrences().late(), after.occurrences().late());
+        compare(changes, "overdue", before.occurrences().overdue(), after.occurrences().overdue());
+        compare(changes, "completionRate", before.completionRate(), after.completionRate());
+        compare(changes, "onTimeRate", before.onTimeRate(), after.onTimeRate());
+        compare(changes, "kpiStatus", before.kpiStatus(), after.kpiStatus());
+        compare(changes, "latestMeasurement", before.latestMeasurement() == null ? null : before.latestMeasurement().value(),
+                after.latestMeasurement() == null ? null : after.latestMeasurement().value());
+        return changes;
+    }
+
+    private static void compare(List<FigureChange> changes, String figure, Object from, Object to) {
+        boolean same = from instanceof BigDecimal a && to instanceof BigDecimal b ? a.compareTo(b) == 0 : Objects.equals(from, to);
+        if (!same) {
+            changes.add(new FigureChange(figure, from, to));
+        }
+    }
+}
