@@ -1,0 +1,55 @@
+package vn.qualityledger.bench;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * Turns an event into the row command-service would store for it, by the same code path: Axon's
+ * {@link DomainEventEntry} (what its JPA storage engine persists) over a {@link Jackson3Serializer} built as Axon's
+ * Spring Boot auto-configuration builds it for {@code axon.serializer.events: jackson3} (annotation revision resolver,
+ * chaining converter, and service-support's customizer that trusts {@code org.axonframework.} and
+ * {@code vn.qualityledger.}). The metadata is what Axon's message-origin provider adds to an event applied while
+ * handling a command: {@code traceId} and {@code correlationId}, both the command message's id.
+ * <p>
+ * {@code LoaderProof} checks, on every run, that these rows equal the rows the running service writes.
+ */
+final class EventEncoder {
+
+    static final String AGGREGATE_TYPE = "Objective";
+
+    private final Serializer serializer = Jackson3Serializer.builder()
+            .revisionResolver(new AnnotationRevisionResolver())
+            .converter(new ChainingConverter(EventEncoder.class.getClassLoader()))
+            .jsonMapperBuilderCustomizer(builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                    .allowIfSubType("org.axonframework.").allowIfSubType("vn.qualityledger.").build()))
+            .build();
+
+    /** A row of event_store.domain_event_entry but its global index (the loader takes that from the sequence). */
+    record Row(String eventIdentifier, byte[] metaData, byte[] payload, String payloadRevision, String payloadType,
+               String timeStamp, String aggregateIdentifier, long sequenceNumber, String type) {
+    }
+
+    /**
+     * @param commandId the id of the command message that produced the event (its trace and correlation id)
+     * @param storedAt  when the event was stored
+     */
+    Row encode(String aggregateIdentifier, long sequenceNumber, Object payload, String commandId, Instant storedAt) {
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateIdentifier, sequenceNumber,
+                payload, Map.of("traceId", commandId, "correlationId", commandId), UUID.randomUUID().toString(), storedAt);
+        DomainEventEntry entry = new DomainEventEntry(message, serializer);
+        return new Row(entry.getEventIdentifier(), entry.getMetaData().getData(), entry.getPayload().getData(),
+                entry.getPayload().getType().getRevision(), entry.getPayload().getType().getName(),
+                DateTimeUtils.formatInstant(entry.getTimestamp()), entry.getAggregateIdentifier(),
+                entry.getSequenceNumber(), entry.getType());
+    }
+}

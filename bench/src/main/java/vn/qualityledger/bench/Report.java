@@ -1,0 +1,71 @@
+package vn.qualityledger.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+
+/** The results: every detail as JSON, and one Markdown table with each figure next to its baseline. */
+final class Report {
+
+    /** A row of the table. */
+    record Row(String number, String figure, String service, String baseline, String ratio, String target, String met) {
+    }
+
+    final Map<String, Object> json = new LinkedHashMap<>();
+    final List<Row> rows = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+
+    void row(String number, String figure, String service, String baseline, String ratio, String target, String met) {
+        rows.add(new Row(number, figure, service, baseline, ratio, target, met));
+    }
+
+    String markdown(String title) {
+        StringBuilder md = new StringBuilder();
+        md.append("#### ").append(title).append("\n\n");
+        md.append("| # | figure | service | PostgreSQL baseline | ratio | target | met |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            md.append("| ").append(String.join(" | ", row.number(), row.figure(), row.service(), row.baseline(), row.ratio(),
+                    row.target(), row.met())).append(" |\n");
+        }
+        if (!notes.isEmpty()) {
+            md.append('\n');
+            notes.forEach(note -> md.append("- ").append(note).append('\n'));
+        }
+        return md.toString();
+    }
+
+    void write(Path directory, String stem, String title) throws IOException {
+        Files.createDirectories(directory);
+        String jsonText = HttpJson.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);
+        Files.writeString(directory.resolve(stem + ".json"), jsonText + "\n", StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(stem + ".md"), markdown(title), StandardCharsets.UTF_8);
+    }
+
+    static String ms(double millis) {
+        return millis >= 100 ? String.format(Locale.ROOT, "%.0f", millis) : String.format(Locale.ROOT, "%.1f", millis);
+    }
+
+    static String count(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+    }
+
+    static String times(double factor) {
+        return String.format(Locale.ROOT, "×%.1f", factor);
+    }
+
+    static String yesNo(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+}
