@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
+import vn.qualityledger.query.progress.ProjectionReplay;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
@@ -54,8 +54,7 @@ public class AsRecorded {
                 jdbc.execute("CREATE TEMPORARY TABLE " + table + " (LIKE " + ObjectiveProgressProjection.LIVE_SCHEMA + "." + table
                         + " INCLUDING ALL) ON COMMIT DROP");
             }
-            AnnotationEventHandlerAdapter projection =
-                    new AnnotationEventHandlerAdapter(ObjectiveProgressProjection.writingTo(jdbc, TEMPORARY));
+            ProjectionReplay projection = new ProjectionReplay(jdbc, TEMPORARY);
             for (String objectiveId : objectiveIds) {
                 replay(objectiveId, knownAt, projection);
             }
@@ -63,7 +62,7 @@ public class AsRecorded {
         });
     }
 
-    private void replay(String objectiveId, Instant knownAt, AnnotationEventHandlerAdapter projection) {
+    private void replay(String objectiveId, Instant knownAt, ProjectionReplay projection) {
         if (eventStore.lastSequenceNumberFor(objectiveId).isEmpty()) {
             return;
         }
@@ -73,13 +72,7 @@ public class AsRecorded {
             if (event.getTimestamp().isAfter(knownAt)) {
                 return; // a stream is recorded in order: nothing after this was known yet
             }
-            try {
-                projection.handle(event);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Replaying " + event.getIdentifier() + " failed", e);
-            }
+            projection.apply(event);
         }
     }
 }

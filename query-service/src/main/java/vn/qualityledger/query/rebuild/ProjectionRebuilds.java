@@ -15,7 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
@@ -30,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
+import vn.qualityledger.query.progress.ProjectionReplay;
 
 /**
  * Rebuilds the objective-progress read model from the event store while the service keeps answering, and checks the
@@ -134,8 +134,7 @@ public class ProjectionRebuilds {
         boolean paused = false;
         try {
             createShadow();
-            ObjectiveProgressProjection shadow = ObjectiveProgressProjection.writingTo(jdbc, SHADOW_SCHEMA);
-            AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(shadow);
+            ProjectionReplay handlers = new ProjectionReplay(jdbc, SHADOW_SCHEMA);
             long head = eventStore.createHeadToken().position().orElse(0);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
                 replay(events, handlers, head, null, operation, started, head);
@@ -179,7 +178,7 @@ public class ProjectionRebuilds {
      * Applies the stream's next events up to position {@code upTo} to the shadow, in transactions of a thousand. With
      * {@code positions}, an event is applied only if its segment had handled it (position up to the segment's token).
      */
-    private void replay(BlockingStream<TrackedEventMessage<?>> events, AnnotationEventHandlerAdapter handlers, long upTo,
+    private void replay(BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay handlers, long upTo,
                         Map<Segment, Long> positions, String operation, Instant started, long total) {
         long[] processed = {progress.get().eventsProcessed()};
         Instant[] lastLog = {Instant.now()};
@@ -194,7 +193,7 @@ public class ProjectionRebuilds {
                     }
                     TrackedEventMessage<?> event = nextOf(events);
                     if (positions == null || handledByLive(event, position, positions)) {
-                        handle(handlers, event);
+                        handlers.apply(event);
                     }
                     processed[0]++;
                 }
@@ -217,16 +216,6 @@ public class ProjectionRebuilds {
     private static boolean handledByLive(TrackedEventMessage<?> event, long position, Map<Segment, Long> positions) {
         Object sequence = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
         return positions.entrySet().stream().anyMatch(p -> p.getKey().matches(sequence) && position <= p.getValue());
-    }
-
-    private static void handle(AnnotationEventHandlerAdapter handlers, TrackedEventMessage<?> event) {
-        try {
-            handlers.handle(event);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Replaying event " + event.getIdentifier() + " failed", e);
-        }
     }
 
     private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> events) {
