@@ -12,6 +12,7 @@ import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import vn.qualityledger.support.integrity.EventChain;
 
 /**
  * Turns an event into the row command-service would store for it, by the same code path: Axon's
@@ -26,6 +27,10 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 final class EventEncoder {
 
     static final String AGGREGATE_TYPE = "Objective";
+    /** The tamper-evidence key the harness gives the services (INTEGRITY_KEY) and signs loaded events with. */
+    static final String INTEGRITY_KEY = "quality-ledger-bench-key";
+
+    private final EventChain chain = new EventChain(INTEGRITY_KEY);
 
     private final Serializer serializer = Jackson3Serializer.builder()
             .revisionResolver(new AnnotationRevisionResolver())
@@ -33,6 +38,10 @@ final class EventEncoder {
             .jsonMapperBuilderCustomizer(builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                     .allowIfSubType("org.axonframework.").allowIfSubType("vn.qualityledger.").build()))
             .build();
+
+    EventChain chain() {
+        return chain;
+    }
 
     /** A row of event_store.domain_event_entry but its global index (the loader takes that from the sequence). */
     record Row(String eventIdentifier, byte[] metaData, byte[] payload, String payloadRevision, String payloadType,

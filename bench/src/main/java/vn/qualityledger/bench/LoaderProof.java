@@ -78,7 +78,7 @@ final class LoaderProof {
             throw new BenchFailure("the agency's date changed during the loader proof; run it again");
         }
 
-        try (Connection connection = postgres.connect(loaderDatabase); BulkLoader loader = new BulkLoader(connection)) {
+        try (Connection connection = postgres.connect(loaderDatabase); BulkLoader loader = new BulkLoader(connection, encoder.chain())) {
             for (int sequence = 0; sequence < expected.size(); sequence++) {
                 loader.add(encoder.encode(id, sequence, expected.get(sequence), UUID.randomUUID().toString(), Instant.now()));
             }
@@ -98,6 +98,27 @@ final class LoaderProof {
         result.put("eventTypes", service.stream().map(row -> row.get("payload_type")).distinct().toList());
         result.put("identical", List.of("payload (bytes)", "payload_type", "payload_revision", "type",
                 "aggregate_identifier", "sequence_number", "meta_data keys", "time_stamp format"));
+        return result;
+    }
+
+    /**
+     * The other half of the proof, once query-service runs: the tamper-evidence chain of loaded streams verifies with
+     * the service's own verifier (as does a stream the service wrote).
+     */
+    static Map<String, Object> integrity(HttpJson query, Postgres postgres, String database, List<String> objectives) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String objective : objectives) {
+            var verification = query.getOk("/api/objectives/" + objective + "/integrity");
+            long events;
+            try (Connection connection = postgres.connect(database)) {
+                events = Postgres.queryLong(connection,
+                        "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?", objective);
+            }
+            if (!verification.get("verified").asBoolean() || verification.get("eventsChecked").asLong() != events) {
+                throw new BenchFailure("the event chain of " + objective + " does not verify: " + verification);
+            }
+            result.put(objective, "verified, " + events + " events");
+        }
         return result;
     }
 

@@ -48,22 +48,44 @@ record Postgres(String host, int port, String user, String password) {
     }
 
     /**
-     * Creates schema event_store in an empty database from command-service's own migration (service-support's
-     * db/eventstore/V1__event_store.sql), for a database no service runs on (the loader proof's).
+     * Creates schema event_store in an empty database from command-service's own migrations (service-support's
+     * db/eventstore/V*.sql, in version order), for a database no service runs on (the loader proof's).
      */
-    void createEventStore(String database) throws SQLException, java.io.IOException {
-        String migration;
-        try (var in = Postgres.class.getResourceAsStream("/db/eventstore/V1__event_store.sql")) {
-            if (in == null) {
-                throw new BenchFailure("db/eventstore/V1__event_store.sql is not on the classpath");
+    void createEventStore(String database) throws Exception {
+        java.net.URL first = Postgres.class.getResource("/db/eventstore/V1__event_store.sql");
+        if (first == null) {
+            throw new BenchFailure("db/eventstore/V1__event_store.sql is not on the classpath");
+        }
+        java.util.TreeMap<Integer, String> migrations = new java.util.TreeMap<>();
+        if ("jar".equals(first.getProtocol())) {
+            try (java.util.jar.JarFile jar = ((java.net.JarURLConnection) first.openConnection()).getJarFile()) {
+                for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                    String name = entries.nextElement().getName();
+                    if (name.matches("db/eventstore/V\\d+__.*\\.sql")) {
+                        migrations.put(version(name), name);
+                    }
+                }
             }
-            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of(first.toURI()).getParent())) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                        .forEach(n -> migrations.put(version(n), "db/eventstore/" + n));
+            }
         }
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA event_store");
             statement.execute("SET search_path TO event_store");
-            statement.execute(migration);
+            for (String migration : migrations.values()) {
+                try (var in = Postgres.class.getResourceAsStream("/" + migration)) {
+                    statement.execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
         }
+    }
+
+    private static int version(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 
     long queryLong(String database, String sql) throws SQLException {

@@ -82,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(extraArguments);
         List<String> environment = List.of(portVariable + "=" + port, "DB_NAME=" + database,
                 "DB_HOST=" + postgres.host(), "DB_PORT=" + postgres.port(), "DB_USER=" + postgres.user(),
-                "DB_PASSWORD=" + postgres.password());
+                "DB_PASSWORD=" + postgres.password(), "INTEGRITY_KEY=" + EventEncoder.INTEGRITY_KEY);
         return start(name, command, environment, port, "/actuator/health/readiness", logDirectory, Duration.ofSeconds(180));
     }
 
