@@ -17,16 +17,17 @@ import java.util.List;
  * @param readRequests              recorded requests per read endpoint (and as many baseline queries)
  * @param auditorEvents             events of the objective the auditor replays
  * @param auditorCommands           recorded commands on that objective per snapshot setting
+ * @param rebuildWindow             how long the rebuild endpoint is followed (its rate is taken over this window)
  */
 record Sizes(String name, int organisations, int objectivesPerOrganisation, int measuresPerObjective,
              int commandObjectives, List<Integer> concurrency, Duration warmup, Duration window,
-             int readRequests, int auditorEvents, int auditorCommands) {
+             int readRequests, int auditorEvents, int auditorCommands, Duration rebuildWindow) {
 
     static final Sizes FULL = new Sizes("full", 100, 10, 30, 128, List.of(1, 8, 32),
-            Duration.ofSeconds(2), Duration.ofSeconds(8), 1000, 10_000, 20);
+            Duration.ofSeconds(2), Duration.ofSeconds(8), 1000, 10_000, 20, Duration.ofSeconds(90));
 
     static final Sizes SMOKE = new Sizes("smoke", 2, 2, 3, 16, List.of(1, 8),
-            Duration.ofMillis(200), Duration.ofMillis(800), 20, 300, 3);
+            Duration.ofMillis(200), Duration.ofMillis(800), 20, 300, 3, Duration.ofSeconds(30));
 
     boolean smoke() {
         return name.startsWith("smoke");
