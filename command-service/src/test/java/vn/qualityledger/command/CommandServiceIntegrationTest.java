@@ -91,6 +91,46 @@ class CommandServiceIntegrationTest {
     }
 
     @Test
+    void refusesARequestWithoutCredentialsWith401AndStoresNothing() {
+        int before = storedEvents();
+        Reply reply = http.as(null).post("/api/objectives", """
+                {"organisationId": "SLDTBXH-HD", "year": 2023, "code": "X", "statement": "s"}""");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.text("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAViewersCommandWith403AndStoresNothing() {
+        int before = storedEvents();
+        Reply reply = http.as("xem").post("/api/objectives", """
+                {"objectiveId": "viewer-1", "organisationId": "SLDTBXH-HD", "year": 2023, "code": "X", "statement": "s"}""");
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.text("code")).isEqualTo("PLANNERS_ONLY");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void recordsWhoDidItAndInAnswerToWhatOnEveryEvent() {
+        String id = defineObjective("attributed-1");
+        planReports(id);
+        Reply submitted = http.as("nhanvienvp").post("/api/objectives/" + id + "/evidence", """
+                {"evidenceId": "ev-attr", "occurrenceId": "I.6@2023-05-14",
+                 "document": {"number": "1/BC", "date": "2023-05-10", "issuer": "VP", "title": "Báo cáo"}}""");
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        String metadata = jdbc.queryForObject("""
+                select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%EvidenceSubmittedEvent'""", String.class, id);
+        assertThat(metadata).contains("\"actorId\":\"nhanvienvp\"", "\"actorName\":\"Phạm Minh Hiếu\"", "\"actorRoles\":\"STAFF\"",
+                "\"actorUnit\":\"VP\"", "\"actorOrganisation\":\"SLDTBXH-HD\"", "\"commandId\"", "\"correlationId\"", "\"causationId\"");
+        // and the same person cannot accept what they filed, nor can a staff member who is no monitor
+        Reply selfAccepted = http.as("nhanvienvp").post("/api/objectives/" + id + "/evidence/ev-attr/acceptance", "{}");
+        assertThat(selfAccepted.status()).isEqualTo(403);
+        Reply accepted = http.as("qmr").post("/api/objectives/" + id + "/evidence/ev-attr/acceptance", "{}");
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+    }
+
+    @Test
     void keepsVietnameseTextIntactThroughTheEventStore() {
         defineObjective("viet-1");
         String payload = jdbc.queryForObject("select convert_from(payload, 'UTF8') from event_store.domain_event_entry where aggregate_identifier = 'viet-1'", String.class);

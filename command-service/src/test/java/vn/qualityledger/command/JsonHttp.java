@@ -18,11 +18,27 @@ public final class JsonHttp {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Every demo user of quality-ledger-security.yml has this password. */
+    public static final String DEMO_PASSWORD = "demo";
+
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the demo administrator. */
     public JsonHttp(String base) {
+        this(base, "admin");
+    }
+
+    private JsonHttp(String base, String user) {
         this.base = base;
+        this.authorization = user == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same service, signed in as another demo user (null: not signed in). */
+    public JsonHttp as(String user) {
+        return new JsonHttp(base, user);
     }
 
     public Reply post(String path, String json) {
@@ -36,6 +52,9 @@ public final class JsonHttp {
 
     private Reply send(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             HttpResponse<String> response = client.send(request.header("Accept", "application/json, application/problem+json").build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String raw = response.body();

@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import java.util.Collection;
+import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Decision;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.objective.*;
@@ -65,8 +69,9 @@ public class Objective {
 
     enum EvidenceStatus { SUBMITTED, ACCEPTED, REJECTED }
 
+    /** {@code submittedBy}: the id of the user who filed it (from the event's metadata; null for unattributed events). */
     record Evidence(OccurrenceId occurrenceId, DocumentReference document, LocalDate submittedOn, EvidenceStatus status,
-                    LocalDate decidedOn, LocalDate effectiveOn, String reason) {
+                    LocalDate decidedOn, LocalDate effectiveOn, String reason, String submittedBy) {
     }
 
     protected Objective() {
@@ -77,7 +82,10 @@ public class Objective {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(DefineObjectiveCommand command) {
+    void handle(DefineObjectiveCommand command, MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        AccessPolicy.requireOrganisation(actor, command.organisationId());
+        AccessPolicy.requirePlanner(actor);
         if (objectiveId != null) {
             boolean same = organisationId.equals(command.organisationId()) && year == command.year()
                     && code.equals(command.code()) && statement.equals(command.statement())
@@ -95,7 +103,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(ReviseObjectiveCommand command) {
+    void handle(ReviseObjectiveCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         TargetPolicy.requireValid(command.target(), "target");
         if (statement.equals(command.statement()) && Objects.equals(target, command.target())) {
@@ -109,7 +118,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(PublishObjectiveCommand command) {
+    void handle(PublishObjectiveCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         if (decision != null) {
             if (decision.equals(command.decision())) {
@@ -122,7 +132,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(CloseObjectiveCommand command) {
+    void handle(CloseObjectiveCommand command, MetaData metaData) {
+        AccessPolicy.requireCloser(member(metaData));
         if (closed) {
             throw Refusal.ruleBroken("OBJECTIVE_CLOSED", null, "The objective's year is already closed");
         }
@@ -140,7 +151,8 @@ public class Objective {
     // ---- the plan ------------------------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(PlanMeasureCommand command) {
+    void handle(PlanMeasureCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         String id = command.measureId().value();
         Measure existing = measures.get(id);
@@ -168,7 +180,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(ReviseMeasureCommand command) {
+    void handle(ReviseMeasureCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         Measure measure = liveMeasure(command.measureId(), "measureId");
         if (measure.details().equals(command.details())) {
@@ -196,7 +209,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(CancelMeasureCommand command) {
+    void handle(CancelMeasureCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         Measure measure = measure(command.measureId(), "measureId");
         if (measure.cancelled()) {
@@ -211,7 +225,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(AddAdHocOccurrenceCommand command) {
+    void handle(AddAdHocOccurrenceCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         liveMeasure(command.measureId(), "measureId");
         Occurrence existing = occurrences.get(command.occurrenceId().value());
@@ -228,15 +243,18 @@ public class Objective {
     // ---- the work ------------------------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(AssignTaskCommand command) {
+    void handle(AssignTaskCommand command, MetaData metaData) {
+        Actor actor = member(metaData);
         requireOpen();
         Measure measure = liveMeasure(command.measureId(), "measureId");
         if (command.occurrenceId() == null) {
+            AccessPolicy.requireAssigner(actor, unitsOfTheWork(measure), command.unit());
             if (command.unit().equals(measure.assignedUnit()) && Objects.equals(command.person(), measure.assignedPerson())) {
                 return;
             }
         } else {
             Occurrence occurrence = openOccurrence(command.occurrenceId(), "occurrenceId");
+            AccessPolicy.requireAssigner(actor, unitsOfTheWork(occurrence), command.unit());
             if (!occurrence.measureId().equals(command.measureId())) {
                 throw Refusal.ruleBroken("OCCURRENCE_OF_OTHER_MEASURE", "occurrenceId",
                         "Occurrence " + command.occurrenceId() + " belongs to measure " + occurrence.measureId());
@@ -250,7 +268,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(SubmitEvidenceCommand command) {
+    void handle(SubmitEvidenceCommand command, MetaData metaData) {
+        Actor actor = member(metaData);
         requireOpen();
         Evidence existing = evidence.get(command.evidenceId().value());
         if (existing != null) {
@@ -261,6 +280,7 @@ public class Objective {
         }
         Occurrence occurrence = openOccurrence(command.occurrenceId(), "occurrenceId");
         liveMeasure(occurrence.measureId(), "occurrenceId");
+        AccessPolicy.requireWorker(actor, unitsOfTheWork(occurrence));
         if (command.document().date().isAfter(command.submittedOn())) {
             throw Refusal.ruleBroken("DOCUMENT_DATED_AFTER_SUBMISSION", "document.date",
                     "A document cannot be dated after the day it is submitted");
@@ -270,9 +290,11 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(AcceptEvidenceCommand command) {
+    void handle(AcceptEvidenceCommand command, MetaData metaData) {
+        Actor actor = member(metaData);
         requireOpen();
         Evidence submitted = evidence(command.evidenceId());
+        AccessPolicy.requireReviewer(actor, monitorsOf(submitted), submitted.submittedBy());
         if (submitted.status() == EvidenceStatus.ACCEPTED && submitted.effectiveOn().equals(command.effectiveOn())) {
             return; // a retry of the acceptance already recorded
         }
@@ -291,9 +313,11 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(RejectEvidenceCommand command) {
+    void handle(RejectEvidenceCommand command, MetaData metaData) {
+        Actor actor = member(metaData);
         requireOpen();
         Evidence submitted = evidence(command.evidenceId());
+        AccessPolicy.requireReviewer(actor, monitorsOf(submitted), submitted.submittedBy());
         if (submitted.status() == EvidenceStatus.REJECTED && submitted.reason().equals(command.reason())) {
             return; // a retry of the rejection already recorded
         }
@@ -307,7 +331,8 @@ public class Objective {
     }
 
     @CommandHandler
-    void handle(RecordMeasurementCommand command) {
+    void handle(RecordMeasurementCommand command, MetaData metaData) {
+        AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         BigDecimal value = MeasurementPolicy.value(command, target, year);
         MeasurementRecordedEvent recorded = new MeasurementRecordedEvent(objectiveId, command.measurementId(), command.period(),
@@ -325,6 +350,29 @@ public class Objective {
     }
 
     // ---- guards --------------------------------------------------------------------------------------------------
+
+    /** The actor of the command, who must belong to this objective's organisation. */
+    private Actor member(MetaData metaData) {
+        Actor actor = Actor.fromMetaData(metaData);
+        AccessPolicy.requireOrganisation(actor, organisationId);
+        return actor;
+    }
+
+    /** Whose work an occurrence is: its own assignment, else its measure's. */
+    private Collection<String> unitsOfTheWork(Occurrence occurrence) {
+        return occurrence.assignedUnit() != null ? List.of(occurrence.assignedUnit())
+                : unitsOfTheWork(measures.get(occurrence.measureId().value()));
+    }
+
+    /** Whose work a measure is: its assignment, else its lead units. */
+    private static Collection<String> unitsOfTheWork(Measure measure) {
+        return measure.assignedUnit() != null ? List.of(measure.assignedUnit()) : measure.details().leadUnits();
+    }
+
+    private List<String> monitorsOf(Evidence submitted) {
+        Occurrence occurrence = occurrences.get(submitted.occurrenceId().value());
+        return measures.get(occurrence.measureId().value()).details().monitors();
+    }
 
     private void requireOpen() {
         if (closed) {
@@ -455,15 +503,15 @@ public class Objective {
     }
 
     @EventSourcingHandler
-    void on(EvidenceSubmittedEvent event) {
+    void on(EvidenceSubmittedEvent event, @MetaDataValue(Actor.ID) String submittedBy) {
         evidence.put(event.evidenceId().value(), new Evidence(event.occurrenceId(), event.document(), event.submittedOn(),
-                EvidenceStatus.SUBMITTED, null, null, null));
+                EvidenceStatus.SUBMITTED, null, null, null, submittedBy));
     }
 
     @EventSourcingHandler
     void on(EvidenceAcceptedEvent event) {
         evidence.computeIfPresent(event.evidenceId().value(), (id, e) -> new Evidence(e.occurrenceId(), e.document(),
-                e.submittedOn(), EvidenceStatus.ACCEPTED, event.acceptedOn(), event.effectiveOn(), null));
+                e.submittedOn(), EvidenceStatus.ACCEPTED, event.acceptedOn(), event.effectiveOn(), null, e.submittedBy()));
         occurrences.computeIfPresent(event.occurrenceId().value(), (id, o) -> new Occurrence(o.measureId(), o.dueDate(),
                 o.cancelled(), event.evidenceId(), o.assignedUnit(), o.assignedPerson()));
     }
@@ -471,7 +519,7 @@ public class Objective {
     @EventSourcingHandler
     void on(EvidenceRejectedEvent event) {
         evidence.computeIfPresent(event.evidenceId().value(), (id, e) -> new Evidence(e.occurrenceId(), e.document(),
-                e.submittedOn(), EvidenceStatus.REJECTED, event.rejectedOn(), null, event.reason()));
+                e.submittedOn(), EvidenceStatus.REJECTED, event.rejectedOn(), null, event.reason(), e.submittedBy()));
     }
 
     @EventSourcingHandler

@@ -25,6 +25,10 @@ final class Refusal {
         return refusal(Kind.CONFLICT, code, field, message);
     }
 
+    static CommandExecutionException forbidden(String code, String message) {
+        return refusal(Kind.FORBIDDEN, code, null, message);
+    }
+
     private static CommandExecutionException refusal(Kind kind, String code, String field, String message) {
         return new CommandExecutionException(message, null, new CommandErrorDetails(kind, code, field));
     }

@@ -3,7 +3,9 @@ package vn.qualityledger.command.objective;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.objective.*;
 
 /** Sample values for the fixture tests: one objective of 2023 with a target of at least 95 %. */
@@ -30,7 +32,16 @@ final class ObjectiveFixtures {
     static final DocumentReference REPORT_DOCUMENT = new DocumentReference("512/BC-SLĐTBXH", LocalDate.of(2023, 5, 12),
             "Văn phòng Sở", "Báo cáo kết quả thực hiện MTCL 6 tháng đầu năm 2023", "https://example.vn/bc-512.pdf", null);
 
+    /** The actor of the behaviour tests: allowed everything those tests do (an administrator who monitors as QMR). */
+    static final Actor ADMINISTRATOR = new Actor("admin", "Quản trị hệ thống", List.of(Role.ADMIN), ORG, "QMR");
+
     private ObjectiveFixtures() {
+    }
+
+    /** Commands dispatched without an actor act as {@link #ADMINISTRATOR}. */
+    static void actAsAdministratorByDefault(org.axonframework.test.aggregate.AggregateTestFixture<Objective> fixture) {
+        fixture.registerCommandDispatchInterceptor(messages -> (index, command) ->
+                command.getMetaData().containsKey(Actor.ID) ? command : command.andMetaData(ADMINISTRATOR.toMetaData()));
     }
 
     static MeasureDetails details(String code, String title, Schedule schedule) {

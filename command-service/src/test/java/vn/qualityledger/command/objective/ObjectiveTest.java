@@ -25,6 +25,7 @@ class ObjectiveTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Objective.class);
+        actAsAdministratorByDefault(fixture);
     }
 
     private static void refused(ResultValidator<Objective> result, Kind kind, String code, String field) {

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
@@ -35,6 +36,7 @@ import vn.qualityledger.api.objective.ObjectiveId;
 
 /** How commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
 @WebMvcTest(ObjectiveController.class)
+@AutoConfigureMockMvc(addFilters = false) // security is tested end to end in CommandServiceIntegrationTest
 @Import(ObjectiveControllerTest.FixedClock.class)
 class ObjectiveControllerTest {
 

@@ -16,6 +16,8 @@ public record CommandErrorDetails(Kind kind, String code, String field) {
         /** The id is taken by something else, or the stream changed concurrently (409). */
         CONFLICT,
         /** A business rule forbids the command in the current state (422). */
-        RULE_BROKEN
+        RULE_BROKEN,
+        /** The user may not issue this command on this objective (403). */
+        FORBIDDEN
     }
 }

@@ -1,0 +1,50 @@
+package vn.qualityledger.support.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import vn.qualityledger.api.common.Actor;
+import vn.qualityledger.api.common.Role;
+
+/** The actor of the current request, whichever way its user was authenticated. */
+public class CurrentActor {
+
+    private final LedgerSecurityProperties.Claims claims;
+
+    public CurrentActor(LedgerSecurityProperties properties) {
+        this.claims = properties.getClaims();
+    }
+
+    public Optional<Actor> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        Object principal = authentication.getPrincipal();
+        if (principal instanceof LedgerUser user) {
+            return Optional.of(user.actor());
+        }
+        if (principal instanceof Jwt jwt) {
+            return Optional.of(fromJwt(jwt));
+        }
+        return Optional.empty();
+    }
+
+    Actor fromJwt(Jwt jwt) {
+        String name = jwt.getClaimAsString(claims.name());
+        return new Actor(jwt.getSubject(), name == null ? jwt.getSubject() : name, roles(jwt.getClaim(claims.roles())),
+                jwt.getClaimAsString(claims.organisation()), jwt.getClaimAsString(claims.unit()));
+    }
+
+    /** Roles we know, from a claim that is a list or a space/comma-separated string; others are ignored. */
+    static List<Role> roles(Object claim) {
+        Collection<?> values = claim instanceof Collection<?> list ? list
+                : claim == null ? List.of() : List.of(claim.toString().split("[ ,]+"));
+        return values.stream().map(Object::toString).map(String::trim).map(String::toUpperCase)
+                .filter(v -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(v)))
+                .map(Role::valueOf).distinct().toList();
+    }
+}

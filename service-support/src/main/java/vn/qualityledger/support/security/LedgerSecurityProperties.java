@@ -1,0 +1,53 @@
+package vn.qualityledger.support.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.qualityledger.api.common.Role;
+
+/**
+ * How users are known: {@code BASIC}, users configured here with bcrypt password hashes (the embedded default), or
+ * {@code OIDC}, JWTs of an OpenID Connect issuer (e.g. Keycloak) whose claims carry the user's name, roles,
+ * organisation and unit under the configured claim names.
+ */
+@ConfigurationProperties("quality-ledger.security")
+public class LedgerSecurityProperties {
+
+    public enum Mode { BASIC, OIDC }
+
+    /** A configured user; {@code password} is a bcrypt hash. */
+    public record User(String username, String password, String name, List<Role> roles, String organisation, String unit) {
+    }
+
+    /** Claim names in OIDC mode. */
+    public record Claims(String name, String roles, String organisation, String unit) {
+    }
+
+    private Mode mode = Mode.BASIC;
+    private List<User> users = new ArrayList<>();
+    private Claims claims = new Claims("name", "roles", "organisation", "unit");
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public void setMode(Mode mode) {
+        this.mode = mode;
+    }
+
+    public List<User> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<User> users) {
+        this.users = users;
+    }
+
+    public Claims getClaims() {
+        return claims;
+    }
+
+    public void setClaims(Claims claims) {
+        this.claims = claims;
+    }
+}

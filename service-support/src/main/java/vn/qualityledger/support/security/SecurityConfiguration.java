@@ -1,0 +1,76 @@
+package vn.qualityledger.support.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.qualityledger.api.common.Actor;
+
+/**
+ * Every request is authenticated, by configured users (HTTP Basic) or by an OIDC issuer's JWTs. Health probes and the
+ * API description stay open; administration needs ADMIN. What each role may do is decided per command and per read,
+ * not here (see the permission matrix in the README).
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+@EnableWebSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    CurrentActor currentActor(LedgerSecurityProperties properties) {
+        return new CurrentActor(properties);
+    }
+
+    @Bean
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, CurrentActor actors) throws Exception {
+        boolean basic = properties.getMode() == LedgerSecurityProperties.Mode.BASIC;
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated(basic))
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(ProblemResponses.unauthenticated(true)));
+        } else {
+            http.oauth2ResourceServer(server -> server
+                    .authenticationEntryPoint(ProblemResponses.unauthenticated(false))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
+                        Actor actor = actors.fromJwt(token);
+                        return new JwtAuthenticationToken(token,
+                                actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList(), actor.id());
+                    })));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "quality-ledger.security.mode", havingValue = "BASIC", matchIfMissing = true)
+    UserDetailsService configuredUsers(LedgerSecurityProperties properties) {
+        // A new LedgerUser per sign-in: Spring erases the credentials of the principal it authenticated.
+        return username -> properties.getUsers().stream().filter(u -> u.username().equals(username)).findFirst()
+                .map(u -> new LedgerUser(u.username(), u.password(), new Actor(u.username(), u.name(), u.roles(), u.organisation(), u.unit())))
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}
