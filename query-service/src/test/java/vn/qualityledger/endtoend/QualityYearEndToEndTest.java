@@ -90,8 +90,21 @@ class QualityYearEndToEndTest {
         clock.setToday(LocalDate.parse(day));
     }
 
+    /** Demo users of quality-ledger-security.yml (password "demo"), each doing the part of the work that is theirs. */
+    private static final String SECRETARY = "thuky", QMR = "qmr", VP_STAFF = "nhanvienvp", KHTC_STAFF = "nhanvienkhtc", VIEWER = "xem";
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A command of the ISO secretary. */
     private JsonNode post(String path, String body, int expectedStatus) {
-        return commands.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> {
+        return postAs(SECRETARY, path, body, expectedStatus);
+    }
+
+    private JsonNode postAs(String user, String path, String body, int expectedStatus) {
+        return commands.post().uri(path).header("Authorization", basic(user)).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> {
             String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(response.getStatusCode().value()).as("POST %s answered %s", path, raw).isEqualTo(expectedStatus);
             return JSON.readTree(raw);
@@ -99,7 +112,7 @@ class QualityYearEndToEndTest {
     }
 
     private JsonNode get(String path) {
-        return queries.get().uri(path).exchange((request, response) -> {
+        return queries.get().uri(path).header("Authorization", basic(VIEWER)).exchange((request, response) -> {
             String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(response.getStatusCode().value()).as("GET %s answered %s", path, raw).isEqualTo(200);
             return JSON.readTree(raw);
@@ -112,7 +125,11 @@ class QualityYearEndToEndTest {
     }
 
     private void submit(String evidenceId, String occurrenceId, String documentJson) {
-        post("/api/objectives/" + OBJECTIVE + "/evidence", """
+        submitAs(VP_STAFF, evidenceId, occurrenceId, documentJson);
+    }
+
+    private void submitAs(String user, String evidenceId, String occurrenceId, String documentJson) {
+        postAs(user, "/api/objectives/" + OBJECTIVE + "/evidence", """
                 {"evidenceId": "%s", "occurrenceId": "%s", "document": %s}""".formatted(evidenceId, occurrenceId, documentJson), 201);
     }
 
@@ -125,7 +142,7 @@ class QualityYearEndToEndTest {
         on("2023-02-08");
         submit("ev-I.1.b", "I.1.b@2023-02-09", document("15/QĐ-VP", "2023-02-08", "QĐ phê duyệt MTCL, CSCL năm 2023 của Phòng"));
         on("2023-02-09");
-        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1.b/acceptance", "{}", 202); // effective today: on time
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1.b/acceptance", "{}", 202); // effective today: on time
 
         on("2023-02-10");
         for (String measure : List.of("I.1", "I.2", "I.6")) {
@@ -133,26 +150,26 @@ class QualityYearEndToEndTest {
                     {"measureId": "%s", "unit": "VP"}""".formatted(measure), 202);
         }
         submit("ev-I.1", "I.1@2023-01-31", document("147/QĐ-SLĐTBXH", "2023-02-07", "QĐ công bố và ban hành MTCL năm 2023"));
-        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
                 {"effectiveOn": "2023-02-07"}""", 202); // due 31/01, effective 07/02: late
         // a second acceptance with another date is refused, and stores nothing
-        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
                 {"effectiveOn": "2023-02-10"}""", 422);
 
         on("2023-02-27");
         submit("ev-I.2-a", "I.2@2023-02-28", document("30/KH-SLĐTBXH", "2023-02-27", "Kế hoạch ĐGNB năm 2023"));
         on("2023-02-28");
-        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-a/rejection", """
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-a/rejection", """
                 {"reason": "Thiếu chữ ký của Lãnh đạo Sở"}""", 202);
         on("2023-03-02");
         submit("ev-I.2-b", "I.2@2023-02-28", document("31/KH-SLĐTBXH", "2023-03-01", "Kế hoạch ĐGNB năm 2023 (đã ký)"));
         on("2023-03-03");
-        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-b/acceptance", "{}", 202); // due 28/02, effective 03/03: late
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-b/acceptance", "{}", 202); // due 28/02, effective 03/03: late
 
         on("2023-03-30");
         post("/api/objectives/" + OBJECTIVE + "/assignments", """
                 {"measureId": "I.7", "occurrenceId": "I.7@2023-03-31", "unit": "P-KHTC", "person": "Trần Văn Nam"}""", 202);
-        submit("ev-I.7-q1", "I.7@2023-03-31", document("88/QĐ-SLĐTBXH", "2023-03-30", "Quyết định ban hành quy trình sửa đổi")); // never reviewed
+        submitAs(KHTC_STAFF, "ev-I.7-q1", "I.7@2023-03-31", document("88/QĐ-SLĐTBXH", "2023-03-30", "Quyết định ban hành quy trình sửa đổi")); // never reviewed
 
         on("2023-04-01");
         post("/api/objectives/" + OBJECTIVE + "/measures/I.5/cancellation", """
@@ -164,7 +181,7 @@ class QualityYearEndToEndTest {
         on("2023-05-12");
         submit("ev-I.6-may", "I.6@2023-05-14", document("512/BC-SLĐTBXH", "2023-05-12", "Báo cáo kết quả thực hiện MTCL 6 tháng"));
         on("2023-05-13");
-        post("/api/objectives/" + OBJECTIVE + "/evidence/ev-I.6-may/acceptance", "{}", 202); // on time
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.6-may/acceptance", "{}", 202); // on time
 
         on("2023-07-05");
         post("/api/objectives/" + OBJECTIVE + "/measurements", """
@@ -324,8 +341,13 @@ class QualityYearEndToEndTest {
         assertThat(integrity.path("verified").asBoolean()).as(integrity.toString()).isTrue();
         JsonNode history = get("/api/objectives/" + OBJECTIVE + "/history?size=1000");
         assertThat(integrity.path("eventsChecked").asLong()).isEqualTo(history.path("totalElements").asLong());
-        assertThat(history.path("content").get((int) history.path("totalElements").asLong() - 1).path("summary").path("vi").asString())
-                .startsWith("Ghi nhận kết quả 95");
+        JsonNode correction = history.path("content").get((int) history.path("totalElements").asLong() - 1);
+        assertThat(correction.path("summary").path("vi").asString()).startsWith("Ghi nhận kết quả 95");
+        // attributed to the signed-in secretary, with the command and conversation it belongs to
+        assertThat(correction.path("actor").path("id").asString()).isEqualTo("thuky");
+        assertThat(correction.path("actor").path("name").asString()).isEqualTo("Nguyễn Thị Thư");
+        assertThat(correction.path("metadata").path("commandId").asString()).isNotBlank();
+        assertThat(correction.path("metadata").path("correlationId").asString()).isNotBlank();
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +57,7 @@ import vn.qualityledger.query.web.PageResponse;
  */
 @SpringBootTest(properties = "spring.config.name=query-service")
 @AutoConfigureMockMvc
+@WithUserDetails("tinh") // a demo user who reads every organisation
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObjectiveFiguresIntegrationTest {
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +26,7 @@ import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 /** The storage and operations wiring query-service shares with command-service, checked on a real database. */
 @SpringBootTest(properties = "spring.config.name=query-service")
 @AutoConfigureMockMvc
+@WithUserDetails("tinh") // a demo user of quality-ledger-security.yml who reads every organisation
 class QueryServiceWiringIntegrationTest {
 
     @DynamicPropertySource
@@ -104,5 +107,29 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/objectives/{objectiveId}/dashboard'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/organisations/{organisationId}/years/{year}/units/{unit}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/occurrences'].get.parameters[?(@.name == 'status')]").exists());
+    }
+
+    @Test
+    @WithAnonymousUser
+    void refusesAnAnonymousReadWith401ButKeepsTheProbesOpen() throws Exception {
+        mvc.perform(get("/api/organisations/SLDTBXH-HD/years/2023/summary"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    }
+
+    @Test
+    @WithUserDetails("xem")
+    void keepsAReaderToTheirOwnOrganisation() throws Exception {
+        mvc.perform(get("/api/organisations/SLDTBXH-HD/years/2023/summary")).andExpect(status().isOk());
+        mvc.perform(get("/api/organisations/so-ldtbxh-bt/years/2024/summary"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.status").value(403));
+    }
+
+    @Test
+    @WithUserDetails("baocao")
+    void theFeedsMachineRoleReadsNoDashboards() throws Exception {
+        mvc.perform(get("/api/organisations/SLDTBXH-HD/years/2023/summary")).andExpect(status().isForbidden());
     }
 }

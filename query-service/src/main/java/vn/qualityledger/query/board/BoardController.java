@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.PageResponse;
+import vn.qualityledger.query.web.ReadAccess;
 
 /** The work board: occurrences with their status as of a date, filtered and paged. */
 @RestController
@@ -25,11 +26,13 @@ public class BoardController {
 
     private final BoardRepository board;
     private final AsRecorded asRecorded;
+    private final ReadAccess access;
     private final Clock clock;
 
-    public BoardController(BoardRepository board, AsRecorded asRecorded, Clock clock) {
+    public BoardController(BoardRepository board, AsRecorded asRecorded, ReadAccess access, Clock clock) {
         this.board = board;
         this.asRecorded = asRecorded;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -49,13 +52,21 @@ public class BoardController {
             @RequestParam(required = false) Instant knownAt,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        if (objectiveId != null) {
+            access.requireObjective(objectiveId);
+        }
+        if (organisationId != null) {
+            access.requireOrganisation(organisationId);
+        } else {
+            organisationId = access.organisationScope(); // without a filter, a reader sees their own organisation
+        }
         BoardFilter filter = new BoardFilter(organisationId, year, objectiveId, unit, status, dueFrom, dueTo,
                 asOf != null ? asOf : LocalDate.now(clock));
-        if (knownAt != null && objectiveId == null && organisationId == null) {
+        if (knownAt != null && objectiveId == null && filter.organisationId() == null) {
             throw new InvalidParameterException("knownAt", "needs objectiveId or organisationId, to say which streams to replay");
         }
         return asRecorded.orNow(knownAt,
-                () -> objectiveId != null ? List.of(objectiveId) : asRecorded.objectivesOf(organisationId, year),
+                () -> objectiveId != null ? List.of(objectiveId) : asRecorded.objectivesOf(filter.organisationId(), year),
                 () -> PageResponse.of(board.find(filter, size, (long) page * size), page, size, board.count(filter)));
     }
 }

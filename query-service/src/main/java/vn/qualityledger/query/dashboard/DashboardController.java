@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.NotFoundException;
+import vn.qualityledger.query.web.ReadAccess;
 import vn.qualityledger.query.web.PageResponse;
 
 /** Objective dashboards and their roll-ups per organisation-year and per unit, as of any date (default: today). */
@@ -32,11 +33,13 @@ public class DashboardController {
 
     private final DashboardRepository dashboards;
     private final AsRecorded asRecorded;
+    private final ReadAccess access;
     private final Clock clock;
 
-    public DashboardController(DashboardRepository dashboards, AsRecorded asRecorded, Clock clock) {
+    public DashboardController(DashboardRepository dashboards, AsRecorded asRecorded, ReadAccess access, Clock clock) {
         this.dashboards = dashboards;
         this.asRecorded = asRecorded;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -46,6 +49,7 @@ public class DashboardController {
                                         @Parameter(description = AS_OF) @RequestParam(required = false)
                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        access.requireObjective(objectiveId);
         return asRecorded.orNow(knownAt, () -> List.of(objectiveId), () -> dashboards.findObjective(objectiveId, orToday(asOf)))
                 .orElseThrow(() -> new NotFoundException("No objective " + objectiveId + (knownAt == null ? "" : " recorded by " + knownAt)));
     }
@@ -56,6 +60,7 @@ public class DashboardController {
                                        @Parameter(description = AS_OF) @RequestParam(required = false)
                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        access.requireOrganisation(organisationId);
         LocalDate date = orToday(asOf);
         List<ObjectiveDashboard> objectives = asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
                 () -> dashboards.findObjectives(organisationId, year, date, null, 0));
@@ -81,6 +86,7 @@ public class DashboardController {
                                                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt,
                                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        access.requireOrganisation(organisationId);
         return asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year), () -> PageResponse.of(
                 dashboards.findObjectives(organisationId, year, orToday(asOf), size, (long) page * size), page, size,
                 dashboards.countObjectives(organisationId, year)));
@@ -92,6 +98,7 @@ public class DashboardController {
                              @Parameter(description = AS_OF) @RequestParam(required = false)
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                              @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        access.requireOrganisation(organisationId);
         LocalDate date = orToday(asOf);
         return new UnitsReport(organisationId, year, date, asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
                 () -> dashboards.findUnits(organisationId, year, date, null)));
@@ -103,6 +110,7 @@ public class DashboardController {
                             @Parameter(description = AS_OF) @RequestParam(required = false)
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                             @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        access.requireOrganisation(organisationId);
         return asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
                         () -> dashboards.findUnits(organisationId, year, orToday(asOf), unit)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No work of " + organisationId + " in " + year + " is assigned to unit " + unit));

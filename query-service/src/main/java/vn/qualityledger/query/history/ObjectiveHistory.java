@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
+import vn.qualityledger.api.common.Actor;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.AnnotationRevisionResolver;
@@ -71,7 +72,7 @@ public class ObjectiveHistory {
         Map<String, Object> metadata = new LinkedHashMap<>(event.getMetaData());
         return new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getName(),
                 revisions.revisionOf(event.getPayloadType()), event.getTimestamp(),
-                event.getTimestamp().atZone(AGENCY_ZONE).toOffsetDateTime(), metadata.get("actor"), metadata,
+                event.getTimestamp().atZone(AGENCY_ZONE).toOffsetDateTime(), Actor.fromMetaData(metadata), metadata,
                 event.getPayload(), HistorySummaries.of(event.getPayload()));
     }
 }

@@ -20,6 +20,7 @@ import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.progress.ReadModelJdbc;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.NotFoundException;
+import vn.qualityledger.query.web.ReadAccess;
 
 /**
  * An objective as it stood at a past instant — rebuilt from the events recorded by then — and what changed between two
@@ -48,9 +49,11 @@ class ObjectiveStateController {
     private final ObjectiveHistory history;
     private final ReadModelJdbc reads;
     private final JsonMapper json;
+    private final ReadAccess access;
 
     ObjectiveStateController(AsRecorded asRecorded, DashboardRepository dashboards, ObjectiveHistory history, ReadModelJdbc reads,
-                             JsonMapper json) {
+                             JsonMapper json, ReadAccess access) {
+        this.access = access;
         this.asRecorded = asRecorded;
         this.dashboards = dashboards;
         this.history = history;
@@ -60,6 +63,7 @@ class ObjectiveStateController {
 
     @GetMapping("/api/objectives/{objectiveId}/state")
     ObjectiveState state(@PathVariable String objectiveId, @RequestParam Instant at) {
+        access.requireObjective(objectiveId);
         history.requireExists(objectiveId);
         LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
         return asRecorded.at(at, List.of(objectiveId), () -> new ObjectiveState(objectiveId, at, asOf,
@@ -72,6 +76,7 @@ class ObjectiveStateController {
         if (!from.isBefore(to)) {
             throw new InvalidParameterException("to", "must be after from");
         }
+        access.requireObjective(objectiveId);
         history.requireExists(objectiveId);
         ObjectiveDashboard before = asRecorded.at(from, List.of(objectiveId),
                 () -> figures(objectiveId, LocalDate.ofInstant(from, AGENCY_ZONE)));

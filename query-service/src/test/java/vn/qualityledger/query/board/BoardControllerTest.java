@@ -30,10 +30,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.mockito.Answers;
 import vn.qualityledger.query.knownat.AsRecorded;
+import vn.qualityledger.query.web.ReadAccess;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(BoardController.class)
+@AutoConfigureMockMvc(addFilters = false) // who may read what: QueryServiceWiringIntegrationTest
 @Import(BoardControllerTest.FixedClock.class)
 class BoardControllerTest {
 
@@ -53,6 +56,8 @@ class BoardControllerTest {
     /** Reads without knownAt go straight to the repository, as before. */
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
+    @MockitoBean
+    ReadAccess access;
     @MockitoBean
     BoardRepository board;
 

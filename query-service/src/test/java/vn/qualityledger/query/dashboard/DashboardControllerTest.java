@@ -32,10 +32,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.mockito.Answers;
 import vn.qualityledger.query.knownat.AsRecorded;
+import vn.qualityledger.query.web.ReadAccess;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(DashboardController.class)
+@AutoConfigureMockMvc(addFilters = false) // who may read what: QueryServiceWiringIntegrationTest
 @Import(DashboardControllerTest.FixedClock.class)
 class DashboardControllerTest {
 
@@ -58,6 +61,8 @@ class DashboardControllerTest {
     /** Reads without knownAt go straight to the repository, as before. */
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
+    @MockitoBean
+    ReadAccess access;
     @MockitoBean
     DashboardRepository dashboards;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,6 +27,7 @@ import vn.qualityledger.query.ObjectiveStreams;
 /** The auditor's history, read from the real event store over HTTP. */
 @SpringBootTest(properties = "spring.config.name=query-service")
 @AutoConfigureMockMvc
+@WithUserDetails("danhgia") // the internal auditor of SLDTBXH-HD, a demo user
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ObjectiveHistoryIntegrationTest {
 

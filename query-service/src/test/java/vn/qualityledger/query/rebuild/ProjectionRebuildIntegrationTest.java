@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,7 @@ import vn.qualityledger.query.QualityYearScenario;
 /** A consistency check finds nothing after a realistic workload, finds a corrupted row, and a rebuild repairs it. */
 @SpringBootTest(properties = "spring.config.name=query-service")
 @AutoConfigureMockMvc
+@WithUserDetails("admin") // administration needs ADMIN
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectionRebuildIntegrationTest {
 

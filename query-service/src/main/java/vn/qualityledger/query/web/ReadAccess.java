@@ -1,0 +1,82 @@
+package vn.qualityledger.query.web;
+
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import vn.qualityledger.api.common.Actor;
+import vn.qualityledger.api.common.Role;
+import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
+import vn.qualityledger.support.security.CurrentActor;
+
+/**
+ * Who may read what: everyone reads only their own organisation's data, except the province's ISO steering committee
+ * (PROVINCE_AUDITOR), which reads every organisation. The feed's machine role reads no dashboards.
+ */
+@Component
+public class ReadAccess {
+
+    private static final List<Role> READERS = List.of(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR, Role.UNIT_HEAD, Role.STAFF,
+            Role.AUDITOR, Role.VIEWER, Role.PROVINCE_AUDITOR);
+
+    private final CurrentActor actors;
+    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
+
+    public ReadAccess(CurrentActor actors, JdbcTemplate jdbc, EventStore eventStore) {
+        this.actors = actors;
+        this.jdbc = jdbc;
+        this.eventStore = eventStore;
+    }
+
+    /** The reader's own organisation, or null for a province-level reader, who may read every organisation. */
+    public String organisationScope() {
+        Actor actor = reader();
+        return actor.has(Role.PROVINCE_AUDITOR) ? null : actor.organisation();
+    }
+
+    public void requireOrganisation(String organisationId) {
+        String scope = organisationScope();
+        if (scope != null && !scope.equals(organisationId)) {
+            throw forbidden("You read only your own organisation's data (" + scope + ")");
+        }
+    }
+
+    /** Unknown objectives pass, so that the read answers 404 as it would for anyone. */
+    public void requireObjective(String objectiveId) {
+        String organisationId = organisationOf(objectiveId);
+        if (organisationId != null) {
+            requireOrganisation(organisationId);
+        }
+    }
+
+    private String organisationOf(String objectiveId) {
+        List<String> projected = jdbc.queryForList("SELECT organisation_id FROM query.objective WHERE id = ?", String.class, objectiveId);
+        if (!projected.isEmpty()) {
+            return projected.get(0);
+        }
+        // not projected yet: the stream's first event says whose it is
+        if (eventStore.lastSequenceNumberFor(objectiveId).isEmpty()) {
+            return null;
+        }
+        DomainEventStream stream = eventStore.readEvents(objectiveId, 0);
+        DomainEventMessage<?> first = stream.hasNext() ? stream.next() : null;
+        return first != null && first.getPayload() instanceof ObjectiveDefinedEvent defined ? defined.organisationId() : null;
+    }
+
+    private Actor reader() {
+        Actor actor = actors.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Sign in to read"));
+        if (READERS.stream().noneMatch(actor::has)) {
+            throw forbidden("Your roles do not include reading dashboards");
+        }
+        return actor;
+    }
+
+    private static ResponseStatusException forbidden(String detail) {
+        return new ResponseStatusException(HttpStatus.FORBIDDEN, detail);
+    }
+}
