@@ -38,7 +38,7 @@ wait_ready query-service "$QUERY_PORT"
 
 if [ "$PLAN" != none ]; then
   echo "Importing $PLAN ..."
-  curl -fsS -X POST -H 'Content-Type: application/json' --data-binary "@$PLAN" "http://127.0.0.1:$COMMAND_PORT/api/plans" >/dev/null
+  curl -fsS -u thuky:demo -X POST -H "Content-Type: application/json" --data-binary "@$PLAN" "http://127.0.0.1:$COMMAND_PORT/api/plans" >/dev/null
   echo "Imported. Importing it again changes nothing."
 fi
 
@@ -47,7 +47,8 @@ cat <<INFO
 Quality Ledger is running (logs in $LOGS):
   commands      http://127.0.0.1:$COMMAND_PORT/swagger-ui.html
   dashboards    http://127.0.0.1:$QUERY_PORT/swagger-ui.html
-  2023 summary  curl 'http://127.0.0.1:$QUERY_PORT/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-12-31'
+  2023 summary  curl -u xem:demo 'http://127.0.0.1:$QUERY_PORT/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-12-31'
+  demo users    admin thuky qmr truongvp nhanvienvp nhanvienkhtc danhgia xem tinh baocao (password: demo)
 Press Ctrl-C to stop.
 INFO
 wait
