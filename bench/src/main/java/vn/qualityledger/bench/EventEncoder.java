@@ -1,6 +1,7 @@
 package vn.qualityledger.bench;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.common.DateTimeUtils;
@@ -19,8 +20,9 @@ import vn.qualityledger.support.integrity.EventChain;
  * {@link DomainEventEntry} (what its JPA storage engine persists) over a {@link Jackson3Serializer} built as Axon's
  * Spring Boot auto-configuration builds it for {@code axon.serializer.events: jackson3} (annotation revision resolver,
  * chaining converter, and service-support's customizer that trusts {@code org.axonframework.} and
- * {@code vn.qualityledger.}). The metadata is what Axon's message-origin provider adds to an event applied while
- * handling a command: {@code traceId} and {@code correlationId}, both the command message's id.
+ * {@code vn.qualityledger.}). The metadata is what the service's correlation providers add to an event applied while
+ * handling a command: the actor's five keys, and {@code commandId}, {@code traceId}, {@code causationId} and
+ * {@code correlationId}, all the command message's id.
  * <p>
  * {@code LoaderProof} checks, on every run, that these rows equal the rows the running service writes.
  */
@@ -49,12 +51,25 @@ final class EventEncoder {
     }
 
     /**
+     * What the service's correlation providers put on an event applied while handling a command: the actor who issued
+     * it, the command's id as command, trace, causation and correlation id.
+     */
+    private static Map<String, Object> metaData(String aggregateIdentifier, String commandId) {
+        Map<String, Object> metaData = new java.util.LinkedHashMap<>(Map.of("traceId", commandId, "correlationId", commandId,
+                "causationId", commandId, "commandId", commandId));
+        String organisation = aggregateIdentifier.contains(".") ? aggregateIdentifier.substring(0, aggregateIdentifier.indexOf('.')) : null;
+        metaData.putAll(new vn.qualityledger.api.common.Actor(BenchUsers.administrator(organisation), BenchUsers.administrator(organisation),
+                List.of(vn.qualityledger.api.common.Role.ADMIN), organisation, null).toMetaData());
+        return metaData;
+    }
+
+    /**
      * @param commandId the id of the command message that produced the event (its trace and correlation id)
      * @param storedAt  when the event was stored
      */
     Row encode(String aggregateIdentifier, long sequenceNumber, Object payload, String commandId, Instant storedAt) {
         DomainEventMessage<?> message = new GenericDomainEventMessage<>(AGGREGATE_TYPE, aggregateIdentifier, sequenceNumber,
-                payload, Map.of("traceId", commandId, "correlationId", commandId), UUID.randomUUID().toString(), storedAt);
+                payload, metaData(aggregateIdentifier, commandId), UUID.randomUUID().toString(), storedAt);
         DomainEventEntry entry = new DomainEventEntry(message, serializer);
         return new Row(entry.getEventIdentifier(), entry.getMetaData().getData(), entry.getPayload().getData(),
                 entry.getPayload().getType().getRevision(), entry.getPayload().getType().getName(),

@@ -31,13 +31,16 @@ final class HttpJson {
     Response post(String path, Object body) throws IOException, InterruptedException {
         String json = body instanceof String text ? text : JSON.writeValueAsString(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(writer(path, body)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
     }
 
     Response get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(path.startsWith("/api/admin") ? BenchUsers.administrator("LOAD") : BenchUsers.READER))
+                .GET().build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body());
     }
@@ -58,5 +61,26 @@ final class HttpJson {
             throw new BenchFailure("GET " + path + " answered " + response.status() + ": " + response.body());
         }
         return response.json();
+    }
+
+    /** Reviews by the organisation's QMR; everything else by its administrator. */
+    private static String writer(String path, Object body) {
+        if (path.startsWith("/api/admin")) {
+            return BenchUsers.administrator("LOAD");
+        }
+        String organisation;
+        if (path.equals("/api/objectives") && body instanceof java.util.Map<?, ?> map) {
+            organisation = String.valueOf(map.get("organisationId"));
+        } else {
+            String objective = path.substring("/api/objectives/".length());
+            organisation = objective.substring(0, objective.indexOf('.'));
+        }
+        return path.endsWith("/acceptance") || path.endsWith("/rejection")
+                ? BenchUsers.reviewer(organisation) : BenchUsers.administrator(organisation);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + BenchUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

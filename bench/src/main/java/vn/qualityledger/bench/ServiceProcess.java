@@ -79,6 +79,7 @@ final class ServiceProcess implements AutoCloseable {
                                        List<String> extraArguments, Path logDirectory) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.datasource.url=" + postgres.url(database)));
+        command.addAll(BenchUsers.serviceArguments());
         command.addAll(extraArguments);
         List<String> environment = List.of(portVariable + "=" + port, "DB_NAME=" + database,
                 "DB_HOST=" + postgres.host(), "DB_PORT=" + postgres.port(), "DB_USER=" + postgres.user(),

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Who issued a command, as every event it produced records it in its metadata (flat keys, so that any serializer and
  * any consumer reads them the same): {@code actorId}, {@code actorName}, {@code actorRoles} (comma-separated),
- * {@code actorUnit}, {@code actorOrganisation}.
+ * {@code actorUnit}, {@code actorOrganisation}. All five are always present; an absent unit or organisation is "".
  *
  * @param organisation the organisation the user belongs to; null for province-level users
  * @param unit         the user's unit (for unit roles), e.g. {@code VP}
@@ -38,12 +38,8 @@ public record Actor(String id, String name, List<Role> roles, String organisatio
         metaData.put(ID, id);
         metaData.put(NAME, name);
         metaData.put(ROLES, String.join(",", roles.stream().map(Role::name).toList()));
-        if (organisation != null) {
-            metaData.put(ORGANISATION, organisation);
-        }
-        if (unit != null) {
-            metaData.put(UNIT, unit);
-        }
+        metaData.put(ORGANISATION, organisation == null ? "" : organisation);
+        metaData.put(UNIT, unit == null ? "" : unit);
         return metaData;
     }
 
@@ -60,6 +56,6 @@ public record Actor(String id, String name, List<Role> roles, String organisatio
     }
 
     private static String text(Object value) {
-        return value == null ? null : value.toString();
+        return value == null || value.toString().isEmpty() ? null : value.toString();
     }
 }
