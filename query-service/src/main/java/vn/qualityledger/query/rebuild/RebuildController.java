@@ -13,7 +13,7 @@ import vn.qualityledger.query.web.NotFoundException;
 
 /**
  * Operating the read model: rebuild it from the event store while reads go on, follow the rebuild, and check the live
- * read model against a fresh rebuild. (Access control arrives with the identity work of issue 4: administrators only.)
+ * read model against a fresh rebuild. Administrators only (`/api/admin/**` needs ADMIN; see SecurityConfiguration).
  */
 @RestController
 @RequestMapping("/api/admin/projections/{projection}")
