@@ -19,7 +19,6 @@ import vn.qualityledger.query.dashboard.ObjectiveDashboard;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.progress.ReadModelJdbc;
 import vn.qualityledger.query.web.InvalidParameterException;
-import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**

@@ -1,6 +1,5 @@
 package vn.qualityledger.query.progress;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
