@@ -3,6 +3,8 @@ package vn.qualityledger.command.objective;
 import java.util.Collection;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
+import vn.qualityledger.command.common.Acting;
+import vn.qualityledger.command.common.Refusal;
 
 /**
  * Who may issue which command on an objective (the permission matrix of the README), decided in the aggregate so that
@@ -18,16 +20,11 @@ final class AccessPolicy {
     }
 
     static Actor requireActor(Actor actor) {
-        if (actor == null) {
-            throw forbidden("ACTOR_REQUIRED", "A command must be issued by a signed-in user");
-        }
-        return actor;
+        return Acting.requireActor(actor);
     }
 
     static void requireOrganisation(Actor actor, String organisationId) {
-        if (!organisationId.equals(requireActor(actor).organisation())) {
-            throw forbidden("OTHER_ORGANISATION", "You act only for your own organisation (" + actor.organisation() + ")");
-        }
+        Acting.requireOrganisation(actor, organisationId);
     }
 
     /** Defining objectives, planning and measuring: the ISO secretary, the QMR, an administrator. */

@@ -2,6 +2,7 @@ package vn.qualityledger.command.objective;
 
 import java.time.LocalDate;
 import vn.qualityledger.api.objective.EvidenceId;
+import vn.qualityledger.command.common.Refusal;
 
 /** Evidence is decided once; an acceptance takes effect between the document's date and the day of the decision. */
 final class EvidenceReviewPolicy {

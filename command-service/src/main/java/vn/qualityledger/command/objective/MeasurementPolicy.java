@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import vn.qualityledger.api.objective.Period;
 import vn.qualityledger.api.objective.RecordMeasurementCommand;
 import vn.qualityledger.api.objective.Target;
+import vn.qualityledger.command.common.Refusal;
 
 /**
  * A measurement is of the objective's target indicator, for a period inside the objective's year, given either as a

@@ -1,12 +1,11 @@
 package vn.qualityledger.command.objective;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,12 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import java.util.Collection;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Decision;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.objective.*;
+import vn.qualityledger.command.common.Refusal;
 
 /**
  * A quality objective (MTCL) of one organisation and year, with its plan and the work done under it: one event stream

@@ -15,6 +15,7 @@ import vn.qualityledger.api.objective.OccurrenceId;
 import vn.qualityledger.api.objective.Schedule;
 import vn.qualityledger.api.objective.ScheduleRule;
 import vn.qualityledger.api.objective.ScheduledOccurrence;
+import vn.qualityledger.command.common.Refusal;
 
 /**
  * Turns a measure's schedule into the occurrences it yields for an objective's year. Deterministic: the same schedule

@@ -2,6 +2,7 @@ package vn.qualityledger.command.objective;
 
 import java.math.BigDecimal;
 import vn.qualityledger.api.objective.Target;
+import vn.qualityledger.command.common.Refusal;
 
 /** A target must say what is measured, how it is compared, and a value that can be reached. */
 final class TargetPolicy {

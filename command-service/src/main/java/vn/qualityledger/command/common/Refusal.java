@@ -1,4 +1,4 @@
-package vn.qualityledger.command.objective;
+package vn.qualityledger.command.common;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import vn.qualityledger.api.common.CommandErrorDetails;
@@ -8,24 +8,24 @@ import vn.qualityledger.api.common.CommandErrorDetails.Kind;
  * Refusals of a command, as exceptions whose details survive the command bus (also through Axon Server).
  * A refused command applies no event.
  */
-final class Refusal {
+public final class Refusal {
 
     private Refusal() {
     }
 
-    static CommandExecutionException ruleBroken(String code, String field, String message) {
+    public static CommandExecutionException ruleBroken(String code, String field, String message) {
         return refusal(Kind.RULE_BROKEN, code, field, message);
     }
 
-    static CommandExecutionException notFound(String code, String field, String message) {
+    public static CommandExecutionException notFound(String code, String field, String message) {
         return refusal(Kind.NOT_FOUND, code, field, message);
     }
 
-    static CommandExecutionException conflict(String code, String field, String message) {
+    public static CommandExecutionException conflict(String code, String field, String message) {
         return refusal(Kind.CONFLICT, code, field, message);
     }
 
-    static CommandExecutionException forbidden(String code, String message) {
+    public static CommandExecutionException forbidden(String code, String message) {
         return refusal(Kind.FORBIDDEN, code, null, message);
     }
 
