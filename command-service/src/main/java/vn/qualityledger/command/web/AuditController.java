@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,22 +95,28 @@ class AuditController {
         return accepted(auditId.value());
     }
 
-    /** Sends and waits; a missing stream is named as a missing audit (the shared advice would call it an objective). */
+    /**
+     * Sends and waits. A missing stream and a concurrent change are named as the audit's (the shared advice speaks of
+     * objectives), with the same codes and statuses.
+     */
     private void send(AuditId auditId, Object command) {
         try {
             commands.sendAndWait(command);
-        } catch (AggregateNotFoundException notFound) {
-            throw auditNotFound(auditId);
+        } catch (AggregateNotFoundException | ConcurrencyException bare) {
+            throw aboutTheAudit(bare, auditId);
         } catch (CommandExecutionException refused) {
-            if (refused.getCause() instanceof AggregateNotFoundException) {
-                throw auditNotFound(auditId);
+            if (refused.getCause() instanceof AggregateNotFoundException || refused.getCause() instanceof ConcurrencyException) {
+                throw aboutTheAudit(refused.getCause(), auditId);
             }
             throw refused;
         }
     }
 
-    private static CommandExecutionException auditNotFound(AuditId auditId) {
-        return Refusal.notFound("AUDIT_NOT_FOUND", "auditId", "No audit " + auditId);
+    private static CommandExecutionException aboutTheAudit(Throwable failure, AuditId auditId) {
+        if (failure instanceof AggregateNotFoundException) {
+            return Refusal.notFound("AUDIT_NOT_FOUND", "auditId", "No audit " + auditId);
+        }
+        return Refusal.conflict("CONCURRENT_MODIFICATION", null, "Audit " + auditId + " changed while this command was handled; read it again and retry");
     }
 
     private LocalDate today() {

@@ -17,6 +17,7 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -196,5 +197,14 @@ class AuditControllerTest {
         mvc.perform(post(BASE + "/close"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("AUDIT_NOT_FOUND"));
+    }
+
+    @Test
+    void answersAConcurrentChangeOfTheAuditWith409() throws Exception {
+        when(commands.sendAndWait(any())).thenThrow(new ConcurrencyException("sequence 7 taken"));
+        mvc.perform(post(BASE + "/close"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CONCURRENT_MODIFICATION"))
+                .andExpect(jsonPath("$.detail").value("Audit SLDTBXH-HD.DGNB-2023 changed while this command was handled; read it again and retry"));
     }
 }
