@@ -16,6 +16,19 @@ class CommandArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..");
 
     @ArchTest
+    static final ArchRule auditModelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..");
+
+    /** Aggregates meet only through messages: an audit refers to objectives by their ids (shared-api), never to the model. */
+    @ArchTest
+    static final ArchRule auditModelDoesNotReachIntoTheObjectiveModel = noClasses().that().resideInAPackage("..command.audit..")
+            .should().dependOnClassesThat().resideInAPackage("..command.objective..");
+
+    @ArchTest
+    static final ArchRule objectiveModelDoesNotReachIntoTheAuditModel = noClasses().that().resideInAPackage("..command.objective..")
+            .should().dependOnClassesThat().resideInAPackage("..command.audit..");
+
+    @ArchTest
     static final ArchRule importDoesNotGoThroughTheWebLayer = noClasses().that().resideInAPackage("..command.plan..")
             .should().dependOnClassesThat().resideInAPackage("..command.web..");
 }

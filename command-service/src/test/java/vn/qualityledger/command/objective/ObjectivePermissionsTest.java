@@ -43,6 +43,7 @@ class ObjectivePermissionsTest {
         USERS.put("nhanvienvp", new Actor("nhanvienvp", "Nhân viên VP", List.of(Role.STAFF), ORG, "VP"));
         USERS.put("nhanvienkhtc", new Actor("nhanvienkhtc", "Nhân viên KHTC", List.of(Role.STAFF), ORG, "P-KHTC"));
         USERS.put("danhgia", new Actor("danhgia", "Đánh giá viên", List.of(Role.AUDITOR), ORG, "TO-ISO"));
+        USERS.put("danhgiakhtc", new Actor("danhgiakhtc", "Vũ Minh Khoa", List.of(Role.AUDITOR), ORG, "P-KHTC"));
         USERS.put("xem", new Actor("xem", "Người xem", List.of(Role.VIEWER), ORG, null));
         USERS.put("tinh", new Actor("tinh", "BCĐ ISO tỉnh", List.of(Role.PROVINCE_AUDITOR), null, null));
         USERS.put("baocao", new Actor("baocao", "Kho dữ liệu", List.of(Role.FEED_CONSUMER), ORG, null));

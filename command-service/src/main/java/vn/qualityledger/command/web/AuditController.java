@@ -1,0 +1,133 @@
+package vn.qualityledger.command.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.api.audit.*;
+import vn.qualityledger.api.objective.MeasureId;
+import vn.qualityledger.api.objective.ObjectiveId;
+import vn.qualityledger.command.common.Refusal;
+import vn.qualityledger.command.web.AuditRequests.*;
+
+/**
+ * Commands about one internal audit round. Each answers once its events are stored: 201 with the id of what was
+ * created, 202 with the id of what changed. Repeating a request with the same ids and body changes nothing and gets
+ * the same answer.
+ */
+@RestController
+@RequestMapping("/api/audits")
+class AuditController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    AuditController(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> planAudit(@Valid @RequestBody PlanInternalAudit request) {
+        AuditId id = new AuditId(orNewId(request.auditId()));
+        send(id, new PlanInternalAuditCommand(id, request.organisationId(), request.year(), request.title(), request.scopeUnits(),
+                request.criteria(), request.clauses(), request.plannedFrom(), request.plannedTo(), today()));
+        return ResponseEntity.created(URI.create("/api/audits/" + id)).body(new CommandAccepted(id.value()));
+    }
+
+    @PostMapping("/{auditId}/team")
+    ResponseEntity<CommandAccepted> appointTeam(@PathVariable AuditId auditId, @Valid @RequestBody AppointAuditTeam request) {
+        List<TeamMember> members = request.members() == null ? List.of() : request.members();
+        send(auditId, new AppointAuditTeamCommand(auditId, request.leadAuditor(), members, request.decision(), today()));
+        return accepted(auditId.value());
+    }
+
+    @PostMapping("/{auditId}/unit-audits")
+    ResponseEntity<CommandAccepted> scheduleUnitAudit(@PathVariable AuditId auditId, @Valid @RequestBody ScheduleUnitAudit request) {
+        send(auditId, new ScheduleUnitAuditCommand(auditId, request.unit(), request.date(), request.auditors()));
+        return accepted(request.unit());
+    }
+
+    /** The aggregate cannot know today, so the one rule about it is kept here: a unit audit is not recorded before it is held. */
+    @PostMapping("/{auditId}/unit-audits/held")
+    ResponseEntity<CommandAccepted> recordUnitAuditHeld(@PathVariable AuditId auditId, @Valid @RequestBody RecordUnitAudit request) {
+        LocalDate today = today();
+        LocalDate heldOn = request.heldOn() != null ? request.heldOn() : today;
+        if (heldOn.isAfter(today)) {
+            throw Refusal.ruleBroken("HELD_IN_THE_FUTURE", "heldOn", "A unit audit is recorded once it was held; " + heldOn + " is after today");
+        }
+        send(auditId, new RecordUnitAuditCommand(auditId, request.unit(), heldOn, request.notes()));
+        return accepted(request.unit());
+    }
+
+    @PostMapping("/{auditId}/findings")
+    ResponseEntity<CommandAccepted> recordFinding(@PathVariable AuditId auditId, @Valid @RequestBody RecordAuditFinding request) {
+        FindingId findingId = new FindingId(orNewId(request.findingId()));
+        ObjectiveId objectiveId = request.relatedObjectiveId() == null ? null : new ObjectiveId(request.relatedObjectiveId());
+        MeasureId measureId = request.relatedMeasureId() == null ? null : new MeasureId(request.relatedMeasureId());
+        send(auditId, new RecordAuditFindingCommand(auditId, findingId, request.unit(), request.clause(), request.kind(),
+                request.description(), request.evidenceSeen(), objectiveId, measureId, today()));
+        return ResponseEntity.created(URI.create("/api/audits/" + auditId + "/findings/" + findingId)).body(new CommandAccepted(findingId.value()));
+    }
+
+    @PostMapping("/{auditId}/report")
+    ResponseEntity<CommandAccepted> issueReport(@PathVariable AuditId auditId, @Valid @RequestBody IssueAuditReport request) {
+        send(auditId, new IssueAuditReportCommand(auditId, request.report(), request.summary(), today()));
+        return accepted(auditId.value());
+    }
+
+    @PostMapping("/{auditId}/close")
+    ResponseEntity<CommandAccepted> close(@PathVariable AuditId auditId) {
+        send(auditId, new CloseInternalAuditCommand(auditId, today()));
+        return accepted(auditId.value());
+    }
+
+    /**
+     * Sends and waits. A missing stream and a concurrent change are named as the audit's (the shared advice speaks of
+     * objectives), with the same codes and statuses.
+     */
+    private void send(AuditId auditId, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException | ConcurrencyException bare) {
+            throw aboutTheAudit(bare, auditId);
+        } catch (CommandExecutionException refused) {
+            if (refused.getCause() instanceof AggregateNotFoundException || refused.getCause() instanceof ConcurrencyException) {
+                throw aboutTheAudit(refused.getCause(), auditId);
+            }
+            throw refused;
+        }
+    }
+
+    private static CommandExecutionException aboutTheAudit(Throwable failure, AuditId auditId) {
+        if (failure instanceof AggregateNotFoundException) {
+            return Refusal.notFound("AUDIT_NOT_FOUND", "auditId", "No audit " + auditId);
+        }
+        return Refusal.conflict("CONCURRENT_MODIFICATION", null, "Audit " + auditId + " changed while this command was handled; read it again and retry");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String orNewId(String clientId) {
+        return clientId != null ? clientId : UUID.randomUUID().toString();
+    }
+
+    private static ResponseEntity<CommandAccepted> accepted(String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
+    }
+}
