@@ -15,8 +15,16 @@ public class LedgerSecurityProperties {
 
     public enum Mode { BASIC, OIDC }
 
-    /** A configured user; {@code password} is a bcrypt hash. */
-    public record User(String username, String password, String name, List<Role> roles, String organisation, String unit) {
+    /**
+     * A configured user; {@code password} is a bcrypt hash. {@code feedOrganisations}: organisations whose event feed
+     * the user may read besides its own ({@code "*"}: every organisation), for a province-level consumer.
+     */
+    public record User(String username, String password, String name, List<Role> roles, String organisation, String unit,
+                       List<String> feedOrganisations) {
+
+        public User {
+            feedOrganisations = feedOrganisations == null ? List.of() : List.copyOf(feedOrganisations);
+        }
     }
 
     /** Claim names in OIDC mode. */
@@ -26,6 +34,8 @@ public class LedgerSecurityProperties {
     private Mode mode = Mode.BASIC;
     private List<User> users = new ArrayList<>();
     private Claims claims = new Claims("name", "roles", "organisation", "unit");
+    /** OIDC: the claim listing the organisations whose feed the user may read besides its own (see {@link User}). */
+    private String feedOrganisationsClaim = "feed_organisations";
 
     public Mode getMode() {
         return mode;
@@ -49,5 +59,13 @@ public class LedgerSecurityProperties {
 
     public void setClaims(Claims claims) {
         this.claims = claims;
+    }
+
+    public String getFeedOrganisationsClaim() {
+        return feedOrganisationsClaim;
+    }
+
+    public void setFeedOrganisationsClaim(String feedOrganisationsClaim) {
+        this.feedOrganisationsClaim = feedOrganisationsClaim;
     }
 }

@@ -1,5 +1,6 @@
 package vn.qualityledger.support.security;
 
+import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import vn.qualityledger.api.common.Actor;
@@ -8,14 +9,25 @@ import vn.qualityledger.api.common.Actor;
 public class LedgerUser extends User {
 
     private final Actor actor;
+    private final List<String> feedOrganisations;
 
     public LedgerUser(String username, String passwordHash, Actor actor) {
+        this(username, passwordHash, actor, List.of());
+    }
+
+    public LedgerUser(String username, String passwordHash, Actor actor, List<String> feedOrganisations) {
         super(username, passwordHash, actor.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
         this.actor = actor;
+        this.feedOrganisations = List.copyOf(feedOrganisations);
     }
 
     public Actor actor() {
         return actor;
+    }
+
+    /** Organisations whose event feed this user may read besides its own; {@code "*"} for every organisation. */
+    public List<String> feedOrganisations() {
+        return feedOrganisations;
     }
 
 }

@@ -70,7 +70,8 @@ public class SecurityConfiguration {
     UserDetailsService configuredUsers(LedgerSecurityProperties properties) {
         // A new LedgerUser per sign-in: Spring erases the credentials of the principal it authenticated.
         return username -> properties.getUsers().stream().filter(u -> u.username().equals(username)).findFirst()
-                .map(u -> new LedgerUser(u.username(), u.password(), new Actor(u.username(), u.name(), u.roles(), u.organisation(), u.unit())))
+                .map(u -> new LedgerUser(u.username(), u.password(), new Actor(u.username(), u.name(), u.roles(), u.organisation(), u.unit()),
+                        u.feedOrganisations()))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }

@@ -1,0 +1,119 @@
+package vn.qualityledger.query.feed;
+
+import io.cloudevents.CloudEvent;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live tails: each open tail polls the feed from its last sent position and sends what it finds as Server-Sent
+ * Events ({@code id} = the position, data = the structured CloudEvent), or a comment line when it has been silent for a
+ * heartbeat. The ids are what a reconnecting client sends back as {@code Last-Event-ID}, and the reader's gap rule
+ * applies as to pages, so a resumed tail neither loses nor repeats an event. A small pool serves all tails: a tail
+ * occupies a thread only while it reads and sends.
+ */
+@Component
+public class FeedTails {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedTails.class);
+    private static final MediaType CLOUD_EVENT_JSON = MediaType.parseMediaType(CloudEvents.CONTENT_TYPE);
+
+    private final FeedReader reader;
+    private final CloudEvents cloudEvents;
+    private final FeedProperties.Stream settings;
+    private final ScheduledExecutorService scheduler;
+
+    public FeedTails(FeedReader reader, CloudEvents cloudEvents, FeedProperties properties) {
+        this.reader = reader;
+        this.cloudEvents = cloudEvents;
+        this.settings = properties.stream();
+        AtomicInteger threads = new AtomicInteger();
+        this.scheduler = Executors.newScheduledThreadPool(settings.threads(), task -> {
+            Thread thread = new Thread(task, "feed-tail-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public SseEmitter open(FeedQuery query, String baseUrl) {
+        SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
+        Tail tail = new Tail(emitter, query, baseUrl);
+        emitter.onCompletion(tail::close);
+        emitter.onTimeout(tail::close);
+        emitter.onError(error -> tail.close());
+        scheduler.execute(tail);
+        return emitter;
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private final class Tail implements Runnable {
+
+        private final SseEmitter emitter;
+        private final String baseUrl;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private FeedQuery query;
+        private long silentSince = System.nanoTime();
+
+        Tail(SseEmitter emitter, FeedQuery query, String baseUrl) {
+            this.emitter = emitter;
+            this.query = query;
+            this.baseUrl = baseUrl;
+        }
+
+        @Override
+        public void run() {
+            if (closed.get()) {
+                return;
+            }
+            try {
+                FeedPage page = reader.read(query);
+                for (StoredEvent event : page.events()) {
+                    CloudEvent cloudEvent = cloudEvents.of(event, baseUrl);
+                    emitter.send(SseEmitter.event().id(Long.toString(event.position()))
+                            .data(new String(cloudEvents.structured(cloudEvent), StandardCharsets.UTF_8), CLOUD_EVENT_JSON));
+                    silentSince = System.nanoTime();
+                }
+                // Past events that do not match too, so they are not read again; a reconnect resumes from the last id sent.
+                query = query.resumingAfter(page.resumeAfter());
+                if (System.nanoTime() - silentSince >= settings.heartbeat().toNanos()) {
+                    emitter.send(SseEmitter.event().comment("heartbeat"));
+                    silentSince = System.nanoTime();
+                }
+                boolean more = page.events().size() == query.limit();
+                schedule(more ? Duration.ZERO : settings.pollInterval());
+            } catch (IOException | IllegalStateException e) {
+                // the client has gone (or the emitter completed): nothing to resume here, the client reconnects
+                close();
+            } catch (RuntimeException e) {
+                LOG.warn("Feed tail failed; closing it so that the client reconnects", e);
+                emitter.completeWithError(e);
+                close();
+            }
+        }
+
+        private void schedule(Duration delay) {
+            if (!closed.get()) {
+                scheduler.schedule(this, delay.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        void close() {
+            closed.set(true);
+        }
+    }
+}
