@@ -48,7 +48,7 @@ Quality Ledger is running (logs in $LOGS):
   commands      http://127.0.0.1:$COMMAND_PORT/swagger-ui.html
   dashboards    http://127.0.0.1:$QUERY_PORT/swagger-ui.html
   2023 summary  curl -u xem:demo 'http://127.0.0.1:$QUERY_PORT/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-12-31'
-  demo users    admin thuky qmr truongvp nhanvienvp nhanvienkhtc danhgia danhgiakhtc xem tinh baocao (password: demo)
+  demo users    admin thuky qmr truongvp nhanvienvp nhanvienkhtc danhgia danhgiakhtc xem tinh baocao tonghop (password: demo)
 Press Ctrl-C to stop.
 INFO
 wait
