@@ -23,7 +23,10 @@ import vn.qualityledger.query.progress.Percentage;
 import vn.qualityledger.query.tracking.ClauseOrder;
 import vn.qualityledger.query.tracking.TrackingSql;
 
-/** The audit programme computed in SQL from the audit tables (and the plan's units), for any date, at read time. */
+/**
+ * The audit programme computed in SQL from the audit tables (and the plan's units), for any date, at read time. Units
+ * are listed in Java's string order, not the database collation's, so that every deployment lists them alike.
+ */
 @Repository
 public class AuditProgrammeRepository {
 
@@ -65,16 +68,15 @@ public class AuditProgrammeRepository {
                     WHERE %1$s AND h.held_on <= :asOf
                 ) known
                 WHERE %2$s
-                ORDER BY u
-                """.formatted(YEARS_AUDITS, NOT_A_GROUP), params, String.class);
+                """.formatted(YEARS_AUDITS, NOT_A_GROUP), params, String.class).stream().sorted().toList();
         List<AuditedUnit> audited = jdbc.query("""
                 SELECT h.unit, min(h.held_on) AS first_held_on, array_agg(DISTINCT h.audit_id ORDER BY h.audit_id) AS audit_ids
                 FROM query.unit_audit_held h JOIN query.audit a ON a.id = h.audit_id
                 WHERE %s AND h.held_on <= :asOf
                 GROUP BY h.unit
-                ORDER BY h.unit
                 """.formatted(YEARS_AUDITS), params, (rs, row) -> new AuditedUnit(rs.getString("unit"),
-                rs.getObject("first_held_on", LocalDate.class), strings(rs.getArray("audit_ids"))));
+                rs.getObject("first_held_on", LocalDate.class), strings(rs.getArray("audit_ids"))))
+                .stream().sorted(Comparator.comparing(AuditedUnit::unit)).toList();
         Map<String, LocalDate> scheduled = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT ua.unit, min(ua.scheduled_date) AS scheduled_on
@@ -88,8 +90,9 @@ public class AuditProgrammeRepository {
         List<DueUnit> due = units.stream().filter(u -> !auditedUnits.contains(u)).map(u -> new DueUnit(u, scheduled.get(u))).toList();
 
         List<UnitFindings> byUnit = jdbc.query("""
-                SELECT f.unit, %s FROM query.finding f WHERE %s GROUP BY f.unit ORDER BY f.unit
-                """.formatted(KIND_COUNTS, YEARS_FINDINGS), params, (rs, row) -> new UnitFindings(rs.getString("unit"), kinds(rs)));
+                SELECT f.unit, %s FROM query.finding f WHERE %s GROUP BY f.unit
+                """.formatted(KIND_COUNTS, YEARS_FINDINGS), params, (rs, row) -> new UnitFindings(rs.getString("unit"), kinds(rs)))
+                .stream().sorted(Comparator.comparing(UnitFindings::unit)).toList();
         List<ClauseFindings> byClause = new ArrayList<>(jdbc.query("""
                 SELECT f.clause, %s FROM query.finding f WHERE %s GROUP BY f.clause
                 """.formatted(KIND_COUNTS, YEARS_FINDINGS), params, (rs, row) -> new ClauseFindings(rs.getString("clause"),

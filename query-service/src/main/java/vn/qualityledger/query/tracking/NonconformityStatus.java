@@ -6,9 +6,12 @@ public enum NonconformityStatus {
     RAISED,
     /** At least one action planned by the date is not implemented by then. */
     ACTIONS_PLANNED,
-    /** Every action planned by the date is implemented, not every one verified effective (a verification may have failed). */
+    /**
+     * Every action planned by the date is implemented, but one is not verified yet, or the latest verification found its
+     * action not effective (a new action is due).
+     */
     IMPLEMENTED,
-    /** Every action planned by the date was last verified effective: ready to close. */
+    /** Every action planned by the date is implemented and verified, and the latest verification found it effective: ready to close. */
     VERIFIED,
     /** Closed, and not reopened since. */
     CLOSED,

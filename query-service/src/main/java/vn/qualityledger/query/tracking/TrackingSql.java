@@ -18,8 +18,9 @@ public final class TrackingSql {
      * <ul>
      *   <li>{@code status}: CLOSED when the latest closure or reopening (in stream order) dated by then is a closure;
      *       REOPENED when it is a reopening; otherwise, over the actions planned by then: RAISED (none),
-     *       ACTIONS_PLANNED (one not implemented by then), VERIFIED (each one's latest verification by then found it
-     *       effective), IMPLEMENTED (all implemented, not all verified effective);</li>
+     *       ACTIONS_PLANNED (one not implemented by then), VERIFIED (each one implemented and verified at least once by
+     *       then, and the latest verification by then found its action effective), IMPLEMENTED (the rest: all
+     *       implemented, but one not verified yet or the latest verification found its action not effective);</li>
      *   <li>{@code closed_on}: the date of that closure, when CLOSED;</li>
      *   <li>{@code age_days}: days from raising to {@code closed_on}, or to the date when not closed;</li>
      *   <li>{@code overdue_actions}: actions planned by then, past their due date ({@code due_date < :asOf}) and not
@@ -40,7 +41,10 @@ public final class TrackingSql {
                             WHEN NOT cl.closed THEN 'REOPENED'
                             WHEN coalesce(act.planned, 0) = 0 THEN 'RAISED'
                             WHEN act.unimplemented > 0 THEN 'ACTIONS_PLANNED'
-                            WHEN act.effective = act.planned THEN 'VERIFIED'
+                            WHEN act.unverified = 0 AND (
+                                SELECT v.effective FROM query.verification v
+                                WHERE v.nonconformity_id = n.id AND v.verified_on <= :asOf
+                                ORDER BY v.stream_sequence DESC LIMIT 1) THEN 'VERIFIED'
                             ELSE 'IMPLEMENTED' END AS status,
                        (SELECT v.effective FROM query.verification v
                         WHERE v.nonconformity_id = n.id AND v.verified_on <= :asOf
@@ -55,11 +59,10 @@ public final class TrackingSql {
                     SELECT count(*) AS planned,
                            count(*) FILTER (WHERE %1$s) AS unimplemented,
                            count(*) FILTER (WHERE %2$s) AS overdue,
-                           count(*) FILTER (WHERE (
-                               SELECT v.effective FROM query.verification v
+                           count(*) FILTER (WHERE NOT EXISTS (
+                               SELECT 1 FROM query.verification v
                                WHERE v.nonconformity_id = a.nonconformity_id AND v.action_id = a.action_id
-                                 AND v.verified_on <= :asOf
-                               ORDER BY v.stream_sequence DESC LIMIT 1)) AS effective
+                                 AND v.verified_on <= :asOf)) AS unverified
                     FROM query.corrective_action a
                     WHERE a.nonconformity_id = n.id AND a.planned_on <= :asOf
                 ) act ON TRUE
