@@ -3,7 +3,6 @@ package vn.qualityledger.query.knownat;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
 import vn.qualityledger.query.progress.ProjectionReplay;
+import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
@@ -32,16 +32,16 @@ public class AsRecorded {
      * Streams to replay into temporary copies of a projection's tables. The tables are made even when there is no
      * stream, so that a read touching them finds them empty.
      */
-    public record Replay(List<String> tables, BiFunction<JdbcTemplate, String, Object> projection, Collection<String> streamIds) {
+    public record Replay(ProjectionTables projection, Collection<String> streamIds) {
 
         /** Objective streams, into the objective-progress tables. */
         public static Replay objectives(Collection<String> objectiveIds) {
-            return new Replay(ObjectiveProgressProjection.TABLES, ObjectiveProgressProjection::writingTo, objectiveIds);
+            return new Replay(ObjectiveProgressProjection.DESCRIPTION, objectiveIds);
         }
 
         /** Audit and nonconformity streams, into the nonconformity-tracking tables. */
         public static Replay auditsAndNonconformities(Collection<String> streamIds) {
-            return new Replay(NonconformityTrackingProjection.TABLES, NonconformityTrackingProjection::writingTo, streamIds);
+            return new Replay(NonconformityTrackingProjection.DESCRIPTION, streamIds);
         }
     }
 
@@ -88,11 +88,11 @@ public class AsRecorded {
     public <T> T replaying(Instant knownAt, List<Replay> replays, Supplier<T> read) {
         return transaction.execute(status -> {
             for (Replay replay : replays) {
-                for (String table : replay.tables()) {
+                for (String table : replay.projection().tables()) {
                     jdbc.execute("CREATE TEMPORARY TABLE " + table + " (LIKE " + ReadModelSchema.LIVE_SCHEMA + "." + table
                             + " INCLUDING ALL) ON COMMIT DROP");
                 }
-                ProjectionReplay projection = new ProjectionReplay(replay.projection().apply(jdbc, TEMPORARY));
+                ProjectionReplay projection = replay.projection().replayInto(jdbc, TEMPORARY);
                 for (String streamId : replay.streamIds()) {
                     replay(streamId, knownAt, projection);
                 }

@@ -44,6 +44,8 @@ public class ObjectiveProgressProjection {
     public static final String LIVE_SCHEMA = ReadModelSchema.LIVE_SCHEMA;
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement");
+    /** For rebuilds and past views. */
+    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ObjectiveProgressProjection::writingTo);
 
     private final JdbcTemplate jdbc;
     private final String schema;

@@ -2,7 +2,6 @@ package vn.qualityledger.query.progress;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A projection applied by hand to events read from the event store, into a copy of its tables in another schema: the
@@ -13,12 +12,7 @@ public final class ProjectionReplay {
 
     private final AnnotationEventHandlerAdapter handlers;
 
-    /** The objective-progress projection writing into {@code schema}. */
-    public ProjectionReplay(JdbcTemplate jdbc, String schema) {
-        this(ObjectiveProgressProjection.writingTo(jdbc, schema));
-    }
-
-    /** Any projection (an instance writing into the copy's schema). */
+    /** @param projection a projection instance writing into the copy's schema ({@link ProjectionTables#replayInto}) */
     public ProjectionReplay(Object projection) {
         this.handlers = new AnnotationEventHandlerAdapter(projection);
     }

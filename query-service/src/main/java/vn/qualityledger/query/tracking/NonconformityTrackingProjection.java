@@ -29,6 +29,7 @@ import vn.qualityledger.api.nonconformity.NonconformityOrigin;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityReopenedEvent;
 import vn.qualityledger.api.nonconformity.RootCauseAnalysedEvent;
+import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
@@ -45,6 +46,8 @@ public class NonconformityTrackingProjection {
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("audit", "unit_audit", "unit_audit_held", "finding", "nonconformity",
             "nonconformity_closure", "corrective_action", "verification");
+    /** For rebuilds and past views. */
+    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, NonconformityTrackingProjection::writingTo);
 
     private final JdbcTemplate jdbc;
     private final String schema;
