@@ -437,6 +437,22 @@ class NonconformityFiguresIntegrationTest {
         assertThat(now.at("/actions").size()).isEqualTo(2);
     }
 
+    @Test
+    void showsAnAuditAsItStoodAtAnInstant() {
+        // At KNOWN_AT, NC2 was closed: A1 had no open finding; now F2 is open again (NC2 reopened).
+        JsonNode then = json.readTree(mvcGet(200, "/api/audits/{id}/state?at={at}", A1.value(), knownAt));
+        assertThat(then.at("/audit/title").asString()).isEqualTo("Đánh giá nội bộ đợt 1 năm 2024");
+        assertThat(then.at("/findings").size()).isEqualTo(4);
+        assertThat(then.at("/unitAuditsHeld").size()).isEqualTo(2);
+        assertThat(then.at("/figures/openFindings").asInt()).isZero();
+        JsonNode now = json.readTree(mvcGet(200, "/api/audits/{id}/state?at={at}", A1.value(), Instant.now()));
+        assertThat(now.at("/figures/openFindingIds/0").asString()).isEqualTo("F2");
+        // Before the audit was recorded at all it had no state: the stream exists, its rows do not yet.
+        JsonNode before = json.readTree(mvcGet(200, "/api/audits/{id}/state?at=2020-01-01T00:00:00Z", A1.value()));
+        assertThat(before.at("/audit").isNull()).isTrue();
+        assertThat(before.at("/figures").isNull()).isTrue();
+    }
+
     // ---- who may read --------------------------------------------------------------------------------------------
 
     @Test

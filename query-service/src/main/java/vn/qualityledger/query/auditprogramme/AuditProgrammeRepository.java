@@ -132,7 +132,7 @@ public class AuditProgrammeRepository {
      * finding whose nonconformity is not closed, or not raised yet.
      */
     private static final String OPEN_FINDING =
-            "f.kind IN ('MAJOR_NONCONFORMITY', 'MINOR_NONCONFORMITY') AND (s.id IS NULL OR " + TrackingSql.OPEN + ")";
+            "f.kind IN ('MAJOR_NONCONFORMITY', 'MINOR_NONCONFORMITY') AND (s.id IS NULL OR " + TrackingSql.open("s") + ")";
 
     private static KindCounts kinds(ResultSet rs) throws SQLException {
         return new KindCounts(rs.getLong("major"), rs.getLong("minor"), rs.getLong("observation"), rs.getLong("opportunity"),

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,22 @@ public class NonconformityRepository {
               AND (CAST(:year AS integer) IS NULL OR extract(YEAR FROM s.raised_on) = :year)
             """.formatted(TrackingSql.NONCONFORMITIES);
 
-    private static final String OPEN = TrackingSql.OPEN.replace("s.", "");
+    private static final String OPEN = TrackingSql.open("n");
+
+    /** The list's filters, each ignored when its parameter is null. */
+    private static final String FILTERS = """
+             WHERE (CAST(:status AS text) IS NULL OR n.status = :status)
+               AND (CAST(:source AS text) IS NULL OR n.source = :source)
+               AND (CAST(:unit AS text) IS NULL OR n.unit = :unit)
+               AND (CAST(:clause AS text) IS NULL OR n.clause = :clause)
+               AND (CAST(:severity AS text) IS NULL OR n.severity = :severity)
+               AND (CAST(:overdue AS boolean) IS NULL OR n.overdue = :overdue)
+            """;
+
+    /** The figures of the summary that are not breakdowns. */
+    private record Totals(long total, long open, long closed, long overdue, long overdueActions, Integer oldestOpenAgeDays,
+                          BigDecimal median, BigDecimal p90, long verified, long firstTimeEffective) {
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -56,7 +72,7 @@ public class NonconformityRepository {
 
     public NonconformitySummary summary(String organisationId, Integer year, LocalDate asOf) {
         MapSqlParameterSource params = params(organisationId, year, asOf);
-        NonconformitySummary totals = jdbc.queryForObject("""
+        Totals totals = jdbc.queryForObject("""
                 SELECT count(*) AS total, count(*) FILTER (WHERE %1$s) AS open, count(*) FILTER (WHERE NOT (%1$s)) AS closed,
                        count(*) FILTER (WHERE overdue) AS overdue, coalesce(sum(overdue_actions), 0) AS overdue_actions,
                        max(age_days) FILTER (WHERE %1$s) AS oldest_open,
@@ -65,12 +81,9 @@ public class NonconformityRepository {
                        count(*) FILTER (WHERE first_verification_effective IS NOT NULL) AS verified,
                        count(*) FILTER (WHERE first_verification_effective) AS first_time_effective
                 FROM (%2$s) n
-                """.formatted(OPEN, SCOPED), params, (rs, row) -> new NonconformitySummary(organisationId, year, asOf,
-                rs.getLong("total"), rs.getLong("open"), rs.getLong("closed"), rs.getLong("overdue"),
-                rs.getLong("overdue_actions"), (Integer) rs.getObject("oldest_open", Integer.class), days(rs, "median"),
-                days(rs, "p90"), rs.getLong("verified"), rs.getLong("first_time_effective"),
-                Percentage.of(rs.getLong("first_time_effective"), rs.getLong("verified")),
-                null, null, null, null, null, null));
+                """.formatted(OPEN, SCOPED), params, (rs, row) -> new Totals(rs.getLong("total"), rs.getLong("open"),
+                rs.getLong("closed"), rs.getLong("overdue"), rs.getLong("overdue_actions"), rs.getObject("oldest_open", Integer.class),
+                days(rs, "median"), days(rs, "p90"), rs.getLong("verified"), rs.getLong("first_time_effective")));
 
         Map<NonconformityStatus, Long> byStatus = zeros(NonconformityStatus.class);
         Map<NonconformitySource, Long> bySource = zeros(NonconformitySource.class);
@@ -103,8 +116,8 @@ public class NonconformityRepository {
         byUnit.sort(Comparator.comparing(UnitCount::unit, Comparator.nullsLast(Comparator.naturalOrder())));
         byClause.sort(Comparator.comparing(ClauseCount::clause, ClauseOrder.COMPARATOR));
         return new NonconformitySummary(organisationId, year, asOf, totals.total(), totals.open(), totals.closed(),
-                totals.overdue(), totals.overdueActions(), totals.oldestOpenAgeDays(), totals.medianDaysToClose(),
-                totals.p90DaysToClose(), totals.verified(), totals.firstTimeEffective(), totals.firstTimeEffectiveRate(),
+                totals.overdue(), totals.overdueActions(), totals.oldestOpenAgeDays(), totals.median(), totals.p90(),
+                totals.verified(), totals.firstTimeEffective(), Percentage.of(totals.firstTimeEffective(), totals.verified()),
                 byStatus, bySource, bySeverity, byUnit, byClause, repeatClauses(organisationId, asOf));
     }
 
@@ -124,13 +137,13 @@ public class NonconformityRepository {
     }
 
     public List<NonconformityRow> list(String organisationId, NonconformityFilter filter, LocalDate asOf, int limit, long offset) {
-        return jdbc.query("SELECT * FROM (" + SCOPED + ") n" + where() + " ORDER BY raised_on, id LIMIT :limit OFFSET :offset",
+        return jdbc.query("SELECT * FROM (" + SCOPED + ") n" + FILTERS + " ORDER BY raised_on, id LIMIT :limit OFFSET :offset",
                 filtered(organisationId, filter, asOf).addValue("limit", limit).addValue("offset", offset),
                 (rs, row) -> row(rs));
     }
 
     public long count(String organisationId, NonconformityFilter filter, LocalDate asOf) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM (" + SCOPED + ") n" + where(), filtered(organisationId, filter, asOf), Long.class);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM (" + SCOPED + ") n" + FILTERS, filtered(organisationId, filter, asOf), Long.class);
         return count == null ? 0 : count;
     }
 
@@ -189,12 +202,12 @@ public class NonconformityRepository {
         String findingId = rs.getString("f_id");
         String objectiveId = rs.getString("origin_objective_id");
         Origin origin = new Origin(NonconformitySource.valueOf(rs.getString("source")),
-                auditId == null ? null : new AuditRef(auditId, rs.getString("audit_title"), (Integer) rs.getObject("audit_year", Integer.class)),
+                auditId == null ? null : new AuditRef(auditId, rs.getString("audit_title"), rs.getObject("audit_year", Integer.class)),
                 findingId == null ? null : new FindingRef(findingId, rs.getString("f_unit"), rs.getString("f_clause"),
                         Iso9001Clauses.title(rs.getString("f_clause")), FindingKind.valueOf(rs.getString("f_kind")),
                         rs.getString("f_description"), rs.getString("f_evidence_seen"), rs.getObject("f_recorded_on", LocalDate.class)),
                 objectiveId == null ? null : new ObjectiveRef(objectiveId, rs.getString("objective_code"),
-                        rs.getString("objective_statement"), (Integer) rs.getObject("objective_year", Integer.class)),
+                        rs.getString("objective_statement"), rs.getObject("objective_year", Integer.class)),
                 rs.getString("origin_measure_id"), rs.getString("complaint_reference"));
         LocalDate correctedOn = byThen(rs.getObject("corrected_on", LocalDate.class), asOf);
         LocalDate analysedOn = byThen(rs.getObject("analysed_on", LocalDate.class), asOf);
@@ -209,7 +222,7 @@ public class NonconformityRepository {
     }
 
     private List<Action> actions(MapSqlParameterSource params) {
-        Map<String, List<Verification>> verifications = new java.util.HashMap<>();
+        Map<String, List<Verification>> verifications = new HashMap<>();
         jdbc.query("""
                 SELECT * FROM query.verification WHERE nonconformity_id = :id AND verified_on <= :asOf ORDER BY stream_sequence
                 """, params, rs -> {
@@ -247,17 +260,6 @@ public class NonconformityRepository {
                 NonconformityStatus.valueOf(rs.getString("status")), rs.getObject("closed_on", LocalDate.class),
                 rs.getInt("age_days"), rs.getBoolean("overdue"), rs.getLong("overdue_actions"), rs.getLong("actions_planned"),
                 rs.getString("origin_audit_id"), rs.getString("origin_finding_id"), rs.getString("origin_objective_id"));
-    }
-
-    private static String where() {
-        return """
-                 WHERE (CAST(:status AS text) IS NULL OR n.status = :status)
-                   AND (CAST(:source AS text) IS NULL OR n.source = :source)
-                   AND (CAST(:unit AS text) IS NULL OR n.unit = :unit)
-                   AND (CAST(:clause AS text) IS NULL OR n.clause = :clause)
-                   AND (CAST(:severity AS text) IS NULL OR n.severity = :severity)
-                   AND (CAST(:overdue AS boolean) IS NULL OR n.overdue = :overdue)
-                """;
     }
 
     private static MapSqlParameterSource filtered(String organisationId, NonconformityFilter filter, LocalDate asOf) {

@@ -70,8 +70,10 @@ public final class TrackingSql {
             ) s
             """.formatted(NOT_IMPLEMENTED, ACTION_OVERDUE);
 
-    /** Nonconformity {@code s} of {@link #NONCONFORMITIES} is open (not closed) as of the date. */
-    public static final String OPEN = "s.status <> 'CLOSED'";
+    /** A row of {@link #NONCONFORMITIES} under {@code alias} is open (not closed) as of the date. */
+    public static String open(String alias) {
+        return alias + ".status <> 'CLOSED'";
+    }
 
     private TrackingSql() {
     }
