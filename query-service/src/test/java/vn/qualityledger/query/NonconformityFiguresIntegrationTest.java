@@ -420,6 +420,21 @@ class NonconformityFiguresIntegrationTest {
         mvc.perform(get("/api/nonconformities/{id}/history", A1.value())).andExpect(status().isNotFound());
         mvc.perform(get("/api/audits/{id}/history", NC2.value())).andExpect(status().isNotFound());
         mvc.perform(get("/api/audits/{id}/integrity", A1.value())).andExpect(status().isOk());
+
+        // Every event type of audits and nonconformities has a summary of its own in both languages (the scenario has
+        // each type at least once), not the fallback "Sự kiện X" / "Event X".
+        List<String> streams = List.of(A0.value(), A1.value(), A2.value(), NC0.value(), NC1.value(), NC2.value(), NC3.value(),
+                NC4.value(), NC5.value(), NC6.value());
+        java.util.Set<String> types = new java.util.HashSet<>();
+        for (String stream : streams) {
+            String kind = stream.startsWith("dgnb") ? "audits" : "nonconformities";
+            for (JsonNode entry : json.readTree(mvcGet(200, "/api/" + kind + "/{id}/history", stream)).get("content")) {
+                types.add(entry.get("eventType").asString());
+                assertThat(entry.at("/summary/vi").asString()).as(entry.get("eventType").asString()).doesNotStartWith("Sự kiện ");
+                assertThat(entry.at("/summary/en").asString()).as(entry.get("eventType").asString()).doesNotStartWith("Event ");
+            }
+        }
+        assertThat(types).hasSize(16);
     }
 
     @Test
