@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Feature packages stay apart: the dashboards and the board read the progress tables (through progress's shared
- * as-of SQL) and share the web conventions, but never each other; the projection knows nothing of how it is read.
+ * as-of SQL), the tracker and the audit programme read the tracking tables (through tracking's shared as-of SQL), and
+ * all share the web conventions, but never each other; the projections know nothing of how they are read.
  */
 @AnalyzeClasses(packages = "vn.qualityledger.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -27,6 +28,21 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.web..");
 
     @ArchTest
+    static final ArchRule theTrackingProjectionKnowsNothingOfItsReaders = noClasses().that().resideInAPackage("..query.tracking..")
+            .should().dependOnClassesThat().resideInAnyPackage("..query.nonconformity..", "..query.auditprogramme..",
+                    "..query.dashboard..", "..query.board..", "..query.web..", "..query.history..", "..query.knownat..");
+
+    @ArchTest
+    static final ArchRule theTrackerAndTheProgrammeStayApartFromTheObjectiveReads = noClasses().that()
+            .resideInAnyPackage("..query.nonconformity..", "..query.auditprogramme..")
+            .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..");
+
+    @ArchTest
+    static final ArchRule theProgrammeDoesNotReachIntoTheTracker = noClasses().that().resideInAPackage("..query.auditprogramme..")
+            .should().dependOnClassesThat().resideInAPackage("..query.nonconformity..");
+
+    @ArchTest
     static final ArchRule webConventionsDependOnNoFeature = noClasses().that().resideInAPackage("..query.web..")
-            .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.progress..");
+            .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.progress..",
+                    "..query.tracking..", "..query.nonconformity..", "..query.auditprogramme..");
 }

@@ -1,7 +1,7 @@
 package vn.qualityledger.query.dashboard;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import vn.qualityledger.query.progress.Percentage;
 
 /**
  * How an objective's (or a set of objectives') occurrences stand as of a date.
@@ -38,9 +38,6 @@ public record OccurrenceCounts(long total, long due, long onTime, long late, lon
     }
 
     private static BigDecimal percentage(long part, long whole) {
-        if (whole == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+        return Percentage.of(part, whole);
     }
 }

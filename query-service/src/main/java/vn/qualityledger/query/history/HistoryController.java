@@ -1,5 +1,6 @@
 package vn.qualityledger.query.history;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,33 +11,45 @@ import vn.qualityledger.query.web.PageResponse;
 import vn.qualityledger.query.web.ReadAccess;
 import vn.qualityledger.support.integrity.EventChainVerifier;
 
-/** The auditor's view of an objective: its whole event stream, in order, paged, and whether it is intact. */
+/**
+ * The auditor's view of an objective, an audit or a nonconformity: its whole event stream, in order, paged, and whether
+ * it is intact.
+ */
 @RestController
 class HistoryController {
 
-    private final ObjectiveHistory history;
+    private final StreamHistory history;
     private final EventChainVerifier verifier;
     private final ReadAccess access;
 
-    HistoryController(ObjectiveHistory history, EventChainVerifier verifier, ReadAccess access) {
+    HistoryController(StreamHistory history, EventChainVerifier verifier, ReadAccess access) {
         this.history = history;
         this.verifier = verifier;
         this.access = access;
     }
 
     /** Recomputes the objective's event chain; names the first stored event that was altered, deleted, inserted or moved. */
-    @GetMapping("/api/objectives/{objectiveId}/integrity")
-    EventChainVerifier.Verification integrity(@PathVariable String objectiveId) {
-        access.requireObjective(objectiveId);
-        history.requireExists(objectiveId);
-        return verifier.verify(objectiveId);
+    @GetMapping({"/api/objectives/{streamId}/integrity", "/api/audits/{streamId}/integrity", "/api/nonconformities/{streamId}/integrity"})
+    EventChainVerifier.Verification integrity(HttpServletRequest request, @PathVariable String streamId) {
+        access.requireStream(streamId);
+        history.requireExists(kindOf(request), streamId);
+        return verifier.verify(streamId);
     }
 
-    @GetMapping("/api/objectives/{objectiveId}/history")
-    PageResponse<HistoryEntry> history(@PathVariable String objectiveId,
+    @GetMapping({"/api/objectives/{streamId}/history", "/api/audits/{streamId}/history", "/api/nonconformities/{streamId}/history"})
+    PageResponse<HistoryEntry> history(HttpServletRequest request, @PathVariable String streamId,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        access.requireObjective(objectiveId);
-        return history.page(objectiveId, page, size);
+        access.requireStream(streamId);
+        return history.page(kindOf(request), streamId, page, size);
+    }
+
+    /** The first segment of the path says which kind of stream the id must name. */
+    private static StreamHistory.Kind kindOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/audits/")) {
+            return StreamHistory.Kind.AUDIT;
+        }
+        return path.startsWith("/api/nonconformities/") ? StreamHistory.Kind.NONCONFORMITY : StreamHistory.Kind.OBJECTIVE;
     }
 }

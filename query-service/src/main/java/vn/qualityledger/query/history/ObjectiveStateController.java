@@ -45,12 +45,12 @@ class ObjectiveStateController {
 
     private final AsRecorded asRecorded;
     private final DashboardRepository dashboards;
-    private final ObjectiveHistory history;
+    private final StreamHistory history;
     private final ReadModelJdbc reads;
     private final JsonMapper json;
     private final ReadAccess access;
 
-    ObjectiveStateController(AsRecorded asRecorded, DashboardRepository dashboards, ObjectiveHistory history, ReadModelJdbc reads,
+    ObjectiveStateController(AsRecorded asRecorded, DashboardRepository dashboards, StreamHistory history, ReadModelJdbc reads,
                              JsonMapper json, ReadAccess access) {
         this.access = access;
         this.asRecorded = asRecorded;
@@ -63,7 +63,7 @@ class ObjectiveStateController {
     @GetMapping("/api/objectives/{objectiveId}/state")
     ObjectiveState state(@PathVariable String objectiveId, @RequestParam Instant at) {
         access.requireObjective(objectiveId);
-        history.requireExists(objectiveId);
+        history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
         LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
         return asRecorded.at(at, List.of(objectiveId), () -> new ObjectiveState(objectiveId, at, asOf,
                 figures(objectiveId, asOf), rows("measure", "code", objectiveId), rows("occurrence", "due_date, occurrence_id", objectiveId),
@@ -76,13 +76,13 @@ class ObjectiveStateController {
             throw new InvalidParameterException("to", "must be after from");
         }
         access.requireObjective(objectiveId);
-        history.requireExists(objectiveId);
+        history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
         ObjectiveDashboard before = asRecorded.at(from, List.of(objectiveId),
                 () -> figures(objectiveId, LocalDate.ofInstant(from, AGENCY_ZONE)));
         ObjectiveDashboard after = asRecorded.at(to, List.of(objectiveId),
                 () -> figures(objectiveId, LocalDate.ofInstant(to, AGENCY_ZONE)));
         return new ObjectiveChanges(objectiveId, from, to, before, after, changed(before, after),
-                history.recordedBetween(objectiveId, from, to));
+                history.recordedBetween(StreamHistory.Kind.OBJECTIVE, objectiveId, from, to));
     }
 
     /** Figures at the instant; an objective not yet defined then has none. */

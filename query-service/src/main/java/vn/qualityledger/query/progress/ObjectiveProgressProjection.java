@@ -41,9 +41,11 @@ public class ObjectiveProgressProjection {
 
     public static final String PROCESSING_GROUP = "objective-progress";
     /** The schema the live read model is in. */
-    public static final String LIVE_SCHEMA = "query";
+    public static final String LIVE_SCHEMA = ReadModelSchema.LIVE_SCHEMA;
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement");
+    /** For rebuilds and past views. */
+    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ObjectiveProgressProjection::writingTo);
 
     private final JdbcTemplate jdbc;
     private final String schema;
@@ -255,7 +257,7 @@ public class ObjectiveProgressProjection {
     }
 
     private void update(String sql, Object... arguments) {
-        jdbc.update(LIVE_SCHEMA.equals(schema) ? sql : sql.replace(LIVE_SCHEMA + ".", schema + "."), arguments);
+        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
     }
 
     private static String[] array(List<String> values) {

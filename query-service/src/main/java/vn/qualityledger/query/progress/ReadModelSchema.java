@@ -9,6 +9,9 @@ import java.util.function.Supplier;
  */
 public final class ReadModelSchema {
 
+    /** The schema of the live read models (every projection's tables). */
+    public static final String LIVE_SCHEMA = "query";
+
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private ReadModelSchema() {
@@ -30,6 +33,14 @@ public final class ReadModelSchema {
 
     public static String rewrite(String sql) {
         String schema = CURRENT.get();
-        return schema == null ? sql : sql.replace(ObjectiveProgressProjection.LIVE_SCHEMA + ".", schema + ".");
+        return schema == null ? sql : pointAt(sql, schema);
+    }
+
+    /**
+     * The statement with the live schema's tables ({@code query.x}) replaced by those of {@code schema}: how a
+     * projection writes into a shadow or temporary copy, and how a read reads one.
+     */
+    public static String pointAt(String sql, String schema) {
+        return LIVE_SCHEMA.equals(schema) ? sql : sql.replace(LIVE_SCHEMA + ".", schema + ".");
     }
 }

@@ -30,10 +30,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
 import vn.qualityledger.query.progress.ProjectionReplay;
+import vn.qualityledger.query.progress.ProjectionTables;
+import vn.qualityledger.query.progress.ReadModelSchema;
+import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
 /**
- * Rebuilds the objective-progress read model from the event store while the service keeps answering, and checks the
- * live read model against a fresh rebuild.
+ * Rebuilds a projection's read model (objective-progress, nonconformity-tracking) from the event store while the service
+ * keeps answering, and checks the live read model against a fresh rebuild. Each projection has its own processor,
+ * tables, shadow schema and progress, so one can be rebuilt while the other is checked.
  *
  * <p>Both replay every event into a shadow schema with the projection's own code. The live processor keeps running
  * meanwhile; it is paused only at the end, when each of its segments' tokens says exactly which events the live tables
@@ -44,8 +48,10 @@ import vn.qualityledger.query.progress.ProjectionReplay;
 @Service
 public class ProjectionRebuilds {
 
-    public static final String PROJECTION = ObjectiveProgressProjection.PROCESSING_GROUP;
-    static final String SHADOW_SCHEMA = "query_shadow";
+    /** The projections there are, by processing group. */
+    private static final Map<String, ProjectionTables> PROJECTIONS = Map.of(
+            ObjectiveProgressProjection.PROCESSING_GROUP, ObjectiveProgressProjection.DESCRIPTION,
+            NonconformityTrackingProjection.PROCESSING_GROUP, NonconformityTrackingProjection.DESCRIPTION);
     private static final int EVENTS_PER_TRANSACTION = 1000;
     private static final int DIFFERENCES_LISTED = 1000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
@@ -65,8 +71,26 @@ public class ProjectionRebuilds {
 
     /** Refused because a rebuild or check is already under way. */
     public static class AlreadyRunning extends RuntimeException {
-        AlreadyRunning() {
-            super("A rebuild or check of " + PROJECTION + " is already under way");
+        AlreadyRunning(String projection) {
+            super("A rebuild or check of " + projection + " is already under way");
+        }
+    }
+
+    /** One projection's rebuilds: never two at once, and the latest one's progress. */
+    private static final class Runs {
+        final ProjectionTables projection;
+        final String shadowSchema;
+        final ReentrantLock busy = new ReentrantLock();
+        final AtomicReference<Progress> progress = new AtomicReference<>();
+
+        Runs(ProjectionTables projection) {
+            this.projection = projection;
+            this.shadowSchema = "query_shadow_" + projection.processingGroup().replace('-', '_');
+            this.progress.set(new Progress(projection.processingGroup(), null, "IDLE", 0, 0, 0, null, null, null, null));
+        }
+
+        String name() {
+            return projection.processingGroup();
         }
     }
 
@@ -75,9 +99,8 @@ public class ProjectionRebuilds {
     private final TokenStore tokenStore;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final ReentrantLock busy = new ReentrantLock();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "projection-rebuild"));
-    private final AtomicReference<Progress> progress = new AtomicReference<>();
+    private final Map<String, Runs> runs = new java.util.TreeMap<>();
 
     public ProjectionRebuilds(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
                               JdbcTemplate jdbc, TransactionTemplate transaction) {
@@ -86,40 +109,59 @@ public class ProjectionRebuilds {
         this.tokenStore = tokenStore;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.progress.set(new Progress(PROJECTION, null, "IDLE", 0, 0, 0, null, null, null, null));
+        PROJECTIONS.forEach((name, projection) -> runs.put(name, new Runs(projection)));
     }
 
-    public Progress progress() {
-        return progress.get();
+    /** The processing groups that can be rebuilt. */
+    public List<String> projections() {
+        return List.copyOf(runs.keySet());
     }
 
-    /** Starts a rebuild in the background; its progress is then {@link #progress()}. */
-    public Progress startRebuild() {
-        if (!busy.tryLock()) {
-            throw new AlreadyRunning();
+    public boolean knows(String projection) {
+        return runs.containsKey(projection);
+    }
+
+    public Progress progress(String projection) {
+        return runs(projection).progress.get();
+    }
+
+    /** Starts a rebuild in the background; its progress is then {@link #progress(String)}. */
+    public Progress startRebuild(String projection) {
+        Runs run = runs(projection);
+        if (!run.busy.tryLock()) {
+            throw new AlreadyRunning(projection);
         }
-        progress.set(new Progress(PROJECTION, "REBUILD", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
+        run.progress.set(new Progress(projection, "REBUILD", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
         background.submit(() -> {
             try {
-                withShadow("REBUILD", this::replaceLiveRows);
+                withShadow(run, "REBUILD", shadow -> replaceLiveRows(run, shadow));
             } finally {
-                busy.unlock();
+                run.busy.unlock();
             }
         });
-        return progress.get();
+        return run.progress.get();
     }
 
     /** Rebuilds into the shadow and reports every row in which the live read model differs from it. */
-    public ConsistencyReport check() {
-        if (!busy.tryLock()) {
-            throw new AlreadyRunning();
+    public ConsistencyReport check(String projection) {
+        Runs run = runs(projection);
+        if (!run.busy.tryLock()) {
+            throw new AlreadyRunning(projection);
         }
         try {
-            progress.set(new Progress(PROJECTION, "CHECK", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
-            return withShadow("CHECK", this::compare);
+            run.progress.set(new Progress(projection, "CHECK", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
+            return withShadow(run, "CHECK", shadow -> compare(run, shadow));
         } finally {
-            busy.unlock();
+            run.busy.unlock();
         }
+    }
+
+    private Runs runs(String projection) {
+        Runs run = runs.get(projection);
+        if (run == null) {
+            throw new IllegalArgumentException("No projection " + projection);
+        }
+        return run;
     }
 
     @PreDestroy
@@ -127,49 +169,49 @@ public class ProjectionRebuilds {
         background.shutdownNow();
     }
 
-    private <T> T withShadow(String operation, Function<String, T> finish) {
-        StreamingEventProcessor live = processing.eventProcessor(PROJECTION, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No streaming processor " + PROJECTION));
-        Instant started = progress.get().startedAt();
+    private <T> T withShadow(Runs run, String operation, Function<String, T> finish) {
+        StreamingEventProcessor live = processing.eventProcessor(run.name(), StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor " + run.name()));
+        Instant started = run.progress.get().startedAt();
         boolean paused = false;
         try {
-            createShadow();
-            ProjectionReplay handlers = new ProjectionReplay(jdbc, SHADOW_SCHEMA);
+            createShadow(run);
+            ProjectionReplay handlers = run.projection.replayInto(jdbc, run.shadowSchema);
             long head = eventStore.createHeadToken().position().orElse(0);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
-                replay(events, handlers, head, null, operation, started, head);
-                awaitCaughtUp(live, head);
+                replay(run, events, handlers, head, null, operation, started, head);
+                awaitCaughtUp(run, live, head);
                 live.shutDown();
                 paused = true;
-                Map<Segment, Long> positions = livePositions();
+                Map<Segment, Long> positions = livePositions(run);
                 long upTo = positions.values().stream().mapToLong(Long::longValue).max().orElse(head);
-                replay(events, handlers, upTo, positions, operation, started, head);
+                replay(run, events, handlers, upTo, positions, operation, started, head);
             }
-            T result = finish.apply(SHADOW_SCHEMA);
-            Progress last = progress.get();
-            progress.set(new Progress(PROJECTION, operation, "DONE", last.eventsProcessed(), last.eventsTotal(),
+            T result = finish.apply(run.shadowSchema);
+            Progress last = run.progress.get();
+            run.progress.set(new Progress(run.name(), operation, "DONE", last.eventsProcessed(), last.eventsTotal(),
                     last.eventsPerSecond(), 0L, started, Instant.now(), null));
-            LOG.info("{} of {} done: {} events", operation, PROJECTION, last.eventsProcessed());
+            LOG.info("{} of {} done: {} events", operation, run.name(), last.eventsProcessed());
             return result;
         } catch (RuntimeException e) {
-            Progress last = progress.get();
-            progress.set(new Progress(PROJECTION, operation, "FAILED", last.eventsProcessed(), last.eventsTotal(),
+            Progress last = run.progress.get();
+            run.progress.set(new Progress(run.name(), operation, "FAILED", last.eventsProcessed(), last.eventsTotal(),
                     last.eventsPerSecond(), null, started, Instant.now(), e.getMessage()));
-            LOG.error("{} of {} failed", operation, PROJECTION, e);
+            LOG.error("{} of {} failed", operation, run.name(), e);
             throw e;
         } finally {
             if (paused) {
                 live.start();
             }
-            jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
+            jdbc.execute("DROP SCHEMA IF EXISTS " + run.shadowSchema + " CASCADE");
         }
     }
 
-    private void createShadow() {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
-        jdbc.execute("CREATE SCHEMA " + SHADOW_SCHEMA);
-        for (String table : ObjectiveProgressProjection.TABLES) {
-            jdbc.execute("CREATE TABLE " + SHADOW_SCHEMA + "." + table + " (LIKE " + ObjectiveProgressProjection.LIVE_SCHEMA + "."
+    private void createShadow(Runs run) {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + run.shadowSchema + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + run.shadowSchema);
+        for (String table : run.projection.tables()) {
+            jdbc.execute("CREATE TABLE " + run.shadowSchema + "." + table + " (LIKE " + ReadModelSchema.LIVE_SCHEMA + "."
                     + table + " INCLUDING ALL)");
         }
     }
@@ -178,9 +220,9 @@ public class ProjectionRebuilds {
      * Applies the stream's next events up to position {@code upTo} to the shadow, in transactions of a thousand. With
      * {@code positions}, an event is applied only if its segment had handled it (position up to the segment's token).
      */
-    private void replay(BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay handlers, long upTo,
+    private void replay(Runs run, BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay handlers, long upTo,
                         Map<Segment, Long> positions, String operation, Instant started, long total) {
-        long[] processed = {progress.get().eventsProcessed()};
+        long[] processed = {run.progress.get().eventsProcessed()};
         Instant[] lastLog = {Instant.now()};
         boolean more = true;
         while (more) {
@@ -203,10 +245,10 @@ public class ProjectionRebuilds {
             double rate = processed[0] / seconds;
             long totalSoFar = Math.max(total, processed[0]);
             Long left = rate > 0 ? (long) Math.ceil((totalSoFar - processed[0]) / rate) : null;
-            progress.set(new Progress(PROJECTION, operation, "RUNNING", processed[0], totalSoFar, Math.round(rate * 10) / 10.0,
+            run.progress.set(new Progress(run.name(), operation, "RUNNING", processed[0], totalSoFar, Math.round(rate * 10) / 10.0,
                     left, started, null, null));
             if (Duration.between(lastLog[0], Instant.now()).toSeconds() >= 5) {
-                LOG.info("{} of {}: {}/{} events, {}/s, about {} s left", operation, PROJECTION, processed[0], totalSoFar,
+                LOG.info("{} of {}: {}/{} events, {}/s, about {} s left", operation, run.name(), processed[0], totalSoFar,
                         Math.round(rate), left);
                 lastLog[0] = Instant.now();
             }
@@ -231,7 +273,7 @@ public class ProjectionRebuilds {
         return token == null || token.position().isEmpty() ? Optional.empty() : Optional.of(token.position().getAsLong());
     }
 
-    private void awaitCaughtUp(StreamingEventProcessor live, long head) {
+    private void awaitCaughtUp(Runs run, StreamingEventProcessor live, long head) {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             Map<Integer, EventTrackerStatus> status = live.processingStatus();
@@ -244,31 +286,31 @@ public class ProjectionRebuilds {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + PROJECTION, e);
+                throw new IllegalStateException("Interrupted while waiting for " + run.name(), e);
             }
         }
-        throw new IllegalStateException(PROJECTION + " did not reach position " + head + " within " + CATCH_UP_LIMIT);
+        throw new IllegalStateException(run.name() + " did not reach position " + head + " within " + CATCH_UP_LIMIT);
     }
 
     /** Each segment of the paused processor with the position its token records. */
-    private Map<Segment, Long> livePositions() {
+    private Map<Segment, Long> livePositions(Runs run) {
         return transaction.execute(status -> {
-            int[] ids = tokenStore.fetchSegments(PROJECTION);
+            int[] ids = tokenStore.fetchSegments(run.name());
             Map<Segment, Long> positions = new HashMap<>();
             for (int id : ids) {
-                TrackingToken token = tokenStore.fetchToken(PROJECTION, id);
+                TrackingToken token = tokenStore.fetchToken(run.name(), id);
                 positions.put(Segment.computeSegment(id, ids), positionOf(token).orElse(-1L));
-                tokenStore.releaseClaim(PROJECTION, id);
+                tokenStore.releaseClaim(run.name(), id);
             }
             return positions;
         });
     }
 
-    private ConsistencyReport compare(String shadow) {
+    private ConsistencyReport compare(Runs run, String shadow) {
         List<Difference> differences = new ArrayList<>();
         long count = 0;
-        for (String table : ObjectiveProgressProjection.TABLES) {
-            String live = ObjectiveProgressProjection.LIVE_SCHEMA + "." + table;
+        for (String table : run.projection.tables()) {
+            String live = ReadModelSchema.LIVE_SCHEMA + "." + table;
             String rebuilt = shadow + "." + table;
             List<Difference> rows = jdbc.query("""
                     SELECT 'live', to_jsonb(d)::text FROM (SELECT * FROM %1$s EXCEPT ALL SELECT * FROM %2$s) d
@@ -278,15 +320,15 @@ public class ProjectionRebuilds {
             count += rows.size();
             rows.stream().limit(Math.max(0, DIFFERENCES_LISTED - differences.size())).forEach(differences::add);
         }
-        return new ConsistencyReport(PROJECTION, count == 0, count, differences);
+        return new ConsistencyReport(run.name(), count == 0, count, differences);
     }
 
-    private Void replaceLiveRows(String shadow) {
+    private Void replaceLiveRows(Runs run, String shadow) {
         transaction.executeWithoutResult(status -> {
-            List<String> live = ObjectiveProgressProjection.TABLES.stream().map(t -> ObjectiveProgressProjection.LIVE_SCHEMA + "." + t).toList();
+            List<String> live = run.projection.tables().stream().map(t -> ReadModelSchema.LIVE_SCHEMA + "." + t).toList();
             jdbc.execute("TRUNCATE " + String.join(", ", live));
-            for (String table : ObjectiveProgressProjection.TABLES) {
-                jdbc.execute("INSERT INTO " + ObjectiveProgressProjection.LIVE_SCHEMA + "." + table + " SELECT * FROM " + shadow + "." + table);
+            for (String table : run.projection.tables()) {
+                jdbc.execute("INSERT INTO " + ReadModelSchema.LIVE_SCHEMA + "." + table + " SELECT * FROM " + shadow + "." + table);
             }
         });
         return null;

@@ -29,21 +29,21 @@ class RebuildController {
     @PostMapping("/rebuild")
     ResponseEntity<ProjectionRebuilds.Progress> rebuild(@PathVariable String projection) {
         requireKnown(projection);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startRebuild());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.startRebuild(projection));
     }
 
     /** Events processed, total, rate and time left of the latest rebuild or check. */
     @GetMapping
     ProjectionRebuilds.Progress progress(@PathVariable String projection) {
         requireKnown(projection);
-        return rebuilds.progress();
+        return rebuilds.progress(projection);
     }
 
     /** Rebuilds into a shadow copy and lists every row in which the live read model differs from it. */
     @GetMapping("/consistency")
     ProjectionRebuilds.ConsistencyReport consistency(@PathVariable String projection) {
         requireKnown(projection);
-        return rebuilds.check();
+        return rebuilds.check(projection);
     }
 
     @ExceptionHandler(ProjectionRebuilds.AlreadyRunning.class)
@@ -51,9 +51,9 @@ class RebuildController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    private static void requireKnown(String projection) {
-        if (!ProjectionRebuilds.PROJECTION.equals(projection)) {
-            throw new NotFoundException("No projection " + projection + "; there is " + ProjectionRebuilds.PROJECTION);
+    private void requireKnown(String projection) {
+        if (!rebuilds.knows(projection)) {
+            throw new NotFoundException("No projection " + projection + "; there are " + String.join(", ", rebuilds.projections()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package vn.qualityledger.query.web;
 
 import java.util.List;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
@@ -10,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
+import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
+import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.support.security.CurrentActor;
 
@@ -48,24 +49,39 @@ public class ReadAccess {
 
     /** Unknown objectives pass, so that the read answers 404 as it would for anyone. */
     public void requireObjective(String objectiveId) {
-        String organisationId = organisationOf(objectiveId);
+        requireStream(objectiveId);
+    }
+
+    /** The same for any stream: an objective, an audit or a nonconformity. */
+    public void requireStream(String streamId) {
+        String organisationId = organisationOf(streamId);
         if (organisationId != null) {
             requireOrganisation(organisationId);
         }
     }
 
-    private String organisationOf(String objectiveId) {
-        List<String> projected = jdbc.queryForList("SELECT organisation_id FROM query.objective WHERE id = ?", String.class, objectiveId);
+    private String organisationOf(String streamId) {
+        List<String> projected = jdbc.queryForList("""
+                SELECT organisation_id FROM query.objective WHERE id = ?
+                UNION ALL SELECT organisation_id FROM query.audit WHERE id = ?
+                UNION ALL SELECT organisation_id FROM query.nonconformity WHERE id = ?
+                """, String.class, streamId, streamId, streamId);
         if (!projected.isEmpty()) {
             return projected.get(0);
         }
-        // not projected yet: the stream's first event says whose it is
-        if (eventStore.lastSequenceNumberFor(objectiveId).isEmpty()) {
+        // not projected yet: the stream's first event says whose it is (EventContract)
+        if (eventStore.lastSequenceNumberFor(streamId).isEmpty()) {
             return null;
         }
-        DomainEventStream stream = eventStore.readEvents(objectiveId, 0);
-        DomainEventMessage<?> first = stream.hasNext() ? stream.next() : null;
-        return first != null && first.getPayload() instanceof ObjectiveDefinedEvent defined ? defined.organisationId() : null;
+        DomainEventStream stream = eventStore.readEvents(streamId, 0);
+        Object first = stream.hasNext() ? stream.next().getPayload() : null;
+        if (first instanceof ObjectiveDefinedEvent defined) {
+            return defined.organisationId();
+        }
+        if (first instanceof InternalAuditPlannedEvent planned) {
+            return planned.organisationId();
+        }
+        return first instanceof NonconformityRaisedEvent raised ? raised.organisationId() : null;
     }
 
     private Actor reader() {

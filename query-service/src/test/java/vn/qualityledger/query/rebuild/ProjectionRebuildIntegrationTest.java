@@ -73,7 +73,7 @@ class ProjectionRebuildIntegrationTest {
         jdbc.update("UPDATE query.occurrence SET completed_on = NULL WHERE objective_id = ? AND occurrence_id = ?",
                 completed.get("objective_id"), completed.get("occurrence_id"));
 
-        ProjectionRebuilds.ConsistencyReport report = rebuilds.check();
+        ProjectionRebuilds.ConsistencyReport report = rebuilds.check("objective-progress");
         assertThat(report.consistent()).isFalse();
         assertThat(report.differenceCount()).isEqualTo(2); // the corrupted row as served, and as the events give it
         assertThat(report.differences()).extracting(ProjectionRebuilds.Difference::table).containsOnly("occurrence");
@@ -83,14 +83,14 @@ class ProjectionRebuildIntegrationTest {
         assertThat(processing.eventProcessor("objective-progress", StreamingEventProcessor.class).orElseThrow().isRunning()).isTrue();
 
         mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted()).andExpect(jsonPath("$.operation").value("REBUILD"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress().state()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
         long events = jdbc.queryForObject("SELECT count(*) FROM event_store.domain_event_entry", Long.class);
         mvc.perform(get(ADMIN))
                 .andExpect(jsonPath("$.state").value("DONE"))
                 .andExpect(jsonPath("$.eventsProcessed").value(events))
                 .andExpect(jsonPath("$.secondsLeft").value(0));
         assertThat(aCompletedOccurrence().get("occurrence_id")).isEqualTo(completed.get("occurrence_id"));
-        assertThat(rebuilds.check().consistent()).isTrue();
+        assertThat(rebuilds.check("objective-progress").consistent()).isTrue();
     }
 
     @Test

@@ -1,0 +1,84 @@
+package vn.qualityledger.query.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.query.knownat.AsRecorded;
+import vn.qualityledger.query.knownat.AsRecorded.Replay;
+import vn.qualityledger.query.nonconformity.NonconformityDetail;
+import vn.qualityledger.query.nonconformity.NonconformityRepository;
+import vn.qualityledger.query.progress.ReadModelJdbc;
+import vn.qualityledger.query.web.ReadAccess;
+
+/**
+ * A nonconformity exactly as it stood at a past instant: its stream (and the audit or objective it came from) replayed
+ * up to then with the projection's own code, read as of that instant's local date in Asia/Ho_Chi_Minh.
+ */
+@RestController
+class NonconformityStateController {
+
+    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The nonconformity at an instant: as the tracker showed it then, and every row of it as recorded by then. */
+    record NonconformityState(String nonconformityId, Instant at, LocalDate asOf, NonconformityDetail nonconformity,
+                              JsonNode actions, JsonNode verifications, JsonNode closures) {
+    }
+
+    private final AsRecorded asRecorded;
+    private final NonconformityRepository nonconformities;
+    private final StreamHistory history;
+    private final ReadModelJdbc reads;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final ReadAccess access;
+
+    NonconformityStateController(AsRecorded asRecorded, NonconformityRepository nonconformities, StreamHistory history,
+                                 ReadModelJdbc reads, JdbcTemplate jdbc, JsonMapper json, ReadAccess access) {
+        this.asRecorded = asRecorded;
+        this.nonconformities = nonconformities;
+        this.history = history;
+        this.reads = reads;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+    }
+
+    @GetMapping("/api/nonconformities/{nonconformityId}/state")
+    NonconformityState state(@PathVariable String nonconformityId, @RequestParam Instant at) {
+        access.requireStream(nonconformityId);
+        history.requireExists(StreamHistory.Kind.NONCONFORMITY, nonconformityId);
+        LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
+        List<String> trackingStreams = new ArrayList<>(List.of(nonconformityId));
+        List<String> objectives = new ArrayList<>();
+        // Where it came from, so that the origin reads as it was recorded then too.
+        jdbc.query("SELECT origin_audit_id, origin_objective_id FROM query.nonconformity WHERE id = ?", rs -> {
+            if (rs.getString("origin_audit_id") != null) {
+                trackingStreams.add(rs.getString("origin_audit_id"));
+            }
+            if (rs.getString("origin_objective_id") != null) {
+                objectives.add(rs.getString("origin_objective_id"));
+            }
+        }, nonconformityId);
+        return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(trackingStreams), Replay.objectives(objectives)),
+                () -> new NonconformityState(nonconformityId, at, asOf, nonconformities.detail(nonconformityId, asOf).orElse(null),
+                        rows("corrective_action", "planned_on, action_id", nonconformityId),
+                        rows("verification", "stream_sequence", nonconformityId),
+                        rows("nonconformity_closure", "stream_sequence", nonconformityId)));
+    }
+
+    private JsonNode rows(String table, String order, String nonconformityId) {
+        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
+                + table + " t WHERE t.nonconformity_id = :id", Map.of("id", nonconformityId), String.class);
+        return json.readTree(rows);
+    }
+}

@@ -1,0 +1,250 @@
+package vn.qualityledger.query.tracking;
+
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.qualityledger.api.audit.AuditFindingRecordedEvent;
+import vn.qualityledger.api.audit.AuditReportIssuedEvent;
+import vn.qualityledger.api.audit.AuditTeamAppointedEvent;
+import vn.qualityledger.api.audit.ChecklistNote;
+import vn.qualityledger.api.audit.Conformity;
+import vn.qualityledger.api.audit.InternalAuditClosedEvent;
+import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
+import vn.qualityledger.api.audit.TeamMember;
+import vn.qualityledger.api.audit.UnitAuditHeldEvent;
+import vn.qualityledger.api.audit.UnitAuditScheduledEvent;
+import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.nonconformity.CorrectionRecordedEvent;
+import vn.qualityledger.api.nonconformity.CorrectiveActionImplementedEvent;
+import vn.qualityledger.api.nonconformity.CorrectiveActionOverdueEvent;
+import vn.qualityledger.api.nonconformity.CorrectiveActionPlannedEvent;
+import vn.qualityledger.api.nonconformity.CorrectiveActionVerifiedEvent;
+import vn.qualityledger.api.nonconformity.NonconformityClosedEvent;
+import vn.qualityledger.api.nonconformity.NonconformityOrigin;
+import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
+import vn.qualityledger.api.nonconformity.NonconformityReopenedEvent;
+import vn.qualityledger.api.nonconformity.RootCauseAnalysedEvent;
+import vn.qualityledger.query.progress.ProjectionTables;
+import vn.qualityledger.query.progress.ReadModelSchema;
+
+/**
+ * Keeps the audit and nonconformity tables of schema {@code query} in step with the audit and nonconformity streams.
+ * Like objective-progress it stores the date of every step and leaves the figures to the reads, which compute them as
+ * of any date ({@link TrackingSql}). Every handler gives the same rows when an event is delivered again: steps that
+ * may happen more than once are keyed by their position in the stream.
+ */
+@Component
+@ProcessingGroup(NonconformityTrackingProjection.PROCESSING_GROUP)
+public class NonconformityTrackingProjection {
+
+    public static final String PROCESSING_GROUP = "nonconformity-tracking";
+    /** Its tables, which a replay rebuilds from nothing. */
+    public static final List<String> TABLES = List.of("audit", "unit_audit", "unit_audit_held", "finding", "nonconformity",
+            "nonconformity_closure", "corrective_action", "verification");
+    /** For rebuilds and past views. */
+    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, NonconformityTrackingProjection::writingTo);
+
+    private final JdbcTemplate jdbc;
+    private final String schema;
+
+    @Autowired
+    public NonconformityTrackingProjection(JdbcTemplate jdbc) {
+        this(jdbc, ReadModelSchema.LIVE_SCHEMA);
+    }
+
+    private NonconformityTrackingProjection(JdbcTemplate jdbc, String schema) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    /** The same projection writing into another schema with the same tables (a past view, a rebuild). */
+    public static NonconformityTrackingProjection writingTo(JdbcTemplate jdbc, String schema) {
+        return new NonconformityTrackingProjection(jdbc, schema);
+    }
+
+    // ---- audits --------------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(InternalAuditPlannedEvent event) {
+        update("""
+                INSERT INTO query.audit (id, organisation_id, year, title, scope_units, criteria, clauses, planned_from,
+                                         planned_to, planned_on)
+                VALUES (?, ?, ?, ?, ?::text[], ?, ?::text[], ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                event.auditId().value(), event.organisationId(), event.year(), event.title(), array(event.scopeUnits()),
+                event.criteria(), array(event.clauses()), event.plannedFrom(), event.plannedTo(), event.plannedOn());
+    }
+
+    /** A later appointment replaces the team. */
+    @EventHandler
+    void on(AuditTeamAppointedEvent event) {
+        List<String> team = new java.util.ArrayList<>();
+        team.add(event.leadAuditor().userId());
+        event.members().stream().map(TeamMember::userId).forEach(team::add);
+        update("""
+                UPDATE query.audit SET lead_auditor = ?, team = ?::text[], decision_number = ?, decision_date = ?,
+                                       team_appointed_on = ?
+                WHERE id = ?
+                """,
+                event.leadAuditor().name(), team.toArray(String[]::new),
+                event.decision() == null ? null : event.decision().number(),
+                event.decision() == null ? null : event.decision().date(), event.appointedOn(), event.auditId().value());
+    }
+
+    @EventHandler
+    void on(UnitAuditScheduledEvent event) {
+        update("""
+                INSERT INTO query.unit_audit (audit_id, unit, scheduled_date, auditors) VALUES (?, ?, ?, ?::text[])
+                ON CONFLICT (audit_id, unit) DO UPDATE SET scheduled_date = EXCLUDED.scheduled_date, auditors = EXCLUDED.auditors
+                """, event.auditId().value(), event.unit(), event.date(), array(event.auditors()));
+    }
+
+    @EventHandler
+    void on(UnitAuditHeldEvent event) {
+        List<ChecklistNote> notes = event.notes() == null ? List.of() : event.notes();
+        long nonconforming = notes.stream().filter(n -> n.conformity() == Conformity.NONCONFORMING).count();
+        update("""
+                INSERT INTO query.unit_audit_held (audit_id, unit, held_on, note_count, nonconforming_notes)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (audit_id, unit, held_on) DO UPDATE SET note_count = EXCLUDED.note_count,
+                    nonconforming_notes = EXCLUDED.nonconforming_notes
+                """, event.auditId().value(), event.unit(), event.heldOn(), notes.size(), nonconforming);
+    }
+
+    @EventHandler
+    void on(AuditFindingRecordedEvent event) {
+        update("""
+                INSERT INTO query.finding (audit_id, finding_id, organisation_id, year, unit, clause, kind, description,
+                                           evidence_seen, related_objective_id, related_measure_id, recorded_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (audit_id, finding_id) DO NOTHING
+                """,
+                event.auditId().value(), event.findingId().value(), event.organisationId(), event.year(), event.unit(),
+                event.clause(), event.kind().name(), event.description(), event.evidenceSeen(),
+                event.relatedObjectiveId() == null ? null : event.relatedObjectiveId().value(),
+                event.relatedMeasureId() == null ? null : event.relatedMeasureId().value(), event.recordedOn());
+    }
+
+    @EventHandler
+    void on(AuditReportIssuedEvent event) {
+        DocumentReference report = event.report();
+        update("UPDATE query.audit SET report_number = ?, report_summary = ?, report_issued_on = ? WHERE id = ?",
+                report == null ? null : report.number(), event.summary(), event.issuedOn(), event.auditId().value());
+    }
+
+    @EventHandler
+    void on(InternalAuditClosedEvent event) {
+        update("UPDATE query.audit SET closed_on = ? WHERE id = ?", event.closedOn(), event.auditId().value());
+    }
+
+    // ---- nonconformities -----------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(NonconformityRaisedEvent event) {
+        NonconformityOrigin origin = event.origin();
+        update("""
+                INSERT INTO query.nonconformity (id, organisation_id, source, origin_audit_id, origin_finding_id,
+                                                 origin_objective_id, origin_measure_id, complaint_reference, severity,
+                                                 unit, clause, description, raised_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING
+                """,
+                event.nonconformityId().value(), event.organisationId(), origin.source().name(),
+                origin.auditId() == null ? null : origin.auditId().value(),
+                origin.findingId() == null ? null : origin.findingId().value(),
+                origin.objectiveId() == null ? null : origin.objectiveId().value(),
+                origin.measureId() == null ? null : origin.measureId().value(), origin.complaintReference(),
+                event.severity().name(), event.unit(), event.clause(), event.description(), event.raisedOn());
+    }
+
+    @EventHandler
+    void on(CorrectionRecordedEvent event) {
+        update("UPDATE query.nonconformity SET correction = ?, corrected_on = ? WHERE id = ?",
+                event.correction(), event.correctedOn(), event.nonconformityId().value());
+    }
+
+    @EventHandler
+    void on(RootCauseAnalysedEvent event) {
+        update("UPDATE query.nonconformity SET root_cause = ?, root_cause_method = ?, analysed_on = ? WHERE id = ?",
+                event.rootCause(), event.method(), event.analysedOn(), event.nonconformityId().value());
+    }
+
+    @EventHandler
+    void on(CorrectiveActionPlannedEvent event) {
+        update("""
+                INSERT INTO query.corrective_action (nonconformity_id, action_id, owner_unit, description, due_date, planned_on)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (nonconformity_id, action_id) DO NOTHING
+                """, event.nonconformityId().value(), event.actionId().value(), event.ownerUnit(), event.description(),
+                event.dueDate(), event.plannedOn());
+    }
+
+    @EventHandler
+    void on(CorrectiveActionImplementedEvent event) {
+        DocumentReference evidence = event.evidence();
+        update("""
+                UPDATE query.corrective_action SET implemented_on = ?, evidence_number = ?, evidence_date = ?,
+                    evidence_issuer = ?, evidence_title = ?, evidence_link = ?, evidence_sha256 = ?, implementation_note = ?
+                WHERE nonconformity_id = ? AND action_id = ?
+                """, event.implementedOn(), evidence == null ? null : evidence.number(),
+                evidence == null ? null : evidence.date(), evidence == null ? null : evidence.issuer(),
+                evidence == null ? null : evidence.title(), evidence == null ? null : evidence.link(),
+                evidence == null ? null : evidence.sha256(), event.note(), event.nonconformityId().value(),
+                event.actionId().value());
+    }
+
+    /** Kept for the record only: whether an action is overdue as of a date is computed from its dates. */
+    @EventHandler
+    void on(CorrectiveActionOverdueEvent event) {
+        update("UPDATE query.corrective_action SET overdue_recorded = TRUE WHERE nonconformity_id = ? AND action_id = ?",
+                event.nonconformityId().value(), event.actionId().value());
+    }
+
+    @EventHandler
+    void on(CorrectiveActionVerifiedEvent event, @SequenceNumber long streamSequence) {
+        update("""
+                INSERT INTO query.verification (nonconformity_id, stream_sequence, action_id, effective, reason, verified_on)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (nonconformity_id, stream_sequence) DO NOTHING
+                """, event.nonconformityId().value(), streamSequence, event.actionId().value(), event.effective(),
+                event.reason(), event.verifiedOn());
+    }
+
+    @EventHandler
+    void on(NonconformityClosedEvent event, @SequenceNumber long streamSequence) {
+        closure(event.nonconformityId().value(), streamSequence, true, event.closedOn(), event.note());
+    }
+
+    @EventHandler
+    void on(NonconformityReopenedEvent event, @SequenceNumber long streamSequence) {
+        closure(event.nonconformityId().value(), streamSequence, false, event.reopenedOn(), event.reason());
+    }
+
+    private void closure(String nonconformityId, long streamSequence, boolean closed, java.time.LocalDate on, String note) {
+        update("""
+                INSERT INTO query.nonconformity_closure (nonconformity_id, stream_sequence, closed, on_date, note)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (nonconformity_id, stream_sequence) DO NOTHING
+                """, nonconformityId, streamSequence, closed, on, note);
+    }
+
+    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
+    }
+
+    private void update(String sql, Object... arguments) {
+        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
+    }
+
+    private static String[] array(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+}
