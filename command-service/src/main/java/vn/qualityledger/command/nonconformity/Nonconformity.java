@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -50,10 +51,13 @@ public class Nonconformity {
 
     enum ActionStatus { PLANNED, IMPLEMENTED, EFFECTIVE, NOT_EFFECTIVE }
 
-    /** {@code implementedBy}: the actor id of whoever implemented it (from the event's metadata), who may not verify it. */
+    /**
+     * {@code implementedBy}: the actor id of whoever implemented it (from the event's metadata), who may not verify it;
+     * {@code planned}: the planning event's id and trace, which the overdue event names as its cause.
+     */
     record Action(String ownerUnit, String description, LocalDate dueDate, LocalDate plannedOn, ActionStatus status,
                   DocumentReference evidence, LocalDate implementedOn, String implementedBy, String verdictReason,
-                  boolean reportedOverdue) {
+                  boolean reportedOverdue, ActionDeadline.Cause planned) {
     }
 
     protected Nonconformity() {
@@ -244,7 +248,7 @@ public class Nonconformity {
             return;
         }
         apply(new CorrectiveActionOverdueEvent(nonconformityId, CorrectiveActionId.of(actionId), action.ownerUnit(), action.dueDate()),
-                MetaData.from(ActionDeadline.system(raised.organisationId()).toMetaData()));
+                ActionDeadline.metaData(raised.organisationId(), action.planned()));
     }
 
     // ---- closing -------------------------------------------------------------------------------------------------
@@ -332,9 +336,9 @@ public class Nonconformity {
     }
 
     @EventSourcingHandler
-    void on(CorrectiveActionPlannedEvent event) {
+    void on(CorrectiveActionPlannedEvent event, EventMessage<?> message) {
         actions.put(event.actionId().value(), new Action(event.ownerUnit(), event.description(), event.dueDate(), event.plannedOn(),
-                ActionStatus.PLANNED, null, null, null, null, false));
+                ActionStatus.PLANNED, null, null, null, null, false, ActionDeadline.Cause.of(message)));
         latestActionId = event.actionId().value();
         reopenedSinceLatestAction = false;
     }
@@ -342,20 +346,20 @@ public class Nonconformity {
     @EventSourcingHandler
     void on(CorrectiveActionImplementedEvent event, @MetaDataValue(Actor.ID) String implementedBy) {
         actions.computeIfPresent(event.actionId().value(), (id, a) -> new Action(a.ownerUnit(), a.description(), a.dueDate(),
-                a.plannedOn(), ActionStatus.IMPLEMENTED, event.evidence(), event.implementedOn(), implementedBy, null, a.reportedOverdue()));
+                a.plannedOn(), ActionStatus.IMPLEMENTED, event.evidence(), event.implementedOn(), implementedBy, null, a.reportedOverdue(), a.planned()));
     }
 
     @EventSourcingHandler
     void on(CorrectiveActionVerifiedEvent event) {
         actions.computeIfPresent(event.actionId().value(), (id, a) -> new Action(a.ownerUnit(), a.description(), a.dueDate(),
                 a.plannedOn(), event.effective() ? ActionStatus.EFFECTIVE : ActionStatus.NOT_EFFECTIVE, a.evidence(), a.implementedOn(),
-                a.implementedBy(), event.reason(), a.reportedOverdue()));
+                a.implementedBy(), event.reason(), a.reportedOverdue(), a.planned()));
     }
 
     @EventSourcingHandler
     void on(CorrectiveActionOverdueEvent event) {
         actions.computeIfPresent(event.actionId().value(), (id, a) -> new Action(a.ownerUnit(), a.description(), a.dueDate(),
-                a.plannedOn(), a.status(), a.evidence(), a.implementedOn(), a.implementedBy(), a.verdictReason(), true));
+                a.plannedOn(), a.status(), a.evidence(), a.implementedOn(), a.implementedBy(), a.verdictReason(), true, a.planned()));
     }
 
     @EventSourcingHandler

@@ -290,7 +290,8 @@ class NonconformityTest {
                                     return event.getPayload() instanceof CorrectiveActionOverdueEvent && actor != null
                                             && actor.id().equals("system") && actor.name().equals("Quality Ledger")
                                             && ORG.equals(actor.organisation()) && actor.roles().isEmpty()
-                                            && event.getMetaData().keySet().containsAll(List.of(Actor.ID, Actor.NAME, Actor.ROLES, Actor.ORGANISATION, Actor.UNIT));
+                                            && event.getMetaData().keySet().containsAll(List.of(Actor.ID, Actor.NAME, Actor.ROLES, Actor.ORGANISATION, Actor.UNIT))
+                                            && event.getMetaData().get("causationId") != null && event.getMetaData().get("traceId") != null;
                                 }
                             },
                             org.axonframework.test.matchers.Matchers.andNoMore()));

@@ -63,8 +63,10 @@ class OverdueDeadlineIntegrationTest {
         assertThat(pendingDeadlines()).isZero();
         String metaData = runs.jdbc().queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry where payload_type = ?",
                 String.class, OVERDUE);
+        String plannedEventId = runs.jdbc().queryForObject("select event_identifier from event_store.domain_event_entry where payload_type = ?",
+                String.class, CorrectiveActionPlannedEvent.class.getName());
         assertThat(metaData).contains("\"actorId\":\"system\"", "\"actorName\":\"Quality Ledger\"", "\"actorRoles\":\"\"",
-                "\"actorOrganisation\":\"SLDTBXH-HD\"", "\"actorUnit\":\"\"");
+                "\"actorOrganisation\":\"SLDTBXH-HD\"", "\"actorUnit\":\"\"", "\"causationId\":\"" + plannedEventId + "\"");
         service.close();
 
         service = runs.start();
