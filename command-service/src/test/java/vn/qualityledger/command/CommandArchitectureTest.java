@@ -15,6 +15,19 @@ class CommandArchitectureTest {
     static final ArchRule modelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.objective..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..");
 
+    /**
+     * The nonconformity model likewise; its automatic raising ({@code AutomaticRaising}, an event handler bean) is the
+     * one class of the package that may use Spring.
+     */
+    @ArchTest
+    static final ArchRule nonconformityModelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.nonconformity..")
+            .and().doNotHaveSimpleName("AutomaticRaising")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule nobodyButTheWebLayerDependsOnIt = noClasses().that().resideInAnyPackage("..command.nonconformity..", "..command.objective..")
+            .should().dependOnClassesThat().resideInAPackage("..command.web..");
+
     @ArchTest
     static final ArchRule auditModelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.audit..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..");
