@@ -26,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.NonconformityClosedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityId;
+import vn.qualityledger.api.nonconformity.NonconformityOrigin;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityReopenedEvent;
+import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.api.objective.AdHocOccurrenceAddedEvent;
 import vn.qualityledger.api.objective.EvidenceAcceptedEvent;
@@ -117,6 +119,17 @@ class ReferenceConsumerTest extends FeedHttpTest {
         assertThat(consumer.nonconformities(LocalDate.parse("2024-05-15"))).isEqualTo(new ReferenceConsumer.Nonconformities(2, 2, 0));
         assertThat(consumer.nonconformities(LocalDate.parse("2024-06-15"))).isEqualTo(new ReferenceConsumer.Nonconformities(2, 1, 1));
         assertThat(consumer.nonconformities(LocalDate.parse("2024-07-15"))).isEqualTo(new ReferenceConsumer.Nonconformities(3, 1, 2));
+    }
+
+    @Test
+    void rebuildsTheNonconformityCountsExactlyAsTheTrackerComputesThem() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (String date : List.of("2024-02-29", "2024-03-20", "2024-04-15", "2024-05-15", "2024-06-15", "2024-07-15")) {
+                JsonNode tracker = get("/api/organisations/" + QualityYearScenario.ORG + "/nonconformities/summary?asOf=" + date);
+                assertThat(consumer.nonconformities(LocalDate.parse(date))).as(date).isEqualTo(new ReferenceConsumer.Nonconformities(
+                        tracker.get("total").asLong(), tracker.get("closed").asLong(), tracker.get("open").asLong()));
+            }
+        });
     }
 
     @Test
@@ -224,16 +237,21 @@ class ReferenceConsumerTest extends FeedHttpTest {
     }
 
     private static NonconformityRaisedEvent raised(String id, String organisation, String on) {
-        return new NonconformityRaisedEvent(NonconformityId.of(id), organisation, null, Severity.MINOR, "Văn phòng Sở", "8.5.1",
+        NonconformityOrigin byHand = new NonconformityOrigin(NonconformitySource.MANUAL, null, null, null, null, null);
+        return new NonconformityRaisedEvent(NonconformityId.of(id), organisation, byHand, Severity.MINOR, "Văn phòng Sở", "8.5.1",
                 "Hồ sơ giải quyết trễ hạn", LocalDate.parse(on));
     }
 
     // ---- the service's own figures -----------------------------------------------------------------------------------
 
     private JsonNode summary(String asOf) throws Exception {
-        HttpResponse<String> response = http.send(request("/api/organisations/" + QualityYearScenario.ORG + "/years/"
-                + QualityYearScenario.YEAR + "/summary?asOf=" + asOf, "tinh").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        return get("/api/organisations/" + QualityYearScenario.ORG + "/years/" + QualityYearScenario.YEAR + "/summary?asOf=" + asOf);
+    }
+
+    /** A read of the query-service's own figures, as the province auditor. */
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path, "tinh").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
         return json.readTree(response.body());
     }
 
