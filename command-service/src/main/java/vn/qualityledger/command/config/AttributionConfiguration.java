@@ -35,7 +35,7 @@ class AttributionConfiguration {
         return actors.get().<CommandMessage<?>>map(actor -> command.andMetaData(actor.toMetaData())).orElse(command);
     }
 
-    /** correlationId: the first message of the conversation; traceId: the message that caused this one. */
+    /** correlationId: the message that caused this one; traceId: the first message of the conversation (Axon 4). */
     @Bean
     MessageOriginProvider messageOriginProvider() {
         return new MessageOriginProvider();

@@ -6,10 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +40,7 @@ class AuditController {
     @PostMapping
     ResponseEntity<CommandAccepted> planAudit(@Valid @RequestBody PlanInternalAudit request) {
         AuditId id = new AuditId(orNewId(request.auditId()));
-        send(id, new PlanInternalAuditCommand(id, request.organisationId(), request.year(), request.title(), request.scopeUnits(),
+        commands.sendAndWait(new PlanInternalAuditCommand(id, request.organisationId(), request.year(), request.title(), request.scopeUnits(),
                 request.criteria(), request.clauses(), request.plannedFrom(), request.plannedTo(), today()));
         return ResponseEntity.created(URI.create("/api/audits/" + id)).body(new CommandAccepted(id.value()));
     }
@@ -51,13 +48,13 @@ class AuditController {
     @PostMapping("/{auditId}/team")
     ResponseEntity<CommandAccepted> appointTeam(@PathVariable AuditId auditId, @Valid @RequestBody AppointAuditTeam request) {
         List<TeamMember> members = request.members() == null ? List.of() : request.members();
-        send(auditId, new AppointAuditTeamCommand(auditId, request.leadAuditor(), members, request.decision(), today()));
+        commands.sendAndWait(new AppointAuditTeamCommand(auditId, request.leadAuditor(), members, request.decision(), today()));
         return accepted(auditId.value());
     }
 
     @PostMapping("/{auditId}/unit-audits")
     ResponseEntity<CommandAccepted> scheduleUnitAudit(@PathVariable AuditId auditId, @Valid @RequestBody ScheduleUnitAudit request) {
-        send(auditId, new ScheduleUnitAuditCommand(auditId, request.unit(), request.date(), request.auditors()));
+        commands.sendAndWait(new ScheduleUnitAuditCommand(auditId, request.unit(), request.date(), request.auditors()));
         return accepted(request.unit());
     }
 
@@ -69,7 +66,7 @@ class AuditController {
         if (heldOn.isAfter(today)) {
             throw Refusal.ruleBroken("HELD_IN_THE_FUTURE", "heldOn", "A unit audit is recorded once it was held; " + heldOn + " is after today");
         }
-        send(auditId, new RecordUnitAuditCommand(auditId, request.unit(), heldOn, request.notes()));
+        commands.sendAndWait(new RecordUnitAuditCommand(auditId, request.unit(), heldOn, request.notes()));
         return accepted(request.unit());
     }
 
@@ -78,45 +75,21 @@ class AuditController {
         FindingId findingId = new FindingId(orNewId(request.findingId()));
         ObjectiveId objectiveId = request.relatedObjectiveId() == null ? null : new ObjectiveId(request.relatedObjectiveId());
         MeasureId measureId = request.relatedMeasureId() == null ? null : new MeasureId(request.relatedMeasureId());
-        send(auditId, new RecordAuditFindingCommand(auditId, findingId, request.unit(), request.clause(), request.kind(),
+        commands.sendAndWait(new RecordAuditFindingCommand(auditId, findingId, request.unit(), request.clause(), request.kind(),
                 request.description(), request.evidenceSeen(), objectiveId, measureId, today()));
         return ResponseEntity.created(URI.create("/api/audits/" + auditId + "/findings/" + findingId)).body(new CommandAccepted(findingId.value()));
     }
 
     @PostMapping("/{auditId}/report")
     ResponseEntity<CommandAccepted> issueReport(@PathVariable AuditId auditId, @Valid @RequestBody IssueAuditReport request) {
-        send(auditId, new IssueAuditReportCommand(auditId, request.report(), request.summary(), today()));
+        commands.sendAndWait(new IssueAuditReportCommand(auditId, request.report(), request.summary(), today()));
         return accepted(auditId.value());
     }
 
     @PostMapping("/{auditId}/close")
     ResponseEntity<CommandAccepted> close(@PathVariable AuditId auditId) {
-        send(auditId, new CloseInternalAuditCommand(auditId, today()));
+        commands.sendAndWait(new CloseInternalAuditCommand(auditId, today()));
         return accepted(auditId.value());
-    }
-
-    /**
-     * Sends and waits. A missing stream and a concurrent change are named as the audit's (the shared advice speaks of
-     * objectives), with the same codes and statuses.
-     */
-    private void send(AuditId auditId, Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateNotFoundException | ConcurrencyException bare) {
-            throw aboutTheAudit(bare, auditId);
-        } catch (CommandExecutionException refused) {
-            if (refused.getCause() instanceof AggregateNotFoundException || refused.getCause() instanceof ConcurrencyException) {
-                throw aboutTheAudit(refused.getCause(), auditId);
-            }
-            throw refused;
-        }
-    }
-
-    private static CommandExecutionException aboutTheAudit(Throwable failure, AuditId auditId) {
-        if (failure instanceof AggregateNotFoundException) {
-            return Refusal.notFound("AUDIT_NOT_FOUND", "auditId", "No audit " + auditId);
-        }
-        return Refusal.conflict("CONCURRENT_MODIFICATION", null, "Audit " + auditId + " changed while this command was handled; read it again and retry");
     }
 
     private LocalDate today() {

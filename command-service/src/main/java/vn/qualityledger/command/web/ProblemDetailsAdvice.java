@@ -1,5 +1,6 @@
 package vn.qualityledger.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final String TYPE_BASE = "https://quality-ledger.vn/problems/";
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail refused(CommandExecutionException exception) {
+    ProblemDetail refused(CommandExecutionException exception, HttpServletRequest request) {
         CommandErrorDetails details = exception.getDetails().filter(CommandErrorDetails.class::isInstance)
                 .map(CommandErrorDetails.class::cast).orElse(null);
         if (details == null) {
             Throwable cause = exception.getCause();
             if (cause instanceof AggregateNotFoundException notFound) {
-                return notFound(notFound);
+                return notFound(notFound, request);
             }
             if (cause instanceof ConcurrencyException concurrent) {
-                return concurrency(concurrent);
+                return concurrency(concurrent, request);
             }
             throw exception;
         }
@@ -59,14 +60,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail notFound(AggregateNotFoundException exception) {
-        return problem(HttpStatus.NOT_FOUND, "OBJECTIVE_NOT_FOUND", "No objective " + exception.getAggregateIdentifier());
+    ProblemDetail notFound(AggregateNotFoundException exception, HttpServletRequest request) {
+        StreamKind stream = StreamKind.of(request);
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, stream.name() + "_NOT_FOUND", "No " + stream.noun + " " + exception.getAggregateIdentifier());
+        problem.setProperty("field", stream.field);
+        return problem;
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrency(ConcurrencyException exception) {
+    ProblemDetail concurrency(ConcurrencyException exception, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
-                "The objective changed while this command was handled; read it again and retry");
+                "The " + StreamKind.of(request).noun + " changed while this command was handled; read it again and retry");
+    }
+
+    /** Which kind of stream a request addresses, by its path, so that a missing or changed stream is named rightly. */
+    private enum StreamKind {
+        OBJECTIVE("objective", "objectiveId"), AUDIT("audit", "auditId"), NONCONFORMITY("nonconformity", "nonconformityId");
+
+        final String noun;
+        final String field;
+
+        StreamKind(String noun, String field) {
+            this.noun = noun;
+            this.field = field;
+        }
+
+        static StreamKind of(HttpServletRequest request) {
+            String path = request.getRequestURI();
+            if (path.startsWith("/api/audits")) {
+                return AUDIT;
+            }
+            return path.startsWith("/api/nonconformities") ? NONCONFORMITY : OBJECTIVE;
+        }
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})

@@ -100,6 +100,6 @@ class NonconformityHttpIntegrationTest {
 
     @Test
     void anUnknownNonconformityIsNotFound() {
-        expect(as("qmr").post("/api/nonconformities/NC-khong-co/close", "{}"), 404, null);
+        expect(as("qmr").post("/api/nonconformities/NC-khong-co/close", "{}"), 404, "NONCONFORMITY_NOT_FOUND");
     }
 }

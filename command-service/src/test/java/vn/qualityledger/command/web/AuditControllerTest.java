@@ -205,6 +205,6 @@ class AuditControllerTest {
         mvc.perform(post(BASE + "/close"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("CONCURRENT_MODIFICATION"))
-                .andExpect(jsonPath("$.detail").value("Audit SLDTBXH-HD.DGNB-2023 changed while this command was handled; read it again and retry"));
+                .andExpect(jsonPath("$.detail").value("The audit changed while this command was handled; read it again and retry"));
     }
 }
