@@ -64,8 +64,15 @@ final class EventSchemas {
                 // java.time as strings with their standard formats ("date", "date-time"), as Jackson 3 writes them.
                 .with(Option.STANDARD_FORMATS)
                 .with(Option.NULLABLE_FIELDS_BY_DEFAULT)
+                // Jackson also writes what a getter derives (Target.isPercentage() as "percentage"): so must the schema.
+                .with(Option.NONSTATIC_NONVOID_NONGETTER_METHODS, Option.FIELDS_DERIVED_FROM_ARGUMENTFREE_METHODS)
                 // What a record does not declare is not in the contract: a serializer that writes more fails the tests.
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
+        // Of the methods, only those Jackson treats as properties: bean getters (getX, isX) that no record component backs.
+        builder.forMethods().withIgnoreCheck(method -> method.isStatic() || method.getArgumentCount() > 0 || method.findGetterField() != null
+                || !method.getName().matches("(get|is)[A-Z].*") || method.getDeclaringType().getErasedType().isEnum()
+                || (method.getName().startsWith("is") && method.getType().getErasedType() != boolean.class)
+                || method.getAnnotationConsideringFieldAndGetter(com.fasterxml.jackson.annotation.JsonIgnore.class) != null);
         // A type serialized through @JsonValue (the typed ids) is what that method returns; an id obeys Ids.PATTERN.
         builder.forTypesInGeneral().withCustomDefinitionProvider((javaType, context) -> jsonValue(javaType.getErasedType())
                 .map(method -> {
