@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,8 +27,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * The AsyncAPI 3.0 document of the feed ({@code src/main/resources/asyncapi.yaml}) is the hand-written base
- * ({@code src/test/resources/asyncapi/asyncapi-base.yaml}) plus one message per published event type, generated from
- * {@link EventContract}: so it lists exactly the published types, each with its current revision's schema. Run with
+ * ({@code src/test/resources/asyncapi/asyncapi-base.yaml}) plus one message per published event type and revision
+ * (an event comes at the revision it was stored at), generated from {@link EventContract}. Run with
  * {@code -Dcontract.write=true} to regenerate it.
  */
 class AsyncApiDocumentTest {
@@ -63,8 +62,9 @@ class AsyncApiDocumentTest {
     @Test
     void theDocumentListsExactlyEveryPublishedEventTypeOnEveryChannel() {
         JsonNode document = committed();
-        List<String> types = EventContract.EVENTS.stream()
-                .map(e -> EventContract.cloudEventType(EventContract.typeName(e), EventContract.revision(e))).sorted().toList();
+        List<String> types = EventContract.EVENTS.stream().flatMap(e -> EventContract.publishedRevisions(e).stream()
+                .map(revision -> EventContract.cloudEventType(EventContract.typeName(e), revision))).sorted().toList();
+        assertThat(types).hasSizeGreaterThanOrEqualTo(EventContract.EVENTS.size());
         assertThat(document.get("components").get("messages").propertyNames()).containsExactlyElementsOf(types);
         for (String channel : CHANNELS) {
             assertThat(document.get("channels").get(channel).get("messages").propertyNames()).as(channel).containsExactlyElementsOf(types);
@@ -72,6 +72,8 @@ class AsyncApiDocumentTest {
         for (Class<?> event : EventContract.EVENTS) {
             String typeName = EventContract.typeName(event);
             String revision = EventContract.revision(event);
+            assertThat(document.get("components").get("messages").get(EventContract.cloudEventType(typeName, revision)).get("summary").asString())
+                    .isEqualTo(EventSchemas.generate(event).get("description").asString());
             JsonNode data = document.get("components").get("messages").get(EventContract.cloudEventType(typeName, revision))
                     .get("payload").get("allOf").get(1).get("properties");
             assertThat(data.get("data").get("$ref").asString()).isEqualTo(EventContract.schemaPath(typeName, revision));
@@ -107,14 +109,17 @@ class AsyncApiDocumentTest {
         assertThat(collectRefs(document)).contains("schemas/objective/EvidenceSubmitted.v1.schema.json", "#/components/schemas/CloudEvent");
     }
 
-    /** The base, with every published event type's message in components and on every channel. */
+    /** The base, with the message of every published event type and revision in components and on every channel. */
     static ObjectNode generate() {
         ObjectNode document = (ObjectNode) YAML.readTree(testResource("asyncapi/asyncapi-base.yaml"));
         ObjectNode messages = ((ObjectNode) document.get("components")).putObject("messages");
-        Map<String, Class<?>> byType = EventContract.EVENTS.stream().collect(Collectors.toMap(
-                e -> EventContract.cloudEventType(EventContract.typeName(e), EventContract.revision(e)), e -> e,
-                (a, b) -> a, java.util.TreeMap::new));
-        byType.forEach((type, event) -> messages.set(type, message(event)));
+        Map<String, ObjectNode> byType = new java.util.TreeMap<>();
+        for (Class<?> event : EventContract.EVENTS) {
+            for (String revision : EventContract.publishedRevisions(event)) {
+                byType.put(EventContract.cloudEventType(EventContract.typeName(event), revision), message(event, revision));
+            }
+        }
+        messages.setAll(byType);
         for (String channel : CHANNELS) {
             ObjectNode channelMessages = ((ObjectNode) document.get("channels").get(channel)).putObject("messages");
             byType.keySet().forEach(type -> channelMessages.putObject(type).put("$ref", "#/components/messages/" + type));
@@ -122,11 +127,12 @@ class AsyncApiDocumentTest {
         return document;
     }
 
-    private static ObjectNode message(Class<?> event) {
+    private static ObjectNode message(Class<?> event, String revision) {
         String typeName = EventContract.typeName(event);
-        String revision = EventContract.revision(event);
         String feature = typeName.split("\\.")[2];
-        JsonNode schema = EventSchemas.generate(event);
+        // An older revision's description is in its committed file; the current one's is generated (and equal to its file).
+        JsonNode schema = revision.equals(EventContract.revision(event)) ? EventSchemas.generate(event)
+                : JsonMapper.shared().readTree(ContractFiles.read(ContractFiles.schemaFile(event, revision)));
         ObjectNode message = JsonMapper.shared().createObjectNode();
         message.put("name", EventContract.cloudEventType(typeName, revision));
         message.put("title", event.getSimpleName().replaceFirst("Event$", "") + " (revision " + revision + ")");
