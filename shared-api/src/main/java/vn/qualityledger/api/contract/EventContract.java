@@ -1,10 +1,12 @@
 package vn.qualityledger.api.contract;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.axonframework.serialization.Revision;
 import vn.qualityledger.api.audit.AuditFindingRecordedEvent;
 import vn.qualityledger.api.audit.AuditReportIssuedEvent;
@@ -45,6 +47,11 @@ import vn.qualityledger.api.objective.TaskAssignedEvent;
  * simple name without "Event" (e.g. {@code vn.qualityledger.objective.EvidenceSubmitted}). A revision is the
  * {@link Revision} of the class. A stream's organisation is the {@code organisationId} of its first event
  * ({@code ObjectiveDefined}, {@code InternalAuditPlanned}, {@code NonconformityRaised}).
+ *
+ * <p>Revisions are 1, 2, 3…; every revision ever published keeps its schema file, and a stored event of an older
+ * revision is upcast to the current one when read. A schema's {@code $id} (and the CloudEvents {@code dataschema}) is
+ * {@link #schemaUri}: {@link #SCHEMA_ID_BASE} followed by {@link #schemaPath}, a stable name that does not depend on
+ * where a service runs; query-service serves the same file at {@code /api/feed/} followed by {@link #schemaPath}.
  */
 public final class EventContract {
 
@@ -80,6 +87,9 @@ public final class EventContract {
             ObjectiveRevisedEvent.class,
             TaskAssignedEvent.class);
 
+    /** What every schema {@code $id} starts with; {@link #schemaPath} follows. */
+    public static final String SCHEMA_ID_BASE = "https://qualityledger.vn/";
+
     private static final String PREFIX = "vn.qualityledger.";
     private static final Map<String, Class<?>> BY_CLASS_NAME = EVENTS.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
@@ -113,6 +123,19 @@ public final class EventContract {
     /** Where the JSON Schema of a type at a revision lies on the classpath (and under the service's schema URL). */
     public static String schemaPath(String typeName, String revision) {
         return "schemas/" + typeName.substring(PREFIX.length()).replace('.', '/') + ".v" + revision + ".schema.json";
+    }
+
+    /**
+     * The {@code $id} of the schema of a type at a revision, and the CloudEvents {@code dataschema} of its events, e.g.
+     * {@code https://qualityledger.vn/schemas/objective/EvidenceSubmitted.v1.schema.json}.
+     */
+    public static URI schemaUri(String typeName, String revision) {
+        return URI.create(SCHEMA_ID_BASE + schemaPath(typeName, revision));
+    }
+
+    /** Every revision of an event type that has been published: 1 up to its current revision. */
+    public static List<String> publishedRevisions(Class<?> eventType) {
+        return IntStream.rangeClosed(1, Integer.parseInt(revision(eventType))).mapToObj(Integer::toString).toList();
     }
 
     /** The event type an Axon payload type (a class name, as the event store keeps it) stands for. */
