@@ -43,11 +43,10 @@ public class AmqpFeedPublisher implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final FeedProperties.Amqp settings;
-    private final String baseUrl;
     private ScheduledExecutorService scheduler;
 
     AmqpFeedPublisher(FeedReader reader, CloudEvents cloudEvents, ConnectionFactory connections, JdbcTemplate jdbc,
-                      PlatformTransactionManager transactions, FeedProperties.Amqp settings, String baseUrl) {
+                      PlatformTransactionManager transactions, FeedProperties.Amqp settings) {
         this.reader = reader;
         this.cloudEvents = cloudEvents;
         this.rabbit = new RabbitTemplate(connections);
@@ -55,7 +54,6 @@ public class AmqpFeedPublisher implements SmartLifecycle {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
-        this.baseUrl = baseUrl;
     }
 
     /**
@@ -94,7 +92,7 @@ public class AmqpFeedPublisher implements SmartLifecycle {
         admin.declareExchange(new TopicExchange(settings.exchange(), true, false));
         rabbit.invoke(channel -> {
             for (StoredEvent event : events) {
-                CloudEvent cloudEvent = cloudEvents.of(event, baseUrl);
+                CloudEvent cloudEvent = cloudEvents.of(event);
                 MessageProperties properties = new MessageProperties();
                 properties.setContentType(CloudEvents.CONTENT_TYPE);
                 properties.setContentEncoding("UTF-8");

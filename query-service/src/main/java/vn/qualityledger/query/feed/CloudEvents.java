@@ -39,8 +39,8 @@ public class CloudEvents {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
 
-    /** The event as a CloudEvent; {@code baseUrl} is the service's URL without a trailing slash. */
-    public CloudEvent of(StoredEvent event, String baseUrl) {
+    /** The event as a CloudEvent. */
+    public CloudEvent of(StoredEvent event) {
         Class<?> type = EventContract.byPayloadType(event.payloadType())
                 .orElseThrow(() -> new IllegalArgumentException("Not a published event type: " + event.payloadType()));
         String typeName = EventContract.typeName(type);
@@ -52,7 +52,7 @@ public class CloudEvents {
                 .withType(EventContract.cloudEventType(typeName, revision))
                 .withSubject(event.streamId())
                 .withTime(event.timestamp().atOffset(ZoneOffset.UTC))
-                .withDataSchema(URI.create(baseUrl + "/api/feed/" + EventContract.schemaPath(typeName, revision)))
+                .withDataSchema(EventContract.schemaUri(typeName, revision))
                 .withData("application/json", event.payload())
                 .withExtension("position", event.position())
                 .withExtension("sequence", event.sequence());

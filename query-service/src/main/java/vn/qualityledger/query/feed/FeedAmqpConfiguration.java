@@ -1,7 +1,6 @@
 package vn.qualityledger.query.feed;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +26,7 @@ class FeedAmqpConfiguration {
 
     @Bean
     AmqpFeedPublisher amqpFeedPublisher(FeedReader reader, CloudEvents cloudEvents, CachingConnectionFactory feedConnectionFactory,
-                                        JdbcTemplate jdbc, PlatformTransactionManager transactions, FeedProperties properties,
-                                        @Value("${server.port:8082}") int serverPort) {
-        String baseUrl = properties.baseUrl() != null && !properties.baseUrl().isBlank()
-                ? properties.baseUrl().replaceAll("/+$", "") : "http://localhost:" + serverPort;
-        return new AmqpFeedPublisher(reader, cloudEvents, feedConnectionFactory, jdbc, transactions, properties.amqp(), baseUrl);
+                                        JdbcTemplate jdbc, PlatformTransactionManager transactions, FeedProperties properties) {
+        return new AmqpFeedPublisher(reader, cloudEvents, feedConnectionFactory, jdbc, transactions, properties.amqp());
     }
 }

@@ -67,7 +67,7 @@ public class FeedController {
         FeedQuery query = new FeedQuery(after, access.requireOrganisation(organisation), types(type), blankToNull(stream), limit);
         FeedPage page = reader.read(query);
         String baseUrl = baseUrl();
-        byte[] body = cloudEvents.batch(page.events().stream().map(e -> cloudEvents.of(e, baseUrl)).toList());
+        byte[] body = cloudEvents.batch(page.events().stream().map(e -> cloudEvents.of(e)).toList());
         UriComponentsBuilder next = UriComponentsBuilder.fromUriString(baseUrl).path("/api/feed");
         if (organisation != null && !organisation.isBlank()) {
             next.queryParam("organisation", organisation);
@@ -97,7 +97,7 @@ public class FeedController {
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         FeedQuery query = new FeedQuery(startAfter(lastEventId, after), access.requireOrganisation(organisation), types(type),
                 blankToNull(stream), 100);
-        return tails.open(query, baseUrl());
+        return tails.open(query);
     }
 
     private static long startAfter(String lastEventId, Long after) {

@@ -6,8 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the event feed ({@code quality-ledger.feed.*}).
  *
- * @param baseUrl    the service's public URL, for {@code dataschema} and {@code Link} URLs; blank: taken from each
- *                   request (the AMQP push, which has no request, then uses {@code http://localhost:<server.port>})
+ * @param baseUrl    the service's public URL, for the {@code Link} URLs of the pages; blank: taken from each request
  * @param gapTimeout how long a gap in the global index holds back the events after it: a gap is a transaction that has
  *                   drawn a position and not yet committed, or one that rolled back and never will. Must exceed the
  *                   longest command transaction plus the clock difference between the services' hosts

@@ -46,9 +46,9 @@ public class FeedTails {
         });
     }
 
-    public SseEmitter open(FeedQuery query, String baseUrl) {
+    public SseEmitter open(FeedQuery query) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        Tail tail = new Tail(emitter, query, baseUrl);
+        Tail tail = new Tail(emitter, query);
         emitter.onCompletion(tail::close);
         emitter.onTimeout(tail::close);
         emitter.onError(error -> tail.close());
@@ -64,15 +64,13 @@ public class FeedTails {
     private final class Tail implements Runnable {
 
         private final SseEmitter emitter;
-        private final String baseUrl;
         private final AtomicBoolean closed = new AtomicBoolean();
         private FeedQuery query;
         private long silentSince = System.nanoTime();
 
-        Tail(SseEmitter emitter, FeedQuery query, String baseUrl) {
+        Tail(SseEmitter emitter, FeedQuery query) {
             this.emitter = emitter;
             this.query = query;
-            this.baseUrl = baseUrl;
         }
 
         @Override
@@ -83,7 +81,7 @@ public class FeedTails {
             try {
                 FeedPage page = reader.read(query);
                 for (StoredEvent event : page.events()) {
-                    CloudEvent cloudEvent = cloudEvents.of(event, baseUrl);
+                    CloudEvent cloudEvent = cloudEvents.of(event);
                     emitter.send(SseEmitter.event().id(Long.toString(event.position()))
                             .data(new String(cloudEvents.structured(cloudEvent), StandardCharsets.UTF_8), CLOUD_EVENT_JSON));
                     silentSince = System.nanoTime();

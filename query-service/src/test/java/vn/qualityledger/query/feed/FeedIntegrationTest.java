@@ -110,7 +110,7 @@ class FeedIntegrationTest {
                 .andExpect(jsonPath("$[0].type").value("vn.qualityledger.objective.ObjectiveDefined.v1"))
                 .andExpect(jsonPath("$[0].subject").value(objective))
                 .andExpect(jsonPath("$[0].datacontenttype").value("application/json"))
-                .andExpect(jsonPath("$[0].dataschema").value("http://localhost/api/feed/schemas/objective/ObjectiveDefined.v1.schema.json"))
+                .andExpect(jsonPath("$[0].dataschema").value("https://qualityledger.vn/schemas/objective/ObjectiveDefined.v1.schema.json"))
                 .andExpect(jsonPath("$[0].position").value(position))
                 .andExpect(jsonPath("$[0].sequence").value(0))
                 .andExpect(jsonPath("$[0].actorid").value("thuky"))

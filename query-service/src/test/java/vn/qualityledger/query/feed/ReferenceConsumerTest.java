@@ -2,7 +2,6 @@ package vn.qualityledger.query.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -140,22 +139,27 @@ class ReferenceConsumerTest extends FeedHttpTest {
     }
 
     /**
-     * Every {@code dataschema} resolves to the JSON Schema the service publishes, and the data has what it requires.
-     * The schemas come with the contract (issue 6): until they are on the classpath there is nothing to resolve.
+     * Every {@code dataschema} names a JSON Schema the service publishes (found through its schema index, as a consumer
+     * would), and the data has what it requires and nothing it does not describe.
      */
     @Test
     void findsTheSchemaOfEveryEventAtItsDataschemaAndTheDataHasWhatItRequires() throws Exception {
-        assumeTrue(getClass().getResource("/schemas/objective/ObjectiveDefined.v1.schema.json") != null,
-                "the published schemas are not on the classpath of this branch");
+        HttpResponse<String> index = consumer.get("http://localhost:" + port + "/api/feed/schemas");
+        assertThat(index.statusCode()).isEqualTo(200);
+        Map<String, String> urlOfSchema = new HashMap<>();
+        json.readTree(index.body()).get("eventTypes").forEach(type -> type.get("revisions").forEach(revision ->
+                urlOfSchema.put(revision.get("schemaId").asString(), revision.get("schemaUrl").asString())));
         Map<String, JsonNode> schemas = new HashMap<>();
         for (JsonNode event : consumer.events()) {
-            String url = event.get("dataschema").asString();
-            JsonNode schema = schemas.get(url);
+            String id = event.get("dataschema").asString();
+            JsonNode schema = schemas.get(id);
             if (schema == null) {
-                HttpResponse<String> response = consumer.get(url);
-                assertThat(response.statusCode()).as(url).isEqualTo(200);
+                assertThat(urlOfSchema).as("the index lists %s", id).containsKey(id);
+                HttpResponse<String> response = consumer.get(urlOfSchema.get(id));
+                assertThat(response.statusCode()).as(id).isEqualTo(200);
                 schema = json.readTree(response.body());
-                schemas.put(url, schema);
+                assertThat(schema.get("$id").asString()).isEqualTo(id);
+                schemas.put(id, schema);
             }
             JsonNode data = event.get("data");
             List<String> missing = new ArrayList<>();
