@@ -71,7 +71,8 @@ public class Nonconformity {
     void handle(RaiseNonconformityCommand command, MetaData metaData) {
         Actor actor = Actor.fromMetaData(metaData);
         Acting.requireOrganisation(actor, command.organisationId());
-        NonconformityAccessPolicy.requireRaiser(actor);
+        requireValidOrigin(command.origin());
+        NonconformityAccessPolicy.requireRaiser(actor, command.nonconformityId(), command.origin());
         NonconformityRaisedEvent wanted = new NonconformityRaisedEvent(command.nonconformityId(), command.organisationId(),
                 command.origin(), command.severity(), command.unit(), command.clause(), command.description(), command.raisedOn());
         if (nonconformityId != null) {
@@ -83,7 +84,6 @@ public class Nonconformity {
             throw Refusal.conflict("NONCONFORMITY_EXISTS", "nonconformityId",
                     "Nonconformity " + command.nonconformityId() + " was already raised with different content");
         }
-        requireValidOrigin(command.origin());
         if (command.severity() == null) {
             throw Refusal.ruleBroken("SEVERITY_REQUIRED", "severity", "A nonconformity is major or minor");
         }

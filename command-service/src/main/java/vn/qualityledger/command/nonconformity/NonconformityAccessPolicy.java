@@ -2,6 +2,8 @@ package vn.qualityledger.command.nonconformity;
 
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
+import vn.qualityledger.api.nonconformity.NonconformityId;
+import vn.qualityledger.api.nonconformity.NonconformityOrigin;
 import vn.qualityledger.command.common.Refusal;
 
 /**
@@ -13,10 +15,31 @@ final class NonconformityAccessPolicy {
     private NonconformityAccessPolicy() {
     }
 
-    /** Raising (by hand, from a complaint, or automatically on behalf of whoever caused it): quality roles and auditors. */
-    static void requireRaiser(Actor actor) {
-        if (!actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR, Role.AUDITOR)) {
-            throw Refusal.forbidden("RAISERS_ONLY", "Only the ISO secretary, the QMR, an auditor or an administrator raises a nonconformity");
+    /**
+     * By hand or from a complaint: the quality roles and auditors. The service raises the others itself, on behalf of
+     * whoever caused them: a member of the audit team (of any working role) who recorded the finding, the QMR who closed
+     * the year. Their right to do that was checked where they did it, so here the nonconformity must only carry the id
+     * derived from its origin, which nothing but that finding or objective can have.
+     */
+    static void requireRaiser(Actor actor, NonconformityId id, NonconformityOrigin origin) {
+        switch (origin.source()) {
+            case MANUAL, COMPLAINT -> {
+                if (!actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR, Role.AUDITOR)) {
+                    throw Refusal.forbidden("RAISERS_ONLY", "Only the ISO secretary, the QMR, an auditor or an administrator raises a nonconformity");
+                }
+            }
+            case AUDIT_FINDING -> requireRaisedByTheService(actor, id, NonconformityId.forFinding(origin.auditId(), origin.findingId()));
+            case OBJECTIVE_NOT_ACHIEVED -> requireRaisedByTheService(actor, id, NonconformityId.forObjectiveNotAchieved(origin.objectiveId()));
+        }
+    }
+
+    private static void requireRaisedByTheService(Actor actor, NonconformityId id, NonconformityId derived) {
+        if (!actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR, Role.UNIT_HEAD, Role.STAFF, Role.AUDITOR)) {
+            throw Refusal.forbidden("RAISERS_ONLY", "Only someone who works in the quality system causes a nonconformity");
+        }
+        if (!derived.equals(id)) {
+            throw Refusal.forbidden("RAISED_BY_THE_SERVICE",
+                    "A nonconformity from a finding or a missed objective is raised by the service itself, as " + derived);
         }
     }
 

@@ -18,6 +18,7 @@ import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.nonconformity.*;
 import vn.qualityledger.api.objective.ObjectiveId;
 
@@ -133,6 +134,24 @@ class NonconformityTest {
             NonconformityOrigin objective = new NonconformityOrigin(NonconformitySource.OBJECTIVE_NOT_ACHIEVED, null, null, null, null, null);
             refused(fixture.givenNoPriorActivity().when(new RaiseNonconformityCommand(NC, ORG, objective, Severity.MINOR, null, "6.2", DESCRIPTION, RAISED_ON)),
                     Kind.RULE_BROKEN, "OBJECTIVE_REQUIRED", "origin.objectiveId");
+        }
+
+        @Test
+        void canRaiseFromAFindingOnBehalfOfTheStaffMemberOfTheTeamWhoRecordedIt() {
+            Actor teamMember = new Actor("nhanvienkhtc", "Trần Văn Nam", List.of(Role.STAFF), ORG, "P-KHTC");
+            fixture.givenNoPriorActivity().when(raise(), teamMember.toMetaData()).expectEvents(raised());
+        }
+
+        @Test
+        void cannotRaiseFromAFindingUnderAnIdNotDerivedFromIt() {
+            refused(fixture.givenNoPriorActivity().when(new RaiseNonconformityCommand(NonconformityId.of("NC-tu-dat"), ORG, FROM_FINDING,
+                    Severity.MINOR, "VP", "7.5.3", DESCRIPTION, RAISED_ON)), Kind.FORBIDDEN, "RAISED_BY_THE_SERVICE", null);
+        }
+
+        @Test
+        void cannotHaveAViewerCauseANonconformityFromAFinding() {
+            Actor viewer = new Actor("xem", "Hoàng Văn Xuân", List.of(Role.VIEWER), ORG, null);
+            refused(fixture.givenNoPriorActivity().when(raise(), viewer.toMetaData()), Kind.FORBIDDEN, "RAISERS_ONLY", null);
         }
 
         @Test
