@@ -20,6 +20,7 @@ import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.nonconformity.*;
+import vn.qualityledger.command.DemoActors;
 
 /**
  * The permission rows of nonconformities, command by command and user by user: the demo users, an auditor of P-KHTC,
@@ -31,18 +32,7 @@ class NonconformityPermissionsTest {
     static final Map<String, Actor> USERS = new LinkedHashMap<>();
 
     static {
-        USERS.put("admin", new Actor("admin", "Quản trị", List.of(Role.ADMIN), ORG, null));
-        USERS.put("thuky", new Actor("thuky", "Thư ký ISO", List.of(Role.ISO_SECRETARY), ORG, "TK-ISO"));
-        USERS.put("qmr", new Actor("qmr", "QMR", List.of(Role.QMR), ORG, "QMR"));
-        USERS.put("truongvp", new Actor("truongvp", "Trưởng VP", List.of(Role.UNIT_HEAD), ORG, "VP"));
-        USERS.put("nhanvienvp", new Actor("nhanvienvp", "Nhân viên VP", List.of(Role.STAFF), ORG, "VP"));
-        USERS.put("nhanvienkhtc", new Actor("nhanvienkhtc", "Nhân viên KHTC", List.of(Role.STAFF), ORG, "P-KHTC"));
-        USERS.put("danhgia", new Actor("danhgia", "Đánh giá viên", List.of(Role.AUDITOR), ORG, "TO-ISO"));
-        USERS.put("danhgiakhtc", new Actor("danhgiakhtc", "Đánh giá viên KHTC", List.of(Role.AUDITOR), ORG, "P-KHTC"));
-        USERS.put("xem", new Actor("xem", "Người xem", List.of(Role.VIEWER), ORG, null));
-        USERS.put("tinh", new Actor("tinh", "BCĐ ISO tỉnh", List.of(Role.PROVINCE_AUDITOR), null, null));
-        USERS.put("baocao", new Actor("baocao", "Kho dữ liệu", List.of(Role.FEED_CONSUMER), ORG, null));
-        USERS.put("thuky-khac", new Actor("thuky-khac", "Thư ký ISO Sở khác", List.of(Role.ISO_SECRETARY), "SYT-HD", "TK-ISO"));
+        USERS.putAll(DemoActors.of(ORG));
     }
 
     private static final CorrectiveActionId KHTC_ACTION = new CorrectiveActionId("A2");
