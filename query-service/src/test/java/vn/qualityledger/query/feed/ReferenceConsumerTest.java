@@ -3,6 +3,12 @@ package vn.qualityledger.query.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.NonconformityClosedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityId;
@@ -136,6 +143,25 @@ class ReferenceConsumerTest extends FeedHttpTest {
         List<Long> positions = consumer.events().stream().map(e -> e.get("position").asLong()).toList();
         assertThat(positions).isSorted().doesNotHaveDuplicates();
         assertThat(consumer.events()).allSatisfy(e -> assertThat(e.get("source").asString()).isEqualTo("urn:qualityledger:" + ORG));
+    }
+
+    /** Every event is the CloudEvent the published AsyncAPI document describes: its envelope schema accepts it. */
+    @Test
+    void readsEveryEventAsTheEnvelopeTheAsyncApiDocumentDescribes() throws Exception {
+        HttpResponse<String> document = consumer.get("http://localhost:" + port + "/api/feed/asyncapi.yaml");
+        assertThat(document.statusCode()).isEqualTo(200);
+        JsonNode envelope = YAMLMapper.builder().build().readTree(document.body()).at("/components/schemas/CloudEvent");
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                        registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
+                .getSchema(envelope.toString(), InputFormat.JSON);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode event : consumer.events()) {
+            List<Error> errors = schema.validate(event);
+            if (!errors.isEmpty()) {
+                problems.add(event.get("type").asString() + " at " + event.get("position") + ": " + errors);
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     /**

@@ -35,7 +35,8 @@ class AsyncApiDocumentTest {
 
     static final Path DOCUMENT = ContractFiles.RESOURCES.resolve("asyncapi.yaml");
     private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            // quote strings that look like numbers: unquoted, specversion "1.0" would read back as the number 1.0
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS, YAMLWriteFeature.LITERAL_BLOCK_STYLE)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER, YAMLWriteFeature.SPLIT_LINES)
             .build();
     private static final String HEADER = """
