@@ -73,6 +73,10 @@ class ReferenceConsumerTest extends FeedHttpTest {
     @Autowired
     TransactionTemplate transaction;
 
+    /** JSON Schema draft 2020-12, with formats (dates, URIs) checked. */
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+
     final JsonMapper json = JsonMapper.builder().build();
     ReferenceConsumer consumer;
 
@@ -151,9 +155,7 @@ class ReferenceConsumerTest extends FeedHttpTest {
         HttpResponse<String> document = consumer.get("http://localhost:" + port + "/api/feed/asyncapi.yaml");
         assertThat(document.statusCode()).isEqualTo(200);
         JsonNode envelope = YAMLMapper.builder().build().readTree(document.body()).at("/components/schemas/CloudEvent");
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                        registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()))
-                .getSchema(envelope.toString(), InputFormat.JSON);
+        Schema schema = SCHEMAS.getSchema(envelope.toString(), InputFormat.JSON);
         List<String> problems = new ArrayList<>();
         for (JsonNode event : consumer.events()) {
             List<Error> errors = schema.validate(event);
@@ -166,42 +168,35 @@ class ReferenceConsumerTest extends FeedHttpTest {
 
     /**
      * Every {@code dataschema} names a JSON Schema the service publishes (found through its schema index, as a consumer
-     * would), and the data has what it requires and nothing it does not describe.
+     * would), and that schema accepts the event's data.
      */
     @Test
-    void findsTheSchemaOfEveryEventAtItsDataschemaAndTheDataHasWhatItRequires() throws Exception {
+    void findsTheSchemaOfEveryEventAtItsDataschemaAndItAcceptsTheData() throws Exception {
         HttpResponse<String> index = consumer.get("http://localhost:" + port + "/api/feed/schemas");
         assertThat(index.statusCode()).isEqualTo(200);
         Map<String, String> urlOfSchema = new HashMap<>();
         json.readTree(index.body()).get("eventTypes").forEach(type -> type.get("revisions").forEach(revision ->
                 urlOfSchema.put(revision.get("schemaId").asString(), revision.get("schemaUrl").asString())));
-        Map<String, JsonNode> schemas = new HashMap<>();
+        Map<String, Schema> schemas = new HashMap<>();
+        List<String> problems = new ArrayList<>();
         for (JsonNode event : consumer.events()) {
             String id = event.get("dataschema").asString();
-            JsonNode schema = schemas.get(id);
+            Schema schema = schemas.get(id);
             if (schema == null) {
                 assertThat(urlOfSchema).as("the index lists %s", id).containsKey(id);
                 HttpResponse<String> response = consumer.get(urlOfSchema.get(id));
                 assertThat(response.statusCode()).as(id).isEqualTo(200);
-                schema = json.readTree(response.body());
-                assertThat(schema.get("$id").asString()).isEqualTo(id);
+                assertThat(json.readTree(response.body()).get("$id").asString()).isEqualTo(id);
+                schema = SCHEMAS.getSchema(response.body(), InputFormat.JSON);
                 schemas.put(id, schema);
             }
-            JsonNode data = event.get("data");
-            List<String> missing = new ArrayList<>();
-            if (schema.has("required")) {
-                schema.get("required").forEach(r -> {
-                    if (!data.has(r.asString())) {
-                        missing.add(r.asString());
-                    }
-                });
-            }
-            assertThat(missing).as(event.get("type").asString()).isEmpty();
-            JsonNode properties = schema.get("properties");
-            if (properties != null) {
-                data.propertyNames().forEach(name -> assertThat(properties.has(name)).as(event.get("type").asString() + "." + name).isTrue());
+            List<Error> errors = schema.validate(event.get("data"));
+            if (!errors.isEmpty()) {
+                problems.add(event.get("type").asString() + " at " + event.get("position") + ": " + errors);
             }
         }
+        assertThat(schemas).hasSizeGreaterThan(5);
+        assertThat(problems).isEmpty();
     }
 
     // ---- the workload ------------------------------------------------------------------------------------------------
