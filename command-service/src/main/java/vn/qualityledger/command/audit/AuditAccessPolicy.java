@@ -29,12 +29,13 @@ final class AuditAccessPolicy {
     }
 
     /**
-     * Unit audits and findings are recorded by the auditors of this audit's team only, whatever their role, and never
-     * for their own unit.
+     * Unit audits and findings are recorded by the auditors of this audit's team only, of any working role (a finding
+     * raises a nonconformity on their behalf, which read-only roles cannot cause), and never for their own unit.
      */
     static void requireAuditorOf(Actor actor, Team team, String unit) {
         TeamMember member = team == null ? null : team.member(actor.id());
-        if (member == null) {
+        boolean working = actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR, Role.AUDITOR, Role.UNIT_HEAD, Role.STAFF);
+        if (member == null || !working) {
             throw Refusal.forbidden("TEAM_ONLY", "Only an auditor on this audit's team records its unit audits and findings");
         }
         if (AuditorIndependence.auditsOwnUnit(member.unit(), unit) || AuditorIndependence.auditsOwnUnit(actor.unit(), unit)) {

@@ -6,14 +6,16 @@ import vn.qualityledger.command.common.Refusal;
 /**
  * When a nonconformity may be closed (ISO 9001:2015, 10.2): at least one corrective action; none planned and not yet
  * implemented, none implemented and not yet verified; the latest action verified effective (a "not effective" verdict
- * calls for a new action); and after a reopening, a new action planned since.
+ * calls for a new action, planned after it, whichever action it was about); and after a reopening, a new action planned
+ * since.
  */
 final class ClosurePolicy {
 
     private ClosurePolicy() {
     }
 
-    static void requireClosable(Collection<Nonconformity.Action> actions, Nonconformity.Action latest, boolean reopenedSinceLatestAction) {
+    static void requireClosable(Collection<Nonconformity.Action> actions, Nonconformity.Action latest, boolean reopenedSinceLatestAction,
+                                boolean ineffectiveSinceLatestAction) {
         if (latest == null) {
             throw Refusal.ruleBroken("NO_CORRECTIVE_ACTION", null, "A nonconformity is closed only after a corrective action");
         }
@@ -27,9 +29,9 @@ final class ClosurePolicy {
             throw Refusal.ruleBroken("NEW_ACTION_REQUIRED", null,
                     "The nonconformity was reopened: a new corrective action verified effective is needed before closing");
         }
-        if (latest.status() != Nonconformity.ActionStatus.EFFECTIVE) {
+        if (ineffectiveSinceLatestAction || latest.status() != Nonconformity.ActionStatus.EFFECTIVE) {
             throw Refusal.ruleBroken("NEW_ACTION_REQUIRED", null,
-                    "The latest action was not effective: a new corrective action verified effective is needed before closing");
+                    "An action was not effective: a new corrective action verified effective is needed before closing");
         }
     }
 }

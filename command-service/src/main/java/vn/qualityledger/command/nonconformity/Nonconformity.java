@@ -46,6 +46,8 @@ public class Nonconformity {
     private String reopenReason;
     /** Reopened and no action planned since: closing needs a new action first. */
     private boolean reopenedSinceLatestAction;
+    /** An action was found not effective and no action has been planned since. */
+    private boolean ineffectiveSinceLatestAction;
     private final Map<String, Action> actions = new LinkedHashMap<>();
     private String latestActionId;
 
@@ -156,7 +158,7 @@ public class Nonconformity {
 
     @CommandHandler
     void handle(PlanCorrectiveActionCommand command, MetaData metaData, DeadlineManager deadlines) {
-        NonconformityAccessPolicy.requireHandler(member(metaData), raised.unit());
+        NonconformityAccessPolicy.requireActionPlanner(member(metaData), raised.unit(), command.ownerUnit());
         requireOpen();
         Action existing = actions.get(command.actionId().value());
         if (existing != null) {
@@ -263,7 +265,7 @@ public class Nonconformity {
             throw Refusal.ruleBroken("NONCONFORMITY_CLOSED", null, "The nonconformity is already closed");
         }
         ClosurePolicy.requireClosable(actions.values(), latestActionId == null ? null : actions.get(latestActionId),
-                reopenedSinceLatestAction);
+                reopenedSinceLatestAction, ineffectiveSinceLatestAction);
         requireNotBeforeRaising(command.closedOn(), "closedOn");
         apply(new NonconformityClosedEvent(nonconformityId, command.note(), command.closedOn()));
     }
@@ -341,6 +343,7 @@ public class Nonconformity {
                 ActionStatus.PLANNED, null, null, null, null, false, ActionDeadline.Cause.of(message)));
         latestActionId = event.actionId().value();
         reopenedSinceLatestAction = false;
+        ineffectiveSinceLatestAction = false;
     }
 
     @EventSourcingHandler
@@ -351,6 +354,7 @@ public class Nonconformity {
 
     @EventSourcingHandler
     void on(CorrectiveActionVerifiedEvent event) {
+        ineffectiveSinceLatestAction |= !event.effective();
         actions.computeIfPresent(event.actionId().value(), (id, a) -> new Action(a.ownerUnit(), a.description(), a.dueDate(),
                 a.plannedOn(), event.effective() ? ActionStatus.EFFECTIVE : ActionStatus.NOT_EFFECTIVE, a.evidence(), a.implementedOn(),
                 a.implementedBy(), event.reason(), a.reportedOverdue(), a.planned()));

@@ -27,6 +27,11 @@ final class NonconformityAccessPolicy {
                 if (!actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR, Role.AUDITOR)) {
                     throw Refusal.forbidden("RAISERS_ONLY", "Only the ISO secretary, the QMR, an auditor or an administrator raises a nonconformity");
                 }
+                // or a hand-raised one could take the id of one the service will raise, which would then be lost
+                if (NonconformityId.isDerived(id)) {
+                    throw Refusal.ruleBroken("ID_RESERVED", "nonconformityId",
+                            "Ids of the form NC-<name-based UUID> are kept for the nonconformities the service raises; choose another");
+                }
             }
             case AUDIT_FINDING -> requireRaisedByTheService(actor, id, NonconformityId.forFinding(origin.auditId(), origin.findingId()));
             case OBJECTIVE_NOT_ACHIEVED -> requireRaisedByTheService(actor, id, NonconformityId.forObjectiveNotAchieved(origin.objectiveId()));
@@ -40,6 +45,14 @@ final class NonconformityAccessPolicy {
         if (!derived.equals(id)) {
             throw Refusal.forbidden("RAISED_BY_THE_SERVICE",
                     "A nonconformity from a finding or a missed objective is raised by the service itself, as " + derived);
+        }
+    }
+
+    /** Planning an action: as {@link #requireHandler}, and a unit head plans only actions their own unit carries out. */
+    static void requireActionPlanner(Actor actor, String unit, String ownerUnit) {
+        requireHandler(actor, unit);
+        if (!actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR) && !actor.unit().equals(ownerUnit)) {
+            throw Refusal.forbidden("OWN_UNITS_ACTIONS_ONLY", "A unit head plans only actions that their own unit (" + actor.unit() + ") carries out");
         }
     }
 

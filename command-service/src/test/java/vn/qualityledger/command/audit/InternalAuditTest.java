@@ -499,6 +499,15 @@ class InternalAuditTest {
         }
 
         @Test
+        void aViewerPutOnTheTeamCannotRecordAFinding() {
+            TeamMember viewer = new TeamMember("xem", "Hoàng Văn Xuân", null);
+            AuditTeamAppointedEvent withViewer = new AuditTeamAppointedEvent(AUDIT, LEAD_MEMBER, List.of(KHTC_MEMBER, viewer), DECISION, APPOINTED_ON);
+            Actor xem = new Actor("xem", "Hoàng Văn Xuân", List.of(Role.VIEWER), ORG, null);
+            refused(fixture.given(planned(), withViewer, vpScheduled(), vpHeld()).when(findVp(), xem.toMetaData()),
+                    Kind.FORBIDDEN, "TEAM_ONLY", null);
+        }
+
+        @Test
         void anAuditorOffTheTeamCannotRecordAFinding() {
             Actor otherAuditor = new Actor("danhgia2", "Đánh giá viên khác", List.of(Role.AUDITOR), ORG, "TTR");
             refused(fixture.given(planned(), appointed(), vpScheduled(), vpHeld()).when(findVp(), otherAuditor.toMetaData()),

@@ -19,6 +19,8 @@ final class NonconformityFixtures {
     static final AuditId AUDIT = new AuditId("DGNB-2023");
     static final FindingId FINDING = new FindingId("F-03");
     static final NonconformityId NC = NonconformityId.forFinding(AUDIT, FINDING);
+    /** A nonconformity raised by hand, under an id its raiser chose. */
+    static final NonconformityId BY_HAND = NonconformityId.of("NC-2023-017");
     static final NonconformityOrigin FROM_FINDING = new NonconformityOrigin(NonconformitySource.AUDIT_FINDING, AUDIT, FINDING, null, null, null);
     static final String DESCRIPTION = "Hồ sơ TTHC lưu trữ không đúng quy định kiểm soát thông tin dạng văn bản";
     static final LocalDate RAISED_ON = LocalDate.of(2023, 6, 10);

@@ -47,7 +47,7 @@ class NonconformityPermissionsTest {
     static {
         NonconformityOrigin byHand = new NonconformityOrigin(NonconformitySource.MANUAL, null, null, null, null, null);
         CASES.put("RaiseNonconformity", new Case(List.of(),
-                new RaiseNonconformityCommand(NC, ORG, byHand, Severity.MINOR, "VP", "8.5.1", "Sai sót", RAISED_ON), RAISERS));
+                new RaiseNonconformityCommand(BY_HAND, ORG, byHand, Severity.MINOR, "VP", "8.5.1", "Sai sót", RAISED_ON), RAISERS));
         CASES.put("RecordCorrection", new Case(world(), new RecordCorrectionCommand(NC, "Sửa ngay", LocalDate.of(2023, 7, 1)), HANDLERS));
         CASES.put("AnalyseRootCause", new Case(world(), new AnalyseRootCauseCommand(NC, "Khác", null, LocalDate.of(2023, 7, 1)), HANDLERS));
         CASES.put("PlanCorrectiveAction", new Case(world(),

@@ -69,8 +69,16 @@ class NonconformityTest {
         void canRaiseANonconformityFromAComplaintWithoutUnitOrClause() {
             NonconformityOrigin complaint = new NonconformityOrigin(NonconformitySource.COMPLAINT, null, null, null, null, "PA-2023-017 (đường dây nóng)");
             fixture.givenNoPriorActivity()
-                    .when(new RaiseNonconformityCommand(NC, ORG, complaint, Severity.MAJOR, null, null, "Trả kết quả trễ hẹn", RAISED_ON))
-                    .expectEvents(new NonconformityRaisedEvent(NC, ORG, complaint, Severity.MAJOR, null, null, "Trả kết quả trễ hẹn", RAISED_ON));
+                    .when(new RaiseNonconformityCommand(BY_HAND, ORG, complaint, Severity.MAJOR, null, null, "Trả kết quả trễ hẹn", RAISED_ON))
+                    .expectEvents(new NonconformityRaisedEvent(BY_HAND, ORG, complaint, Severity.MAJOR, null, null, "Trả kết quả trễ hẹn", RAISED_ON));
+        }
+
+        @Test
+        void cannotRaiseByHandUnderAnIdKeptForTheNonconformitiesTheServiceRaises() {
+            NonconformityOrigin byHand = new NonconformityOrigin(NonconformitySource.MANUAL, null, null, null, null, null);
+            NonconformityId takenFromAnObjective = NonconformityId.forObjectiveNotAchieved(new ObjectiveId("SLDTBXH-HD.MTCL-2023-03"));
+            refused(fixture.givenNoPriorActivity().when(new RaiseNonconformityCommand(takenFromAnObjective, ORG, byHand, Severity.MINOR, "VP", null,
+                    DESCRIPTION, RAISED_ON)), Kind.RULE_BROKEN, "ID_RESERVED", "nonconformityId");
         }
 
         @Test
@@ -236,6 +244,20 @@ class NonconformityTest {
         void planningSchedulesTheOverdueDeadlineForTheStartOfTheDayAfterTheDueDateInHoChiMinhCity() {
             fixture.given(raised(), rootCauseAnalysed()).when(plan())
                     .expectScheduledDeadlineWithName(Instant.parse("2023-07-31T17:00:00Z"), ActionDeadline.OVERDUE);
+        }
+
+        @Test
+        void aUnitHeadPlansActionsOfTheirOwnUnit() {
+            Actor vpHead = new Actor("truongvp", "Lê Thị Vân", List.of(Role.UNIT_HEAD), ORG, "VP");
+            fixture.given(raised(), rootCauseAnalysed()).when(plan(), vpHead.toMetaData()).expectEvents(planned());
+        }
+
+        @Test
+        void aUnitHeadCannotHandAnActionToAnotherUnit() {
+            Actor vpHead = new Actor("truongvp", "Lê Thị Vân", List.of(Role.UNIT_HEAD), ORG, "VP");
+            refused(fixture.given(raised(), rootCauseAnalysed())
+                            .when(new PlanCorrectiveActionCommand(NC, ACTION, "P-KHTC", "Rà soát sổ", DUE, LocalDate.of(2023, 6, 16)), vpHead.toMetaData()),
+                    Kind.FORBIDDEN, "OWN_UNITS_ACTIONS_ONLY", null);
         }
 
         @Test
@@ -475,6 +497,12 @@ class NonconformityTest {
         @Test
         void cannotCloseWhenTheLatestActionWasNotEffective() {
             refused(givenPlanned(implemented(ACTION, 3), verified(ACTION, false)).when(CLOSE), Kind.RULE_BROKEN, "NEW_ACTION_REQUIRED", null);
+        }
+
+        @Test
+        void cannotCloseWhenAnEarlierActionWasFoundNotEffectiveAfterTheLatestWasFoundEffective() {
+            refused(givenPlanned(planned(SECOND_ACTION), implemented(ACTION, 4), implemented(SECOND_ACTION, 5), verified(SECOND_ACTION, true),
+                    verified(ACTION, false)).when(CLOSE), Kind.RULE_BROKEN, "NEW_ACTION_REQUIRED", null);
         }
 
         @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import vn.qualityledger.api.audit.AuditId;
 import vn.qualityledger.api.audit.FindingId;
 import vn.qualityledger.api.common.Ids;
@@ -17,6 +18,9 @@ import vn.qualityledger.api.objective.ObjectiveId;
  * redelivered event, a restart midway) names the same stream and stores nothing new.
  */
 public record NonconformityId(String value) {
+
+    /** "NC-" and a name-based (version 3) UUID, as {@link #derived} makes them. */
+    private static final Pattern DERIVED = Pattern.compile("NC-[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     public NonconformityId {
         Ids.requireValid(value, "NonconformityId");
@@ -35,6 +39,11 @@ public record NonconformityId(String value) {
     /** The nonconformity raised for an objective closed as not achieved. */
     public static NonconformityId forObjectiveNotAchieved(ObjectiveId objectiveId) {
         return derived("objective-not-achieved:" + objectiveId);
+    }
+
+    /** Whether an id has the form of one derived from an origin: such ids are kept for the nonconformities the service raises. */
+    public static boolean isDerived(NonconformityId id) {
+        return DERIVED.matcher(id.value()).matches();
     }
 
     private static NonconformityId derived(String origin) {
