@@ -48,13 +48,19 @@ public class FeedReader {
             ORDER BY g.global_index
             """;
 
+    /**
+     * Every stream with an event in the window, by its first event wherever that lies: normally in the window too, but
+     * a first event that committed after its gap was taken for a rollback lies below it, and its stream must not vanish.
+     */
     private static final String RECORD_STREAMS = """
             INSERT INTO query.feed_stream (aggregate_identifier, organisation_id, first_position)
-            SELECT aggregate_identifier,
-                   CASE WHEN payload_type IN (:published) THEN convert_from(payload, 'UTF8')::jsonb ->> 'organisationId' END,
-                   global_index
-            FROM event_store.domain_event_entry
-            WHERE sequence_number = 0 AND global_index > :from AND global_index <= :to
+            SELECT f.aggregate_identifier,
+                   CASE WHEN f.payload_type IN (:published) THEN convert_from(f.payload, 'UTF8')::jsonb ->> 'organisationId' END,
+                   f.global_index
+            FROM event_store.domain_event_entry f
+            WHERE f.sequence_number = 0
+              AND f.aggregate_identifier IN (SELECT w.aggregate_identifier FROM event_store.domain_event_entry w
+                                             WHERE w.global_index > :from AND w.global_index <= :to)
             ON CONFLICT (aggregate_identifier) DO NOTHING
             """;
 
@@ -114,7 +120,10 @@ public class FeedReader {
             if (last == null || last <= watermark) {
                 return;
             }
-            long upTo = Math.min(last, watermark + MAX_ADVANCE);
+            // The window ends on an event, so that every gap in it has an event after it to tell its age by.
+            long upTo = last <= watermark + MAX_ADVANCE ? last : jdbc.getJdbcTemplate().queryForObject(
+                    "SELECT min(global_index) FROM event_store.domain_event_entry WHERE global_index >= ?", Long.class,
+                    watermark + MAX_ADVANCE);
             long safe = upTo;
             Instant expiry = clock.instant().minus(properties.gapTimeout());
             for (var gap : jdbc.queryForList(GAPS, new MapSqlParameterSource("after", watermark).addValue("upTo", upTo))) {
