@@ -3,39 +3,22 @@ package vn.qualityledger.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.audit.AuditId;
 import vn.qualityledger.api.audit.FindingId;
 import vn.qualityledger.api.nonconformity.NonconformityId;
 import vn.qualityledger.api.objective.ObjectiveId;
-import vn.qualityledger.command.CommandServiceApplication;
-import vn.qualityledger.query.QueryServiceApplication;
-import vn.qualityledger.support.TestDatabase;
 
 /**
  * Both services against one fresh PostgreSQL database: the 2023 internal audit round of SLDTBXH-HD is run over HTTP on
@@ -72,19 +55,14 @@ class AuditRoundEndToEndTest {
             NC5 = raisedFor(FOLLOW_UP, "G1");
     private static final String NC4 = NonconformityId.forObjectiveNotAchieved(new ObjectiveId(MISSED_OBJECTIVE)).value();
     private static final String D1 = "2023-10-31", D2 = "2023-12-31";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Demo users of quality-ledger-security.yml (password "demo"). */
     private static final String SECRETARY = "thuky", QMR = "qmr", VP_HEAD = "truongvp", VP_STAFF = "nhanvienvp",
             LEAD_AUDITOR = "danhgia", KHTC_AUDITOR = "danhgiakhtc", VIEWER = "xem";
 
-    private final MutableClock clock = new MutableClock();
     /** A real instant after A1 was implemented and before the QMR found it not effective. */
     private Instant beforeFailedVerification;
-    private ConfigurableApplicationContext commandService;
-    private ConfigurableApplicationContext queryService;
-    private RestClient commands;
-    private RestClient queries;
+    private BothServices services;
     private JdbcTemplate eventStore;
 
     private static String raisedFor(String audit, String finding) {
@@ -93,25 +71,18 @@ class AuditRoundEndToEndTest {
 
     @BeforeAll
     void startBothServicesAndRunTheRound() throws Exception {
-        String url = TestDatabase.recreate("ql_test_audit_round");
         // db-scheduler looks for due deadlines every 200 ms, so that C1's overdue event comes at once
-        commandService = start(CommandServiceApplication.application(), url, "--db-scheduler.polling-interval=200ms");
-        queryService = start(QueryServiceApplication.application(), url);
-        commands = RestClient.create("http://localhost:" + port(commandService));
-        queries = RestClient.create("http://localhost:" + port(queryService));
-        eventStore = commandService.getBean(JdbcTemplate.class);
+        services = new BothServices("ql_test_audit_round", "--db-scheduler.polling-interval=200ms");
+        eventStore = services.database();
         runTheRound();
         awaitEvents(NC3, "CorrectiveActionOverdue", 1); // C1 is never implemented: its deadline fires
-        awaitReadSideCaughtUp();
+        services.awaitReadSideCaughtUp();
     }
 
     @AfterAll
     void stop() {
-        if (queryService != null) {
-            queryService.close();
-        }
-        if (commandService != null) {
-            commandService.close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -202,7 +173,7 @@ class AuditRoundEndToEndTest {
         implement(VP_STAFF, NC2, "B1", "12/TB-VP", "2023-10-17", "Thông báo lịch nhắc hạn báo cáo");
         on("2023-10-25");
         implement(VP_STAFF, NC1, "A1", "45/QĐ-VP", "2023-10-24", "Quyết định phân công kiểm tra sổ công văn");
-        beforeFailedVerification = aMomentLater();
+        beforeFailedVerification = BothServices.aMomentLater();
         on("2023-10-27");
         verify(QMR, NC2, "B1", true, null);
         on("2023-10-30");
@@ -613,41 +584,16 @@ class AuditRoundEndToEndTest {
         }).toList();
     }
 
-    private ConfigurableApplicationContext start(SpringApplication application, String url, String... more) {
-        application.addInitializers(context -> ((GenericApplicationContext) context)
-                .registerBean("scenarioClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url));
-        args.addAll(List.of(more));
-        return application.run(args.toArray(String[]::new));
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
     private void on(String day) {
-        clock.setToday(LocalDate.parse(day));
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        services.on(day);
     }
 
     private JsonNode postAs(String user, String path, String body, int expectedStatus) {
-        return commands.post().uri(path).header("Authorization", basic(user)).contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> {
-            String raw = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response.getStatusCode().value()).as("POST %s as %s answered %s", path, user, raw).isEqualTo(expectedStatus);
-            return raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
-        });
+        return services.post(user, path, body, expectedStatus);
     }
 
     private JsonNode get(String path) {
-        return queries.get().uri(path).header("Authorization", basic(VIEWER)).exchange((request, response) -> {
-            String raw = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(response.getStatusCode().value()).as("GET %s answered %s", path, raw).isEqualTo(200);
-            return JSON.readTree(raw);
-        });
+        return services.get(VIEWER, path);
     }
 
     /** Events stored in a stream, leaving out overdue events (recorded by the service's deadlines at real time). */
@@ -674,34 +620,4 @@ class AuditRoundEndToEndTest {
         throw new AssertionError(stream + " has " + found + " " + type + " events after 60 s, not " + expected);
     }
 
-    /** An instant strictly between the events recorded before and after it. */
-    private static Instant aMomentLater() throws InterruptedException {
-        Thread.sleep(20);
-        Instant moment = Instant.now();
-        Thread.sleep(20);
-        return moment;
-    }
-
-    /** Waits until every segment of every processor has handled the last stored event. */
-    private void awaitReadSideCaughtUp() throws InterruptedException {
-        long head = eventStore.queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
-        EventProcessingConfiguration processing = queryService.getBean(EventProcessingConfiguration.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<StreamingEventProcessor> processors = new ArrayList<>();
-            processing.eventProcessors().values().forEach(p -> {
-                if (p instanceof StreamingEventProcessor s) {
-                    processors.add(s);
-                }
-            });
-            boolean caughtUp = !processors.isEmpty() && processors.stream().allMatch(p -> !p.processingStatus().isEmpty()
-                    && p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                    .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the read side did not reach global index " + head + " within 60 s");
-    }
 }

@@ -4,31 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import vn.qualityledger.command.CommandServiceApplication;
-import vn.qualityledger.query.QueryServiceApplication;
-import vn.qualityledger.support.TestDatabase;
 
 /**
  * Both services against one fresh PostgreSQL database: the 2023 plan is imported over HTTP, a year of work is driven
@@ -43,58 +26,31 @@ import vn.qualityledger.support.TestDatabase;
 class QualityYearEndToEndTest {
 
     private static final String OBJECTIVE = "SLDTBXH-HD.MTCL-2023-01";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final MutableClock clock = new MutableClock();
     /** Real instants between steps: events are recorded at the real time, while their business dates follow the clock. */
     private Instant recordedAfterImport;
     private Instant recordedBeforeCorrection;
-    private ConfigurableApplicationContext commandService;
-    private ConfigurableApplicationContext queryService;
-    private RestClient commands;
-    private RestClient queries;
+    private BothServices services;
 
     @BeforeAll
     void startBothServicesAndLiveTheYear() throws Exception {
-        String url = TestDatabase.recreate("ql_test_end_to_end");
-        commandService = start(CommandServiceApplication.application(), url);
-        queryService = start(QueryServiceApplication.application(), url);
-        commands = RestClient.create("http://localhost:" + port(commandService));
-        queries = RestClient.create("http://localhost:" + port(queryService));
+        services = new BothServices("ql_test_end_to_end");
         liveTheYear();
-        awaitReadSideCaughtUp();
+        services.awaitReadSideCaughtUp();
     }
 
     @AfterAll
     void stop() {
-        if (queryService != null) {
-            queryService.close();
+        if (services != null) {
+            services.close();
         }
-        if (commandService != null) {
-            commandService.close();
-        }
-    }
-
-    private ConfigurableApplicationContext start(SpringApplication application, String url) {
-        application.addInitializers(context -> ((GenericApplicationContext) context)
-                .registerBean("scenarioClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
-        return application.run("--server.port=0", "--spring.datasource.url=" + url);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private void on(String day) {
-        clock.setToday(LocalDate.parse(day));
+        services.on(day);
     }
 
     /** Demo users of quality-ledger-security.yml (password "demo"), each doing the part of the work that is theirs. */
     private static final String SECRETARY = "thuky", QMR = "qmr", VP_STAFF = "nhanvienvp", KHTC_STAFF = "nhanvienkhtc", VIEWER = "xem";
-
-    private static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
 
     /** A command of the ISO secretary. */
     private JsonNode post(String path, String body, int expectedStatus) {
@@ -102,20 +58,11 @@ class QualityYearEndToEndTest {
     }
 
     private JsonNode postAs(String user, String path, String body, int expectedStatus) {
-        return commands.post().uri(path).header("Authorization", basic(user)).contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> {
-            String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(response.getStatusCode().value()).as("POST %s answered %s", path, raw).isEqualTo(expectedStatus);
-            return JSON.readTree(raw);
-        });
+        return services.post(user, path, body, expectedStatus);
     }
 
     private JsonNode get(String path) {
-        return queries.get().uri(path).header("Authorization", basic(VIEWER)).exchange((request, response) -> {
-            String raw = new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(response.getStatusCode().value()).as("GET %s answered %s", path, raw).isEqualTo(200);
-            return JSON.readTree(raw);
-        });
+        return services.get(VIEWER, path);
     }
 
     private String document(String number, String date, String title) {
@@ -136,7 +83,7 @@ class QualityYearEndToEndTest {
         on("2023-02-07");
         JsonNode imported = post("/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
         assertThat(imported.path("objectives").size()).isEqualTo(10);
-        recordedAfterImport = aMomentLater();
+        recordedAfterImport = BothServices.aMomentLater();
 
         on("2023-02-08");
         submit("ev-I.1.b", "I.1.b@2023-02-09", document("15/QĐ-VP", "2023-02-08", "QĐ phê duyệt MTCL, CSCL năm 2023 của Phòng"));
@@ -185,41 +132,10 @@ class QualityYearEndToEndTest {
         on("2023-07-05");
         post("/api/objectives/" + OBJECTIVE + "/measurements", """
                 {"measurementId": "q2", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý II"}""", 201);
-        recordedBeforeCorrection = aMomentLater();
+        recordedBeforeCorrection = BothServices.aMomentLater();
         on("2023-07-10");
         post("/api/objectives/" + OBJECTIVE + "/measurements", """
                 {"measurementId": "q2-correction", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 19, "denominator": 20, "source": "Báo cáo quý II (đính chính)"}""", 201);
-    }
-
-    /** An instant strictly between the events recorded before and after it. */
-    private static Instant aMomentLater() throws InterruptedException {
-        Thread.sleep(20);
-        Instant moment = Instant.now();
-        Thread.sleep(20);
-        return moment;
-    }
-
-    /** Waits until every segment of every processor has handled the last stored event. */
-    private void awaitReadSideCaughtUp() throws InterruptedException {
-        long head = commandService.getBean(JdbcTemplate.class).queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
-        EventProcessingConfiguration processing = queryService.getBean(EventProcessingConfiguration.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<StreamingEventProcessor> processors = new ArrayList<>();
-            processing.eventProcessors().values().forEach(p -> {
-                if (p instanceof StreamingEventProcessor s) {
-                    processors.add(s);
-                }
-            });
-            boolean caughtUp = !processors.isEmpty() && processors.stream().allMatch(p -> !p.processingStatus().isEmpty()
-                    && p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
-                    .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
-            if (caughtUp) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the read side did not reach global index " + head + " within 60 s");
     }
 
     private static void assertCounts(JsonNode figures, long total, long due, long onTime, long late, long overdue, long upcoming,
@@ -394,7 +310,7 @@ class QualityYearEndToEndTest {
 
     @Test
     void importingThePlanAgainChangesNothing() throws Exception {
-        JdbcTemplate jdbc = commandService.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = services.database();
         long before = jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
         on("2023-12-01");
         post("/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);

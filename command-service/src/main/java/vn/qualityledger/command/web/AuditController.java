@@ -1,13 +1,14 @@
 package vn.qualityledger.command.web;
 
+import static vn.qualityledger.command.web.CommandAccepted.accepted;
+import static vn.qualityledger.command.web.CommandAccepted.created;
+import static vn.qualityledger.command.web.CommandAccepted.orNewId;
+
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ class AuditController {
         AuditId id = new AuditId(orNewId(request.auditId()));
         commands.sendAndWait(new PlanInternalAuditCommand(id, request.organisationId(), request.year(), request.title(), request.scopeUnits(),
                 request.criteria(), request.clauses(), request.plannedFrom(), request.plannedTo(), today()));
-        return ResponseEntity.created(URI.create("/api/audits/" + id)).body(new CommandAccepted(id.value()));
+        return created("/api/audits/" + id, id.value());
     }
 
     @PostMapping("/{auditId}/team")
@@ -77,7 +78,7 @@ class AuditController {
         MeasureId measureId = request.relatedMeasureId() == null ? null : new MeasureId(request.relatedMeasureId());
         commands.sendAndWait(new RecordAuditFindingCommand(auditId, findingId, request.unit(), request.clause(), request.kind(),
                 request.description(), request.evidenceSeen(), objectiveId, measureId, today()));
-        return ResponseEntity.created(URI.create("/api/audits/" + auditId + "/findings/" + findingId)).body(new CommandAccepted(findingId.value()));
+        return created("/api/audits/" + auditId + "/findings/" + findingId, findingId.value());
     }
 
     @PostMapping("/{auditId}/report")
@@ -94,13 +95,5 @@ class AuditController {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String orNewId(String clientId) {
-        return clientId != null ? clientId : UUID.randomUUID().toString();
-    }
-
-    private static ResponseEntity<CommandAccepted> accepted(String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
     }
 }

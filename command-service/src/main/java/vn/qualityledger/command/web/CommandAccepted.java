@@ -1,5 +1,25 @@
 package vn.qualityledger.command.web;
 
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
 /** What every command endpoint answers: the id of the thing the command created or changed. */
 public record CommandAccepted(String id) {
+
+    /** 201 with the new thing's location. */
+    static ResponseEntity<CommandAccepted> created(String location, String id) {
+        return ResponseEntity.created(URI.create(location)).body(new CommandAccepted(id));
+    }
+
+    /** 202: the events are stored. */
+    static ResponseEntity<CommandAccepted> accepted(String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
+    }
+
+    /** The id a client chose (which makes its retries safe), or a new one. */
+    static String orNewId(String clientId) {
+        return clientId != null ? clientId : UUID.randomUUID().toString();
+    }
 }

@@ -1,12 +1,13 @@
 package vn.qualityledger.command.web;
 
+import static vn.qualityledger.command.web.CommandAccepted.accepted;
+import static vn.qualityledger.command.web.CommandAccepted.created;
+import static vn.qualityledger.command.web.CommandAccepted.orNewId;
+
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +43,7 @@ class NonconformityController {
                 request.measureId() == null ? null : new MeasureId(request.measureId()), request.complaintReference());
         commands.sendAndWait(new RaiseNonconformityCommand(id, request.organisationId(), origin, request.severity(), request.unit(),
                 request.clause(), request.description(), today()));
-        return ResponseEntity.created(URI.create("/api/nonconformities/" + id)).body(new CommandAccepted(id.value()));
+        return created("/api/nonconformities/" + id, id.value());
     }
 
     @PostMapping("/{nonconformityId}/correction")
@@ -62,8 +63,7 @@ class NonconformityController {
         CorrectiveActionId actionId = new CorrectiveActionId(orNewId(request.actionId()));
         commands.sendAndWait(new PlanCorrectiveActionCommand(nonconformityId, actionId, request.ownerUnit(), request.description(),
                 request.dueDate(), today()));
-        return ResponseEntity.created(URI.create("/api/nonconformities/" + nonconformityId + "/actions/" + actionId))
-                .body(new CommandAccepted(actionId.value()));
+        return created("/api/nonconformities/" + nonconformityId + "/actions/" + actionId, actionId.value());
     }
 
     @PostMapping("/{nonconformityId}/actions/{actionId}/implementation")
@@ -95,13 +95,5 @@ class NonconformityController {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String orNewId(String clientId) {
-        return clientId != null ? clientId : UUID.randomUUID().toString();
-    }
-
-    private static ResponseEntity<CommandAccepted> accepted(String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
     }
 }

@@ -1,12 +1,13 @@
 package vn.qualityledger.command.web;
 
+import static vn.qualityledger.command.web.CommandAccepted.accepted;
+import static vn.qualityledger.command.web.CommandAccepted.created;
+import static vn.qualityledger.command.web.CommandAccepted.orNewId;
+
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +39,7 @@ class ObjectiveController {
         ObjectiveId id = new ObjectiveId(orNewId(request.objectiveId()));
         commands.sendAndWait(new DefineObjectiveCommand(id, request.organisationId(), request.year(), request.code(),
                 request.statement(), request.target()));
-        return ResponseEntity.created(URI.create("/api/objectives/" + id)).body(new CommandAccepted(id.value()));
+        return created("/api/objectives/" + id, id.value());
     }
 
     @PostMapping("/{objectiveId}/revisions")
@@ -64,7 +65,7 @@ class ObjectiveController {
         MeasureId measureId = new MeasureId(orNewId(request.measureId()));
         MeasureId parent = request.parentMeasureId() == null ? null : new MeasureId(request.parentMeasureId());
         commands.sendAndWait(new PlanMeasureCommand(objectiveId, measureId, parent, request.details()));
-        return created(objectiveId + "/measures/" + measureId, measureId.value());
+        return created("/api/objectives/" + objectiveId + "/measures/" + measureId, measureId.value());
     }
 
     @PostMapping("/{objectiveId}/measures/{measureId}/revisions")
@@ -87,7 +88,7 @@ class ObjectiveController {
                                                        @Valid @RequestBody AddAdHocOccurrence request) {
         OccurrenceId occurrenceId = new OccurrenceId(orNewId(request.occurrenceId()));
         commands.sendAndWait(new AddAdHocOccurrenceCommand(objectiveId, measureId, occurrenceId, request.dueDate(), request.note()));
-        return created(objectiveId + "/occurrences/" + occurrenceId, occurrenceId.value());
+        return created("/api/objectives/" + objectiveId + "/occurrences/" + occurrenceId, occurrenceId.value());
     }
 
     @PostMapping("/{objectiveId}/assignments")
@@ -103,7 +104,7 @@ class ObjectiveController {
         EvidenceId evidenceId = new EvidenceId(orNewId(request.evidenceId()));
         commands.sendAndWait(new SubmitEvidenceCommand(objectiveId, evidenceId, new OccurrenceId(request.occurrenceId()),
                 request.document(), today()));
-        return created(objectiveId + "/evidence/" + evidenceId, evidenceId.value());
+        return created("/api/objectives/" + objectiveId + "/evidence/" + evidenceId, evidenceId.value());
     }
 
     @PostMapping("/{objectiveId}/evidence/{evidenceId}/acceptance")
@@ -127,22 +128,10 @@ class ObjectiveController {
         MeasurementId measurementId = new MeasurementId(orNewId(request.measurementId()));
         commands.sendAndWait(new RecordMeasurementCommand(objectiveId, measurementId, request.period(), request.numerator(),
                 request.denominator(), request.value(), request.source(), today()));
-        return created(objectiveId + "/measurements/" + measurementId, measurementId.value());
+        return created("/api/objectives/" + objectiveId + "/measurements/" + measurementId, measurementId.value());
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String orNewId(String clientId) {
-        return clientId != null ? clientId : UUID.randomUUID().toString();
-    }
-
-    private static ResponseEntity<CommandAccepted> created(String path, String id) {
-        return ResponseEntity.created(URI.create("/api/objectives/" + path)).body(new CommandAccepted(id));
-    }
-
-    private static ResponseEntity<CommandAccepted> accepted(String id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
     }
 }

@@ -1,5 +1,9 @@
 package vn.qualityledger.query.auditprogramme;
 
+import static vn.qualityledger.query.web.ReadParameters.AS_OF;
+import static vn.qualityledger.query.web.ReadParameters.KNOWN_AT;
+import static vn.qualityledger.query.web.ReadParameters.orToday;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,8 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
+import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
 
 /** Which units were audited in a year and which are still due; findings by unit and clause; open findings per audit. */
@@ -39,12 +43,12 @@ public class AuditProgrammeController {
     @Operation(summary = "The year's internal audit programme as of a date: units audited and still due, findings, open findings per audit")
     public AuditProgramme programme(@PathVariable String organisationId,
                                     @RequestParam @Min(2000) @Max(2100) int year,
-                                    @Parameter(description = "Local date (Asia/Ho_Chi_Minh), yyyy-MM-dd; default today")
+                                    @Parameter(description = AS_OF)
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                    @Parameter(description = "Instant: count only what had been recorded by then; default: all")
+                                    @Parameter(description = KNOWN_AT)
                                     @RequestParam(required = false) Instant knownAt) {
         access.requireOrganisation(organisationId);
-        LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
+        LocalDate date = orToday(asOf, clock);
         // The known units come from the plan too, so the year's objectives are replayed along with the audits.
         return asRecorded.orNowReplaying(knownAt, () -> List.of(
                         Replay.objectives(asRecorded.objectivesOf(organisationId, year)),

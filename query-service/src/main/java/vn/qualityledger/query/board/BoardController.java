@@ -1,5 +1,7 @@
 package vn.qualityledger.query.board;
 
+import static vn.qualityledger.query.web.ReadParameters.orToday;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,10 +9,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -61,7 +63,7 @@ public class BoardController {
             organisationId = access.organisationScope(); // without a filter, a reader sees their own organisation
         }
         BoardFilter filter = new BoardFilter(organisationId, year, objectiveId, unit, status, dueFrom, dueTo,
-                asOf != null ? asOf : LocalDate.now(clock));
+                orToday(asOf, clock));
         if (knownAt != null && objectiveId == null && filter.organisationId() == null) {
             throw new InvalidParameterException("knownAt", "needs objectiveId or organisationId, to say which streams to replay");
         }

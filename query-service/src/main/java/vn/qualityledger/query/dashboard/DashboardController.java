@@ -1,5 +1,9 @@
 package vn.qualityledger.query.dashboard;
 
+import static vn.qualityledger.query.web.ReadParameters.AS_OF;
+import static vn.qualityledger.query.web.ReadParameters.KNOWN_AT;
+import static vn.qualityledger.query.web.ReadParameters.orToday;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,17 +23,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.NotFoundException;
-import vn.qualityledger.query.web.ReadAccess;
 import vn.qualityledger.query.web.PageResponse;
+import vn.qualityledger.query.web.ReadAccess;
 
 /** Objective dashboards and their roll-ups per organisation-year and per unit, as of any date (default: today). */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "Dashboards")
 public class DashboardController {
-
-    private static final String AS_OF = "Local date (Asia/Ho_Chi_Minh) the figures are for, yyyy-MM-dd; default today";
-    private static final String KNOWN_AT = "Instant (ISO-8601, e.g. 2023-07-15T10:00:00Z): count only what had been recorded by then; default: all";
 
     private final DashboardRepository dashboards;
     private final AsRecorded asRecorded;
@@ -50,7 +51,7 @@ public class DashboardController {
                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireObjective(objectiveId);
-        return asRecorded.orNow(knownAt, () -> List.of(objectiveId), () -> dashboards.findObjective(objectiveId, orToday(asOf)))
+        return asRecorded.orNow(knownAt, () -> List.of(objectiveId), () -> dashboards.findObjective(objectiveId, orToday(asOf, clock)))
                 .orElseThrow(() -> new NotFoundException("No objective " + objectiveId + (knownAt == null ? "" : " recorded by " + knownAt)));
     }
 
@@ -61,7 +62,7 @@ public class DashboardController {
                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireOrganisation(organisationId);
-        LocalDate date = orToday(asOf);
+        LocalDate date = orToday(asOf, clock);
         List<ObjectiveDashboard> objectives = asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
                 () -> dashboards.findObjectives(organisationId, year, date, null, 0));
         OccurrenceCounts total = OccurrenceCounts.NONE;
@@ -88,7 +89,7 @@ public class DashboardController {
                                                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         access.requireOrganisation(organisationId);
         return asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year), () -> PageResponse.of(
-                dashboards.findObjectives(organisationId, year, orToday(asOf), size, (long) page * size), page, size,
+                dashboards.findObjectives(organisationId, year, orToday(asOf, clock), size, (long) page * size), page, size,
                 dashboards.countObjectives(organisationId, year)));
     }
 
@@ -99,7 +100,7 @@ public class DashboardController {
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                              @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireOrganisation(organisationId);
-        LocalDate date = orToday(asOf);
+        LocalDate date = orToday(asOf, clock);
         return new UnitsReport(organisationId, year, date, asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
                 () -> dashboards.findUnits(organisationId, year, date, null)));
     }
@@ -112,11 +113,8 @@ public class DashboardController {
                             @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireOrganisation(organisationId);
         return asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
-                        () -> dashboards.findUnits(organisationId, year, orToday(asOf), unit)).stream().findFirst()
+                        () -> dashboards.findUnits(organisationId, year, orToday(asOf, clock), unit)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No work of " + organisationId + " in " + year + " is assigned to unit " + unit));
     }
 
-    private LocalDate orToday(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
-    }
 }

@@ -1,23 +1,21 @@
 package vn.qualityledger.query.history;
 
+import static vn.qualityledger.query.QueryServiceApplication.AGENCY_ZONE;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.query.auditprogramme.AuditProgramme;
 import vn.qualityledger.query.auditprogramme.AuditProgrammeRepository;
-import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
-import vn.qualityledger.query.progress.ReadModelJdbc;
+import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**
@@ -27,7 +25,6 @@ import vn.qualityledger.query.web.ReadAccess;
 @RestController
 class AuditStateController {
 
-    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /**
      * @param figures the audit as the audit programme showed it then (findings by kind, open findings); null before it
@@ -40,19 +37,17 @@ class AuditStateController {
     private final AsRecorded asRecorded;
     private final AuditProgrammeRepository programmes;
     private final StreamHistory history;
-    private final ReadModelJdbc reads;
+    private final RecordedRows rows;
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
     private final ReadAccess access;
 
-    AuditStateController(AsRecorded asRecorded, AuditProgrammeRepository programmes, StreamHistory history, ReadModelJdbc reads,
-                         JdbcTemplate jdbc, JsonMapper json, ReadAccess access) {
+    AuditStateController(AsRecorded asRecorded, AuditProgrammeRepository programmes, StreamHistory history, RecordedRows rows,
+                         JdbcTemplate jdbc, ReadAccess access) {
         this.asRecorded = asRecorded;
         this.programmes = programmes;
         this.history = history;
-        this.reads = reads;
+        this.rows = rows;
         this.jdbc = jdbc;
-        this.json = json;
         this.access = access;
     }
 
@@ -65,18 +60,13 @@ class AuditStateController {
         streams.addAll(jdbc.queryForList("SELECT id FROM query.nonconformity WHERE origin_audit_id = ?", String.class, auditId));
         // The programme also reads the plan's units; no objective is replayed, so its tables are there but empty.
         return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(streams), Replay.objectives(List.of())), () -> {
-            JsonNode audit = rows("audit", "id", "id", auditId);
+            JsonNode audit = rows.of("audit", "id", "id", auditId);
             AuditProgramme.AuditStatus figures = audit.isEmpty() ? null : programmes.programme(audit.get(0).get("organisation_id").asString(),
                     audit.get(0).get("year").asInt(), asOf).audits().stream().filter(a -> a.auditId().equals(auditId)).findFirst().orElse(null);
             return new AuditState(auditId, at, asOf, figures, audit.isEmpty() ? null : audit.get(0),
-                    rows("unit_audit", "audit_id", "unit", auditId), rows("unit_audit_held", "audit_id", "held_on, unit", auditId),
-                    rows("finding", "audit_id", "recorded_on, finding_id", auditId));
+                    rows.of("unit_audit", "audit_id", "unit", auditId), rows.of("unit_audit_held", "audit_id", "held_on, unit", auditId),
+                    rows.of("finding", "audit_id", "recorded_on, finding_id", auditId));
         });
     }
 
-    private JsonNode rows(String table, String key, String order, String auditId) {
-        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
-                + table + " t WHERE t." + key + " = :id", Map.of("id", auditId), String.class);
-        return json.readTree(rows);
-    }
 }

@@ -1,23 +1,21 @@
 package vn.qualityledger.query.history;
 
+import static vn.qualityledger.query.QueryServiceApplication.AGENCY_ZONE;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
+import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.nonconformity.NonconformityDetail;
 import vn.qualityledger.query.nonconformity.NonconformityRepository;
-import vn.qualityledger.query.progress.ReadModelJdbc;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**
@@ -27,7 +25,6 @@ import vn.qualityledger.query.web.ReadAccess;
 @RestController
 class NonconformityStateController {
 
-    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The nonconformity at an instant: as the tracker showed it then, and every row of it as recorded by then. */
     record NonconformityState(String nonconformityId, Instant at, LocalDate asOf, NonconformityDetail nonconformity,
@@ -37,19 +34,17 @@ class NonconformityStateController {
     private final AsRecorded asRecorded;
     private final NonconformityRepository nonconformities;
     private final StreamHistory history;
-    private final ReadModelJdbc reads;
+    private final RecordedRows rows;
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
     private final ReadAccess access;
 
     NonconformityStateController(AsRecorded asRecorded, NonconformityRepository nonconformities, StreamHistory history,
-                                 ReadModelJdbc reads, JdbcTemplate jdbc, JsonMapper json, ReadAccess access) {
+                                 RecordedRows rows, JdbcTemplate jdbc, ReadAccess access) {
         this.asRecorded = asRecorded;
         this.nonconformities = nonconformities;
         this.history = history;
-        this.reads = reads;
+        this.rows = rows;
         this.jdbc = jdbc;
-        this.json = json;
         this.access = access;
     }
 
@@ -71,14 +66,9 @@ class NonconformityStateController {
         }, nonconformityId);
         return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(trackingStreams), Replay.objectives(objectives)),
                 () -> new NonconformityState(nonconformityId, at, asOf, nonconformities.detail(nonconformityId, asOf).orElse(null),
-                        rows("corrective_action", "planned_on, action_id", nonconformityId),
-                        rows("verification", "stream_sequence", nonconformityId),
-                        rows("nonconformity_closure", "stream_sequence", nonconformityId)));
+                        rows.of("corrective_action", "nonconformity_id", "planned_on, action_id", nonconformityId),
+                        rows.of("verification", "nonconformity_id", "stream_sequence", nonconformityId),
+                        rows.of("nonconformity_closure", "nonconformity_id", "stream_sequence", nonconformityId)));
     }
 
-    private JsonNode rows(String table, String order, String nonconformityId) {
-        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
-                + table + " t WHERE t.nonconformity_id = :id", Map.of("id", nonconformityId), String.class);
-        return json.readTree(rows);
-    }
 }

@@ -1,23 +1,21 @@
 package vn.qualityledger.query.history;
 
+import static vn.qualityledger.query.QueryServiceApplication.AGENCY_ZONE;
+
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.query.dashboard.DashboardRepository;
 import vn.qualityledger.query.dashboard.ObjectiveDashboard;
 import vn.qualityledger.query.knownat.AsRecorded;
-import vn.qualityledger.query.progress.ReadModelJdbc;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.ReadAccess;
 
@@ -29,7 +27,6 @@ import vn.qualityledger.query.web.ReadAccess;
 @RestController
 class ObjectiveStateController {
 
-    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The objective at an instant: its figures, and every row of its plan and work as the read model had it. */
     record ObjectiveState(String objectiveId, Instant at, LocalDate asOf, ObjectiveDashboard figures, JsonNode measures,
@@ -46,18 +43,16 @@ class ObjectiveStateController {
     private final AsRecorded asRecorded;
     private final DashboardRepository dashboards;
     private final StreamHistory history;
-    private final ReadModelJdbc reads;
-    private final JsonMapper json;
+    private final RecordedRows rows;
     private final ReadAccess access;
 
-    ObjectiveStateController(AsRecorded asRecorded, DashboardRepository dashboards, StreamHistory history, ReadModelJdbc reads,
-                             JsonMapper json, ReadAccess access) {
+    ObjectiveStateController(AsRecorded asRecorded, DashboardRepository dashboards, StreamHistory history, RecordedRows rows,
+                             ReadAccess access) {
         this.access = access;
         this.asRecorded = asRecorded;
         this.dashboards = dashboards;
         this.history = history;
-        this.reads = reads;
-        this.json = json;
+        this.rows = rows;
     }
 
     @GetMapping("/api/objectives/{objectiveId}/state")
@@ -66,8 +61,10 @@ class ObjectiveStateController {
         history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
         LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
         return asRecorded.at(at, List.of(objectiveId), () -> new ObjectiveState(objectiveId, at, asOf,
-                figures(objectiveId, asOf), rows("measure", "code", objectiveId), rows("occurrence", "due_date, occurrence_id", objectiveId),
-                rows("evidence", "submitted_on, evidence_id", objectiveId), rows("measurement", "period_to, stream_sequence", objectiveId)));
+                figures(objectiveId, asOf), rows.of("measure", "objective_id", "code", objectiveId),
+                rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId),
+                rows.of("evidence", "objective_id", "submitted_on, evidence_id", objectiveId),
+                rows.of("measurement", "objective_id", "period_to, stream_sequence", objectiveId)));
     }
 
     @GetMapping("/api/objectives/{objectiveId}/changes")
@@ -90,11 +87,6 @@ class ObjectiveStateController {
         return dashboards.findObjective(objectiveId, asOf).orElse(null);
     }
 
-    private JsonNode rows(String table, String order, String objectiveId) {
-        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
-                + table + " t WHERE t.objective_id = :objectiveId", Map.of("objectiveId", objectiveId), String.class);
-        return json.readTree(rows);
-    }
 
     private static List<FigureChange> changed(ObjectiveDashboard before, ObjectiveDashboard after) {
         List<FigureChange> changes = new ArrayList<>();

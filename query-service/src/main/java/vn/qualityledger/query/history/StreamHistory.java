@@ -1,19 +1,20 @@
 package vn.qualityledger.query.history;
 
+import static vn.qualityledger.query.QueryServiceApplication.AGENCY_ZONE;
+
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
-import vn.qualityledger.api.common.Actor;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.stereotype.Service;
 import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
+import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.query.web.NotFoundException;
@@ -41,7 +42,6 @@ public class StreamHistory {
         }
     }
 
-    private static final ZoneId AGENCY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final EventStore eventStore;
     private final RevisionResolver revisions = new AnnotationRevisionResolver();

@@ -1,5 +1,9 @@
 package vn.qualityledger.query.nonconformity;
 
+import static vn.qualityledger.query.web.ReadParameters.AS_OF;
+import static vn.qualityledger.query.web.ReadParameters.KNOWN_AT;
+import static vn.qualityledger.query.web.ReadParameters.orToday;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
-import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
+import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.tracking.NonconformityStatus;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.PageResponse;
@@ -30,8 +34,6 @@ import vn.qualityledger.query.web.ReadAccess;
 @Tag(name = "Nonconformities")
 public class NonconformityController {
 
-    static final String AS_OF = "Local date (Asia/Ho_Chi_Minh) the figures are for, yyyy-MM-dd; default today";
-    static final String KNOWN_AT = "Instant (ISO-8601, e.g. 2024-07-15T10:00:00Z): count only what had been recorded by then; default: all";
     private static final String YEAR = "Only nonconformities raised in this calendar year; default: every year";
 
     private final NonconformityRepository nonconformities;
@@ -54,7 +56,7 @@ public class NonconformityController {
                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         access.requireOrganisation(organisationId);
-        LocalDate date = orToday(asOf);
+        LocalDate date = orToday(asOf, clock);
         return asRecorded.orNowReplaying(knownAt, () -> replays(organisationId), () -> nonconformities.summary(organisationId, year, date));
     }
 
@@ -75,7 +77,7 @@ public class NonconformityController {
                                                @RequestParam(defaultValue = "0") @Min(0) int page,
                                                @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         access.requireOrganisation(organisationId);
-        LocalDate date = orToday(asOf);
+        LocalDate date = orToday(asOf, clock);
         NonconformityFilter filter = new NonconformityFilter(year, status, source, unit, clause, severity, overdue);
         return asRecorded.orNowReplaying(knownAt, () -> replays(organisationId), () -> PageResponse.of(
                 nonconformities.list(organisationId, filter, date, size, (long) page * size), page, size,
@@ -88,7 +90,7 @@ public class NonconformityController {
                                       @Parameter(description = AS_OF) @RequestParam(required = false)
                                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         access.requireStream(nonconformityId);
-        return nonconformities.detail(nonconformityId, orToday(asOf))
+        return nonconformities.detail(nonconformityId, orToday(asOf, clock))
                 .orElseThrow(() -> new NotFoundException("No nonconformity " + nonconformityId + (asOf == null ? "" : " raised by " + asOf)));
     }
 
@@ -101,14 +103,11 @@ public class NonconformityController {
         if (!nonconformities.objectiveExists(objectiveId)) {
             throw new NotFoundException("No objective " + objectiveId);
         }
-        return nonconformities.forObjective(objectiveId, orToday(asOf));
+        return nonconformities.forObjective(objectiveId, orToday(asOf, clock));
     }
 
     private List<Replay> replays(String organisationId) {
         return List.of(Replay.auditsAndNonconformities(asRecorded.auditsAndNonconformitiesOf(organisationId)));
     }
 
-    private LocalDate orToday(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
-    }
 }

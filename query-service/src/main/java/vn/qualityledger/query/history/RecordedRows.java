@@ -1,0 +1,27 @@
+package vn.qualityledger.query.history;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.query.progress.ReadModelJdbc;
+
+/** The read-model rows of one stream, as JSON: what a past state shows as recorded by its instant. */
+@Component
+class RecordedRows {
+
+    private final ReadModelJdbc reads;
+    private final JsonMapper json;
+
+    RecordedRows(ReadModelJdbc reads, JsonMapper json) {
+        this.reads = reads;
+        this.json = json;
+    }
+
+    /** Rows of {@code query.<table>} whose {@code key} column is {@code id}, in {@code order}; names come from code only. */
+    JsonNode of(String table, String key, String order, String id) {
+        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
+                + table + " t WHERE t." + key + " = :id", Map.of("id", id), String.class);
+        return json.readTree(rows);
+    }
+}

@@ -1,0 +1,137 @@
+package vn.qualityledger.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.command.CommandServiceApplication;
+import vn.qualityledger.query.QueryServiceApplication;
+import vn.qualityledger.support.TestDatabase;
+
+/**
+ * Both services in one JVM against one fresh database, on a settable clock for business dates, driven over HTTP as the
+ * demo users of quality-ledger-security.yml (password "demo").
+ */
+final class BothServices implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MutableClock clock = new MutableClock();
+    private final ConfigurableApplicationContext commandService;
+    private final ConfigurableApplicationContext queryService;
+    private final RestClient commands;
+    private final RestClient queries;
+
+    BothServices(String database, String... commandServiceArguments) {
+        String url = TestDatabase.recreate(database);
+        commandService = start(CommandServiceApplication.application(), url, commandServiceArguments);
+        try {
+            queryService = start(QueryServiceApplication.application(), url);
+        } catch (RuntimeException failed) {
+            commandService.close();
+            throw failed;
+        }
+        commands = RestClient.create("http://localhost:" + port(commandService));
+        queries = RestClient.create("http://localhost:" + port(queryService));
+    }
+
+    private ConfigurableApplicationContext start(SpringApplication application, String url, String... more) {
+        application.addInitializers(context -> ((GenericApplicationContext) context)
+                .registerBean("scenarioClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url));
+        arguments.addAll(List.of(more));
+        return application.run(arguments.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Business dates from here on are this day's. */
+    void on(String day) {
+        clock.setToday(LocalDate.parse(day));
+    }
+
+    /** A command as a user, expecting a status; its JSON answer (null node when empty). */
+    JsonNode post(String user, String path, String body, int expectedStatus) {
+        return commands.post().uri(path).header("Authorization", basic(user)).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> {
+                    String raw = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(response.getStatusCode().value()).as("POST %s as %s answered %s", path, user, raw).isEqualTo(expectedStatus);
+                    return raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
+                });
+    }
+
+    /** A read as a user, expecting 200. */
+    JsonNode get(String user, String path) {
+        return queries.get().uri(path).header("Authorization", basic(user)).exchange((request, response) -> {
+            String raw = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response.getStatusCode().value()).as("GET %s answered %s", path, raw).isEqualTo(200);
+            return JSON.readTree(raw);
+        });
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The shared database, as command-service reaches it. */
+    JdbcTemplate database() {
+        return commandService.getBean(JdbcTemplate.class);
+    }
+
+    /** An instant strictly between the events recorded before and after it. */
+    static Instant aMomentLater() throws InterruptedException {
+        Thread.sleep(20);
+        Instant moment = Instant.now();
+        Thread.sleep(20);
+        return moment;
+    }
+
+    /** Waits until every segment of every query-service processor has handled the last stored event. */
+    void awaitReadSideCaughtUp() throws InterruptedException {
+        long head = database().queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
+        EventProcessingConfiguration processing = queryService.getBean(EventProcessingConfiguration.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<StreamingEventProcessor> processors = new ArrayList<>();
+            processing.eventProcessors().values().forEach(p -> {
+                if (p instanceof StreamingEventProcessor s) {
+                    processors.add(s);
+                }
+            });
+            boolean caughtUp = !processors.isEmpty() && processors.stream().allMatch(p -> !p.processingStatus().isEmpty()
+                    && p.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                    .allMatch(position -> position.isPresent() && position.getAsLong() >= head));
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the read side did not reach global index " + head + " within 60 s");
+    }
+
+    @Override
+    public void close() {
+        queryService.close();
+        commandService.close();
+    }
+}
