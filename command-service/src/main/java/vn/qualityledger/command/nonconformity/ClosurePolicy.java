@@ -14,9 +14,9 @@ final class ClosurePolicy {
     private ClosurePolicy() {
     }
 
-    static void requireClosable(Collection<Nonconformity.Action> actions, Nonconformity.Action latest, boolean reopenedSinceLatestAction,
+    static void requireClosable(Collection<Nonconformity.Action> actions, boolean reopenedSinceLatestAction,
                                 boolean ineffectiveSinceLatestAction) {
-        if (latest == null) {
+        if (actions.isEmpty()) {
             throw Refusal.ruleBroken("NO_CORRECTIVE_ACTION", null, "A nonconformity is closed only after a corrective action");
         }
         if (actions.stream().anyMatch(a -> a.status() == Nonconformity.ActionStatus.PLANNED)) {
@@ -29,7 +29,8 @@ final class ClosurePolicy {
             throw Refusal.ruleBroken("NEW_ACTION_REQUIRED", null,
                     "The nonconformity was reopened: a new corrective action verified effective is needed before closing");
         }
-        if (ineffectiveSinceLatestAction || latest.status() != Nonconformity.ActionStatus.EFFECTIVE) {
+        // every action is verified by now, so an ineffective latest one is a verdict with no action planned since
+        if (ineffectiveSinceLatestAction) {
             throw Refusal.ruleBroken("NEW_ACTION_REQUIRED", null,
                     "An action was not effective: a new corrective action verified effective is needed before closing");
         }

@@ -49,7 +49,6 @@ public class Nonconformity {
     /** An action was found not effective and no action has been planned since. */
     private boolean ineffectiveSinceLatestAction;
     private final Map<String, Action> actions = new LinkedHashMap<>();
-    private String latestActionId;
 
     enum ActionStatus { PLANNED, IMPLEMENTED, EFFECTIVE, NOT_EFFECTIVE }
 
@@ -264,8 +263,7 @@ public class Nonconformity {
             }
             throw Refusal.ruleBroken("NONCONFORMITY_CLOSED", null, "The nonconformity is already closed");
         }
-        ClosurePolicy.requireClosable(actions.values(), latestActionId == null ? null : actions.get(latestActionId),
-                reopenedSinceLatestAction, ineffectiveSinceLatestAction);
+        ClosurePolicy.requireClosable(actions.values(), reopenedSinceLatestAction, ineffectiveSinceLatestAction);
         requireNotBeforeRaising(command.closedOn(), "closedOn");
         apply(new NonconformityClosedEvent(nonconformityId, command.note(), command.closedOn()));
     }
@@ -341,7 +339,6 @@ public class Nonconformity {
     void on(CorrectiveActionPlannedEvent event, EventMessage<?> message) {
         actions.put(event.actionId().value(), new Action(event.ownerUnit(), event.description(), event.dueDate(), event.plannedOn(),
                 ActionStatus.PLANNED, null, null, null, null, false, ActionDeadline.Cause.of(message)));
-        latestActionId = event.actionId().value();
         reopenedSinceLatestAction = false;
         ineffectiveSinceLatestAction = false;
     }
