@@ -91,6 +91,7 @@ class QueryServiceWiringIntegrationTest {
     }
 
     @Test
+    @WithUserDetails("admin")
     void isReadyOnlyWithItsEventProcessorsInTheReadinessGroup() throws Exception {
         mvc.perform(get("/actuator/health/readiness"))
                 .andExpect(status().isOk())
@@ -116,6 +117,25 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+    }
+
+    @Test
+    @WithAnonymousUser
+    void showsAnAnonymousProbeTheStatusOnly() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist())
+                .andExpect(jsonPath("$.details").doesNotExist());
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+    }
+
+    @Test
+    @WithUserDetails("xem")
+    void showsTheHealthDetailsToAdministratorsOnly() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components").doesNotExist());
     }
 
     @Test

@@ -2,10 +2,10 @@ package vn.qualityledger.support.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import vn.qualityledger.support.web.Problems;
 
 /** 401 and 403 as RFC 9457 problems, like every other error of the service. */
 final class ProblemResponses {
@@ -28,11 +28,6 @@ final class ProblemResponses {
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("""
-                {"type":"https://quality-ledger.vn/problems/%s","title":"%s","status":%d,"detail":"%s","code":"%s"}"""
-                .formatted(code.toLowerCase(), status.getReasonPhrase(), status.value(), detail, code));
+        Problems.write(response, status.value(), code, detail);
     }
 }
