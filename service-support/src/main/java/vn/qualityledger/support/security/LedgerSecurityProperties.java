@@ -1,6 +1,8 @@
 package vn.qualityledger.support.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import vn.qualityledger.api.common.Role;
@@ -36,6 +38,21 @@ public class LedgerSecurityProperties {
     private Claims claims = new Claims("name", "roles", "organisation", "unit");
     /** OIDC: the claim listing the organisations whose feed the user may read besides its own (see {@link User}). */
     private String feedOrganisationsClaim = "feed_organisations";
+    /** How long a verified HTTP Basic password is remembered (see {@link CachedPasswordAuthentication}). */
+    private Duration credentialCacheTtl = Duration.ofMinutes(5);
+
+    /** The configured user of this name, as the configuration says now. */
+    public Optional<User> user(String username) {
+        return users.stream().filter(u -> u.username().equals(username)).findFirst();
+    }
+
+    public Duration getCredentialCacheTtl() {
+        return credentialCacheTtl;
+    }
+
+    public void setCredentialCacheTtl(Duration credentialCacheTtl) {
+        this.credentialCacheTtl = credentialCacheTtl;
+    }
 
     public Mode getMode() {
         return mode;

@@ -21,6 +21,12 @@ public class LedgerUser extends User {
         this.feedOrganisations = List.copyOf(feedOrganisations);
     }
 
+    /** The signed-in form of a configured user; a new one per sign-in, as Spring erases the credentials it checked. */
+    public static LedgerUser of(LedgerSecurityProperties.User user) {
+        return new LedgerUser(user.username(), user.password(), new Actor(user.username(), user.name(), user.roles(),
+                user.organisation(), user.unit()), user.feedOrganisations());
+    }
+
     public Actor actor() {
         return actor;
     }

@@ -1,10 +1,15 @@
 package vn.qualityledger.support.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,11 +19,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import vn.qualityledger.api.common.Actor;
 
 /**
- * Every request is authenticated, by configured users (HTTP Basic) or by an OIDC issuer's JWTs. Health probes and the
+ * Every request is authenticated, by configured users (HTTP Basic, bcrypt once and then the verified-credential cache)
+ * or by an OIDC issuer's JWTs, and in both modes by API tokens ({@link ApiTokens}). Health probes and the
  * API description stay open; administration needs ADMIN. What each role may do is decided per command and per read,
  * not here (see the permission matrix in the README).
  */
@@ -36,7 +44,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, CurrentActor actors) throws Exception {
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, LedgerSecurityProperties properties, CurrentActor actors, ApiTokens tokens,
+                                       ObjectProvider<UserDetailsService> users, PasswordEncoder passwordEncoder) throws Exception {
         boolean basic = properties.getMode() == LedgerSecurityProperties.Mode.BASIC;
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -50,10 +59,15 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthenticated(basic))
                         .accessDeniedHandler(ProblemResponses.forbidden()));
+        http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class);
         if (basic) {
-            http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(ProblemResponses.unauthenticated(true)));
+            http.authenticationManager(new ProviderManager(cachedPasswords(properties, users.getObject(), passwordEncoder)))
+                    .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(ProblemResponses.unauthenticated(true)));
         } else {
+            DefaultBearerTokenResolver jwts = new DefaultBearerTokenResolver();
             http.oauth2ResourceServer(server -> server
+                    // Our own API tokens are not JWTs: the token filter has handled them.
+                    .bearerTokenResolver(request -> ApiTokenAuthenticationFilter.presented(request) != null ? null : jwts.resolve(request))
                     .authenticationEntryPoint(ProblemResponses.unauthenticated(false))
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> {
                         Actor actor = actors.fromJwt(token);
@@ -65,6 +79,19 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    ApiTokens apiTokens(JdbcTemplate jdbc) {
+        return new ApiTokens(jdbc, Clock.systemUTC());
+    }
+
+    /** bcrypt once per user and password, then the verified-credential cache (the only provider of HTTP Basic). */
+    private static CachedPasswordAuthentication cachedPasswords(LedgerSecurityProperties properties, UserDetailsService users,
+                                                                PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwordEncoder);
+        return new CachedPasswordAuthentication(bcrypt, properties::user, properties.getCredentialCacheTtl(), 10_000);
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
@@ -73,9 +100,6 @@ public class SecurityConfiguration {
     @ConditionalOnProperty(name = "quality-ledger.security.mode", havingValue = "BASIC", matchIfMissing = true)
     UserDetailsService configuredUsers(LedgerSecurityProperties properties) {
         // A new LedgerUser per sign-in: Spring erases the credentials of the principal it authenticated.
-        return username -> properties.getUsers().stream().filter(u -> u.username().equals(username)).findFirst()
-                .map(u -> new LedgerUser(u.username(), u.password(), new Actor(u.username(), u.name(), u.roles(), u.organisation(), u.unit()),
-                        u.feedOrganisations()))
-                .orElseThrow(() -> new UsernameNotFoundException(username));
+        return username -> properties.user(username).map(LedgerUser::of).orElseThrow(() -> new UsernameNotFoundException(username));
     }
 }
