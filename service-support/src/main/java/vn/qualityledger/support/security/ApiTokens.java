@@ -28,6 +28,8 @@ import vn.qualityledger.api.common.Role;
 public class ApiTokens {
 
     public static final String PREFIX = "qlt_";
+    /** The name of the tokens of sign-in sessions (the web application's), as against tokens an administrator issued. */
+    public static final String SESSION_NAME = "Phiên đăng nhập";
     /** How often a token's last use is written: a read path should not write a row on every request. */
     private static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,6 +37,10 @@ public class ApiTokens {
     /** A token as an administrator sees it; never its secret. */
     public record Token(String id, String name, Actor actor, List<String> feedOrganisations, String issuedBy,
                         Instant issuedAt, Instant expiresAt, String revokedBy, Instant revokedAt, Instant lastUsedAt) {
+
+        public boolean isSession() {
+            return SESSION_NAME.equals(name);
+        }
 
         public boolean activeAt(Instant instant) {
             return revokedAt == null && instant.isBefore(expiresAt);
@@ -102,7 +108,7 @@ public class ApiTokens {
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
             jdbc.update("UPDATE identity.api_token SET last_used_at = ? WHERE id = ?", Timestamp.from(now), token.id());
         }
-        return Optional.of(new LedgerUser(token.actor().id(), "", token.actor(), token.feedOrganisations()));
+        return Optional.of(LedgerUser.of(token));
     }
 
     static byte[] digest(String token) {

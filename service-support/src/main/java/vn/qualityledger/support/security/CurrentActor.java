@@ -35,6 +35,12 @@ public class CurrentActor {
         return Optional.empty();
     }
 
+    /** The API token the current request signed in with, if it did. */
+    public Optional<ApiTokens.Token> token() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof LedgerUser user ? user.token() : Optional.empty();
+    }
+
     /**
      * Organisations whose event feed the current user may read besides its own ({@code "*"}: every one): a configured
      * user's {@code feed-organisations}, or the JWT's feed claim (a list or a space/comma-separated string).

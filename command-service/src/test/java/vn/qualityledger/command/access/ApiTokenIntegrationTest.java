@@ -1,4 +1,4 @@
-package vn.qualityledger.command.admin;
+package vn.qualityledger.command.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -174,5 +174,30 @@ class ApiTokenIntegrationTest {
             security.setUsers(original);
         }
         assertThat(send("POST", "/api/objectives", basic("thuky", "demo"), "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSignInSessionActsAsItsUserUntilSignOut() throws Exception {
+        Answer signedIn = send("POST", "/api/sessions", basic("thuky", "demo"), null);
+        assertThat(signedIn.status()).as(signedIn.body().toString()).isEqualTo(201);
+        assertThat(signedIn.body().path("actorName").asString()).isEqualTo("Nguyễn Thị Thư");
+        assertThat(signedIn.body().path("roles").toString()).contains("ISO_SECRETARY");
+        String session = "Bearer " + signedIn.body().path("token").asString();
+
+        Answer current = send("GET", "/api/sessions/current", session, null);
+        assertThat(current.body().path("actorId").asString()).isEqualTo("thuky");
+        assertThat(send("POST", "/api/objectives", session, defineObjective("ses-1")).status()).isEqualTo(201);
+        String metaData = new String(jdbc.queryForObject(
+                "select meta_data from event_store.domain_event_entry where aggregate_identifier = 'ses-1'", byte[].class), StandardCharsets.UTF_8);
+        assertThat(metaData).contains("\"actorId\":\"thuky\"");
+
+        Answer again = send("POST", "/api/sessions", session, null);
+        assertThat(again.status()).isEqualTo(403);
+        assertThat(again.body().path("code").asString()).isEqualTo("SIGN_IN_WITH_PASSWORD");
+        assertThat(send("POST", "/api/sessions/current/revocation", basic("thuky", "demo"), null).status()).isEqualTo(409);
+
+        assertThat(send("POST", "/api/sessions/current/revocation", session, null).status()).isEqualTo(202);
+        assertThat(send("GET", "/api/sessions/current", session, null).status()).isEqualTo(401);
+        assertThat(send("POST", "/api/sessions", basic("thuky", "sai"), null).status()).isEqualTo(401);
     }
 }

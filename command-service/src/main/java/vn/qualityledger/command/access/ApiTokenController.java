@@ -1,4 +1,4 @@
-package vn.qualityledger.command.admin;
+package vn.qualityledger.command.access;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,6 @@ import vn.qualityledger.api.common.Role;
 import vn.qualityledger.support.security.ApiTokens;
 import vn.qualityledger.support.security.ApiTokens.Token;
 import vn.qualityledger.support.security.CurrentActor;
-import vn.qualityledger.support.web.Problems;
 
 /**
  * API tokens for machine clients, issued and revoked by an administrator (ADMIN, like all of {@code /api/admin}),
@@ -78,7 +76,7 @@ class ApiTokenController {
         Actor admin = currentActor.get().orElseThrow();
         String organisation = request.organisation() != null ? request.organisation() : admin.organisation();
         if (admin.organisation() != null && !admin.organisation().equals(organisation)) {
-            return problem(HttpStatus.FORBIDDEN, "OTHER_ORGANISATION", "organisation",
+            return AccessProblems.of(HttpStatus.FORBIDDEN, "OTHER_ORGANISATION", "organisation",
                     "An administrator issues tokens for their own organisation only");
         }
         Actor actor = new Actor(request.actorId(), request.actorName() == null || request.actorName().isBlank()
@@ -118,15 +116,6 @@ class ApiTokenController {
     }
 
     private static ResponseEntity<?> notFound(String id) {
-        return problem(HttpStatus.NOT_FOUND, "TOKEN_NOT_FOUND", "id", "No API token " + id);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(Problems.TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        problem.setProperty("field", field);
-        return ResponseEntity.status(status).body(problem);
+        return AccessProblems.of(HttpStatus.NOT_FOUND, "TOKEN_NOT_FOUND", "id", "No API token " + id);
     }
 }
