@@ -65,7 +65,20 @@ final class Report {
         return String.format(Locale.ROOT, "×%.1f", factor);
     }
 
-    static String yesNo(boolean met) {
+    /**
+     * Whether a target is met, judged only on samples: a figure measured over nothing (a run that stored no command,
+     * a lag with no probe) meets no target, however good its zeros look.
+     */
+    static String met(long samples, boolean met) {
+        if (samples <= 0) {
+            return "**no** (no samples)";
+        }
         return met ? "yes" : "**no**";
+    }
+
+    /** The sample count of a latency summary in the JSON report. */
+    static long samples(java.util.Map<String, Object> latencySummary) {
+        Object count = latencySummary.get("count");
+        return count instanceof Number number ? number.longValue() : 0;
     }
 }
