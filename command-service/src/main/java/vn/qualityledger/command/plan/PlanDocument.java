@@ -1,5 +1,6 @@
 package vn.qualityledger.command.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,8 +15,11 @@ import vn.qualityledger.api.objective.Target;
 
 /**
  * A year's quality objectives and their implementation plan, in the form of {@code shared/data/mtcl-2023.json}
- * (documented in the README under "Plan documents"). Unknown fields (source, notes) are ignored.
+ * (documented in the README under "Plan documents"). The document's {@code source} and {@code notes} say where it was
+ * transcribed from and are ignored; any other unknown field is refused (request JSON is strict), and so is a null entry
+ * in any list ({@code "objectives": [null]}), with its path.
  */
+@JsonIgnoreProperties({"source", "notes"})
 public record PlanDocument(@NotNull @Valid Organisation organisation,
                            @NotNull @Min(2000) @Max(2100) Integer year,
                            @Valid DecisionReference decision,

@@ -10,12 +10,21 @@ public record CommandAccepted(String id) {
 
     /** 201 with the new thing's location. */
     static ResponseEntity<CommandAccepted> created(String location, String id) {
+        requireCompleted();
         return ResponseEntity.created(URI.create(location)).body(new CommandAccepted(id));
     }
 
     /** 202: the events are stored. */
     static ResponseEntity<CommandAccepted> accepted(String id) {
+        requireCompleted();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new CommandAccepted(id));
+    }
+
+    /** {@code sendAndWait} returns normally when interrupted; an interrupted wait is no success. */
+    private static void requireCompleted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CommandOutcomeUnknown();
+        }
     }
 
     /** The id a client chose (which makes its retries safe), or a new one. */
