@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -80,7 +80,11 @@ public class ProjectionRebuilds {
     private static final class Runs {
         final ProjectionTables projection;
         final String shadowSchema;
-        final ReentrantLock busy = new ReentrantLock();
+        /**
+         * Taken by the request that starts a run and given back by whichever thread finishes it (a rebuild ends on the
+         * background thread), so it must not belong to a thread: a ReentrantLock released elsewhere stayed held.
+         */
+        final AtomicBoolean busy = new AtomicBoolean();
         final AtomicReference<Progress> progress = new AtomicReference<>();
 
         Runs(ProjectionTables projection) {
@@ -128,31 +132,36 @@ public class ProjectionRebuilds {
     /** Starts a rebuild in the background; its progress is then {@link #progress(String)}. */
     public Progress startRebuild(String projection) {
         Runs run = runs(projection);
-        if (!run.busy.tryLock()) {
+        if (!run.busy.compareAndSet(false, true)) {
             throw new AlreadyRunning(projection);
         }
         run.progress.set(new Progress(projection, "REBUILD", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
-        background.submit(() -> {
-            try {
-                withShadow(run, "REBUILD", shadow -> replaceLiveRows(run, shadow));
-            } finally {
-                run.busy.unlock();
-            }
-        });
+        try {
+            background.submit(() -> {
+                try {
+                    withShadow(run, "REBUILD", shadow -> replaceLiveRows(run, shadow));
+                } finally {
+                    run.busy.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            run.busy.set(false); // never submitted (shutting down): nothing runs, so nothing holds it
+            throw e;
+        }
         return run.progress.get();
     }
 
     /** Rebuilds into the shadow and reports every row in which the live read model differs from it. */
     public ConsistencyReport check(String projection) {
         Runs run = runs(projection);
-        if (!run.busy.tryLock()) {
+        if (!run.busy.compareAndSet(false, true)) {
             throw new AlreadyRunning(projection);
         }
         try {
             run.progress.set(new Progress(projection, "CHECK", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
             return withShadow(run, "CHECK", shadow -> compare(run, shadow));
         } finally {
-            run.busy.unlock();
+            run.busy.set(false);
         }
     }
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -91,6 +93,34 @@ class ProjectionRebuildIntegrationTest {
                 .andExpect(jsonPath("$.secondsLeft").value(0));
         assertThat(aCompletedOccurrence().get("occurrence_id")).isEqualTo(completed.get("occurrence_id"));
         assertThat(rebuilds.check("objective-progress").consistent()).isTrue();
+    }
+
+    /**
+     * The run's lock is taken in the request that starts a rebuild and given back on the background thread; every later
+     * check, from any request thread, must find it free (a thread-owned lock left them all answering 409).
+     */
+    @Test
+    void aRebuildCanBeFollowedByAnyNumberOfChecksFromOtherThreads() throws Exception {
+        mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
+
+        SecurityContext admin = SecurityContextHolder.getContext();
+        for (int i = 0; i < 4; i++) {
+            int[] status = new int[1];
+            Thread request = new Thread(() -> {
+                SecurityContextHolder.setContext(admin);
+                try {
+                    status[0] = mvc.perform(get(ADMIN + "/consistency")).andReturn().getResponse().getStatus();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "check-" + i);
+            request.start();
+            request.join();
+            assertThat(status[0]).as("check %d after the rebuild", i).isEqualTo(200);
+        }
+        mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
     }
 
     @Test
