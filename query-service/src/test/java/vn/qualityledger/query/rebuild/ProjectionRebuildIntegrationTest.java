@@ -101,6 +101,9 @@ class ProjectionRebuildIntegrationTest {
     @Test
     void aRebuildCanBeFollowedByAnyNumberOfChecksFromOtherThreads() throws Exception {
         mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
+        mvc.perform(get(ADMIN + "/consistency")) // the rebuild pauses the live processor for a second at least
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_RUNNING"));
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
 
         for (int i = 0; i < 4; i++) {
