@@ -2,7 +2,12 @@ package vn.qualityledger.support;
 
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -49,8 +54,19 @@ public class AxonSupportConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(c -> failures));
     }
 
+    /**
+     * Readiness: the processors have claimed their segments and are within {@code readiness-max-lag} events of the
+     * event store's head (default 100: a few batches, well under a second of catch-up).
+     */
     @Bean
-    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures) {
-        return new EventProcessorsHealthIndicator(processing, failures);
+    EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures,
+                                                                  ObjectProvider<EventStore> eventStore,
+                                                                  @Value("${quality-ledger.readiness-max-lag:100}") long maxLag) {
+        Supplier<OptionalLong> head = () -> {
+            EventStore store = eventStore.getIfAvailable();
+            TrackingToken token = store == null ? null : store.createHeadToken();
+            return token == null ? OptionalLong.empty() : token.position();
+        };
+        return new EventProcessorsHealthIndicator(processing, failures, head, maxLag);
     }
 }

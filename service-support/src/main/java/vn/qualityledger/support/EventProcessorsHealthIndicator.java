@@ -1,43 +1,74 @@
 package vn.qualityledger.support;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Readiness of the event processors: DOWN when one is stopped or in error, or when a projection failed on an event
- * recently (it is then retrying that event and its figures are not moving), so that a load balancer stops sending
- * reads to this replica.
+ * Readiness of the event processors, so that a load balancer sends reads only to a replica whose figures are current.
+ * DOWN when a processor is stopped or in error, when a handler failed on an event recently (it is then retrying that
+ * event; {@link ProjectionFailures}), and, for each streaming processor, until it has claimed every segment its token
+ * store holds and each claimed segment is caught up with the event store's head or behind it by at most
+ * {@code maxLag} events. After a restart the old claims stay until they time out (10 s) and then the processor catches
+ * up: until both are done the replica would serve stale reads as ready.
+ *
+ * <p>Streams parked in a dead-letter queue do not make it DOWN (the other streams are current): their number is in
+ * the details ({@code deadLetters}), for an operator to look at.
+ *
+ * <p>One instance per processor is assumed (as run today): a second replica of the same processor would claim no
+ * segment while the first holds them all, and would report DOWN.
  */
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final ProjectionFailures failures;
+    private final Supplier<OptionalLong> head;
+    private final long maxLag;
 
-    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures) {
+    /**
+     * @param head   the event store's head position (the latest global index), if known
+     * @param maxLag how many events a claimed segment may be behind the head and still count as current
+     */
+    public EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures,
+                                          Supplier<OptionalLong> head, long maxLag) {
         this.processing = processing;
         this.failures = failures;
+        this.head = head;
+        this.maxLag = maxLag;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean healthy = true;
+        OptionalLong headPosition = OptionalLong.empty();
+        boolean headRead = false;
         for (EventProcessor processor : processing.eventProcessors().values()) {
             boolean running = processor.isRunning();
             boolean error = processor.isError();
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("running", running);
             state.put("error", error);
-            if (processor instanceof StreamingEventProcessor streaming) {
-                state.put("claimedSegments", streaming.processingStatus().size());
-            }
-            details.put(processor.getName(), state);
             healthy &= running && !error;
+            if (processor instanceof StreamingEventProcessor streaming) {
+                if (!headRead) {
+                    headPosition = head.get();
+                    headRead = true;
+                }
+                healthy &= segmentsCurrent(streaming, headPosition, state);
+            }
+            deadLetters(processor.getName()).ifPresent(count -> state.put("deadLetters", count));
+            details.put(processor.getName(), state);
         }
         Map<String, ProjectionFailures.Failure> failing = failures.current();
         if (!failing.isEmpty()) {
@@ -45,5 +76,45 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             healthy = false;
         }
         (healthy ? builder.up() : builder.down()).withDetails(details);
+    }
+
+    /** Every segment of the token store claimed here, none in error, each within {@code maxLag} of the head. */
+    private boolean segmentsCurrent(StreamingEventProcessor streaming, OptionalLong headPosition, Map<String, Object> state) {
+        Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+        int[] stored = processing.tokenStore(streaming.getName()).fetchSegments(streaming.getName());
+        List<Integer> unclaimed = IntStream.of(stored).filter(segment -> !status.containsKey(segment)).boxed().toList();
+        List<Integer> behind = status.entrySet().stream()
+                .filter(e -> e.getValue().isErrorState() || !current(e.getValue(), headPosition))
+                .map(Map.Entry::getKey).sorted().toList();
+        state.put("segments", stored.length);
+        state.put("claimedSegments", status.size());
+        if (!unclaimed.isEmpty()) {
+            state.put("unclaimedSegments", unclaimed);
+        }
+        if (!behind.isEmpty()) {
+            state.put("segmentsBehind", behind);
+        }
+        headPosition.ifPresent(position -> state.put("headPosition", position));
+        // no segment in the store yet: the processor has not initialised its tokens, so it is not processing either
+        return stored.length > 0 && unclaimed.isEmpty() && behind.isEmpty();
+    }
+
+    private boolean current(EventTrackerStatus segment, OptionalLong headPosition) {
+        if (segment.isCaughtUp()) {
+            return true;
+        }
+        if (headPosition.isEmpty()) {
+            return false;
+        }
+        long position = segment.getCurrentPosition().orElse(-1);
+        return headPosition.getAsLong() - position <= maxLag;
+    }
+
+    private java.util.Optional<Long> deadLetters(String processingGroup) {
+        try {
+            return processing.deadLetterQueue(processingGroup).map(SequencedDeadLetterQueue::amountOfSequences);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty(); // the database is down: the db check reports that
+        }
     }
 }

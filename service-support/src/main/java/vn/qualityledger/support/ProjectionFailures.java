@@ -30,9 +30,16 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler {
 
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
-        latest.put(handler.getTargetType().getSimpleName(),
-                new Failure(Instant.now(), event.getPayloadType().getName(), String.valueOf(exception.getMessage())));
+        record(handler.getTargetType().getSimpleName(), event, exception);
         throw exception;
+    }
+
+    /**
+     * Records a failure that stops {@code component} on {@code event} until a retry succeeds. A processing group with
+     * a dead-letter queue reports here only the failures it retries (transient ones); those it parks are not stuck.
+     */
+    public void record(String component, EventMessage<?> event, Throwable failure) {
+        latest.put(component, new Failure(Instant.now(), event.getPayloadType().getName(), String.valueOf(failure.getMessage())));
     }
 
     /** The handlers that failed within the memory window, with their latest failure. */

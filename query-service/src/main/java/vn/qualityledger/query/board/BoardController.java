@@ -42,7 +42,7 @@ public class BoardController {
     @Operation(summary = "Occurrences ordered by due date, objective code, measure code and occurrence id")
     public PageResponse<BoardRow> occurrences(
             @RequestParam(required = false) String organisationId,
-            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) @Min(1900) @Max(9999) Integer year,
             @RequestParam(required = false) String objectiveId,
             @Parameter(description = "The unit assigned as of asOf") @RequestParam(required = false) String unit,
             @Parameter(description = "The status as of asOf") @RequestParam(required = false) OccurrenceStatus status,

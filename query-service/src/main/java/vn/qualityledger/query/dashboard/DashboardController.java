@@ -57,7 +57,7 @@ public class DashboardController {
 
     @GetMapping("/organisations/{organisationId}/years/{year}/summary")
     @Operation(summary = "All objectives of an organisation's year: counts and rates over all their occurrences, KPI statuses")
-    public OrganisationSummary summary(@PathVariable String organisationId, @PathVariable int year,
+    public OrganisationSummary summary(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year,
                                        @Parameter(description = AS_OF) @RequestParam(required = false)
                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
@@ -81,7 +81,7 @@ public class DashboardController {
 
     @GetMapping("/organisations/{organisationId}/years/{year}/objectives")
     @Operation(summary = "The dashboards of an organisation's objectives for a year, a page at a time, ordered by code")
-    public PageResponse<ObjectiveDashboard> objectives(@PathVariable String organisationId, @PathVariable int year,
+    public PageResponse<ObjectiveDashboard> objectives(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year,
                                                        @Parameter(description = AS_OF) @RequestParam(required = false)
                                                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                                        @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt,
@@ -95,7 +95,7 @@ public class DashboardController {
 
     @GetMapping("/organisations/{organisationId}/years/{year}/units")
     @Operation(summary = "Per unit the work is assigned to: assigned, due, on time, late, overdue, rates, evidence awaiting review")
-    public UnitsReport units(@PathVariable String organisationId, @PathVariable int year,
+    public UnitsReport units(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year,
                              @Parameter(description = AS_OF) @RequestParam(required = false)
                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                              @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
@@ -107,7 +107,7 @@ public class DashboardController {
 
     @GetMapping("/organisations/{organisationId}/years/{year}/units/{unit}")
     @Operation(summary = "The figures of one unit; 404 when no work of that organisation's year is assigned to it by the date")
-    public UnitFigures unit(@PathVariable String organisationId, @PathVariable int year, @PathVariable String unit,
+    public UnitFigures unit(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year, @PathVariable String unit,
                             @Parameter(description = AS_OF) @RequestParam(required = false)
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                             @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {

@@ -3,6 +3,9 @@ package vn.qualityledger.query.progress;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +66,15 @@ public class ObjectiveProgressProjection {
     /** The same projection writing into another schema with the same tables: a rebuild or check builds a shadow copy. */
     public static ObjectiveProgressProjection writingTo(JdbcTemplate jdbc, String schema) {
         return new ObjectiveProgressProjection(jdbc, schema);
+    }
+
+    /**
+     * Every event in a savepoint: an event PostgreSQL refuses undoes only its own writes, so the dead-letter queue can
+     * park it in the live processor's transaction and a replay can skip its stream (ProjectionReplay).
+     */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
     }
 
     // ---- the objective -------------------------------------------------------------------------------------------

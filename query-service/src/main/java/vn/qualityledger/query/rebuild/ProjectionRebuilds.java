@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -57,16 +57,23 @@ public class ProjectionRebuilds {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
-    /** Where the latest rebuild or check stands. {@code secondsLeft} is an estimate from the rate so far. */
+    /**
+     * Where the latest rebuild or check stands. {@code secondsLeft} is an estimate from the rate so far.
+     * {@code skippedStreams}: streams the replay stopped at an event the projection cannot apply, as the live
+     * processor's dead-letter queue parks them (see ProjectionReplay); the rest of the run goes on.
+     */
     public record Progress(String projection, String operation, String state, long eventsProcessed, long eventsTotal,
-                           double eventsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt, String error) {
+                           double eventsPerSecond, Long secondsLeft, Instant startedAt, Instant finishedAt, String error,
+                           List<ProjectionReplay.SkippedStream> skippedStreams) {
     }
 
     /** A row that is in one side only: {@code live} (the served table) or {@code rebuild} (what the events give). */
     public record Difference(String table, String side, String row) {
     }
 
-    public record ConsistencyReport(String projection, boolean consistent, long differenceCount, List<Difference> differences) {
+    /** {@code skippedStreams}: as in {@link Progress}; both sides lack those streams from their poison event on. */
+    public record ConsistencyReport(String projection, boolean consistent, long differenceCount, List<Difference> differences,
+                                    List<ProjectionReplay.SkippedStream> skippedStreams) {
     }
 
     /** Refused because a rebuild or check is already under way. */
@@ -80,13 +87,17 @@ public class ProjectionRebuilds {
     private static final class Runs {
         final ProjectionTables projection;
         final String shadowSchema;
-        final ReentrantLock busy = new ReentrantLock();
+        /**
+         * Taken by the request that starts a run and given back by whichever thread finishes it (a rebuild ends on the
+         * background thread), so it must not belong to a thread: a ReentrantLock released elsewhere stayed held.
+         */
+        final AtomicBoolean busy = new AtomicBoolean();
         final AtomicReference<Progress> progress = new AtomicReference<>();
 
         Runs(ProjectionTables projection) {
             this.projection = projection;
             this.shadowSchema = "query_shadow_" + projection.processingGroup().replace('-', '_');
-            this.progress.set(new Progress(projection.processingGroup(), null, "IDLE", 0, 0, 0, null, null, null, null));
+            this.progress.set(new Progress(projection.processingGroup(), null, "IDLE", 0, 0, 0, null, null, null, null, List.of()));
         }
 
         String name() {
@@ -128,31 +139,36 @@ public class ProjectionRebuilds {
     /** Starts a rebuild in the background; its progress is then {@link #progress(String)}. */
     public Progress startRebuild(String projection) {
         Runs run = runs(projection);
-        if (!run.busy.tryLock()) {
+        if (!run.busy.compareAndSet(false, true)) {
             throw new AlreadyRunning(projection);
         }
-        run.progress.set(new Progress(projection, "REBUILD", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
-        background.submit(() -> {
-            try {
-                withShadow(run, "REBUILD", shadow -> replaceLiveRows(run, shadow));
-            } finally {
-                run.busy.unlock();
-            }
-        });
+        run.progress.set(new Progress(projection, "REBUILD", "RUNNING", 0, 0, 0, null, Instant.now(), null, null, List.of()));
+        try {
+            background.submit(() -> {
+                try {
+                    withShadow(run, "REBUILD", shadow -> replaceLiveRows(run, shadow));
+                } finally {
+                    run.busy.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            run.busy.set(false); // never submitted (shutting down): nothing runs, so nothing holds it
+            throw e;
+        }
         return run.progress.get();
     }
 
     /** Rebuilds into the shadow and reports every row in which the live read model differs from it. */
     public ConsistencyReport check(String projection) {
         Runs run = runs(projection);
-        if (!run.busy.tryLock()) {
+        if (!run.busy.compareAndSet(false, true)) {
             throw new AlreadyRunning(projection);
         }
         try {
-            run.progress.set(new Progress(projection, "CHECK", "RUNNING", 0, 0, 0, null, Instant.now(), null, null));
+            run.progress.set(new Progress(projection, "CHECK", "RUNNING", 0, 0, 0, null, Instant.now(), null, null, List.of()));
             return withShadow(run, "CHECK", shadow -> compare(run, shadow));
         } finally {
-            run.busy.unlock();
+            run.busy.set(false);
         }
     }
 
@@ -190,13 +206,13 @@ public class ProjectionRebuilds {
             T result = finish.apply(run.shadowSchema);
             Progress last = run.progress.get();
             run.progress.set(new Progress(run.name(), operation, "DONE", last.eventsProcessed(), last.eventsTotal(),
-                    last.eventsPerSecond(), 0L, started, Instant.now(), null));
+                    last.eventsPerSecond(), 0L, started, Instant.now(), null, handlers.skippedStreams()));
             LOG.info("{} of {} done: {} events", operation, run.name(), last.eventsProcessed());
             return result;
         } catch (RuntimeException e) {
             Progress last = run.progress.get();
             run.progress.set(new Progress(run.name(), operation, "FAILED", last.eventsProcessed(), last.eventsTotal(),
-                    last.eventsPerSecond(), null, started, Instant.now(), e.getMessage()));
+                    last.eventsPerSecond(), null, started, Instant.now(), e.getMessage(), last.skippedStreams()));
             LOG.error("{} of {} failed", operation, run.name(), e);
             throw e;
         } finally {
@@ -246,7 +262,7 @@ public class ProjectionRebuilds {
             long totalSoFar = Math.max(total, processed[0]);
             Long left = rate > 0 ? (long) Math.ceil((totalSoFar - processed[0]) / rate) : null;
             run.progress.set(new Progress(run.name(), operation, "RUNNING", processed[0], totalSoFar, Math.round(rate * 10) / 10.0,
-                    left, started, null, null));
+                    left, started, null, null, handlers.skippedStreams()));
             if (Duration.between(lastLog[0], Instant.now()).toSeconds() >= 5) {
                 LOG.info("{} of {}: {}/{} events, {}/s, about {} s left", operation, run.name(), processed[0], totalSoFar,
                         Math.round(rate), left);
@@ -320,7 +336,7 @@ public class ProjectionRebuilds {
             count += rows.size();
             rows.stream().limit(Math.max(0, DIFFERENCES_LISTED - differences.size())).forEach(differences::add);
         }
-        return new ConsistencyReport(run.name(), count == 0, count, differences);
+        return new ConsistencyReport(run.name(), count == 0, count, differences, run.progress.get().skippedStreams());
     }
 
     private Void replaceLiveRows(Runs run, String shadow) {

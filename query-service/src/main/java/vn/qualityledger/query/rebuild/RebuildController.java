@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.web.NotFoundException;
+import vn.qualityledger.query.web.ProblemDetailsAdvice;
 
 /**
  * Operating the read model: rebuild it from the event store while reads go on, follow the rebuild, and check the live
@@ -48,7 +49,7 @@ class RebuildController {
 
     @ExceptionHandler(ProjectionRebuilds.AlreadyRunning.class)
     ProblemDetail alreadyRunning(ProjectionRebuilds.AlreadyRunning e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ALREADY_RUNNING", e.getMessage());
     }
 
     private void requireKnown(String projection) {

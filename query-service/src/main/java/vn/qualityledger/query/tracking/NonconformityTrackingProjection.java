@@ -3,6 +3,9 @@ package vn.qualityledger.query.tracking;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,7 @@ import vn.qualityledger.api.nonconformity.NonconformityOrigin;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityReopenedEvent;
 import vn.qualityledger.api.nonconformity.RootCauseAnalysedEvent;
+import vn.qualityledger.query.progress.EventSavepoint;
 import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
@@ -65,6 +69,15 @@ public class NonconformityTrackingProjection {
     /** The same projection writing into another schema with the same tables (a past view, a rebuild). */
     public static NonconformityTrackingProjection writingTo(JdbcTemplate jdbc, String schema) {
         return new NonconformityTrackingProjection(jdbc, schema);
+    }
+
+    /**
+     * Every event in a savepoint: an event PostgreSQL refuses undoes only its own writes, so the dead-letter queue can
+     * park it in the live processor's transaction and a replay can skip its stream (ProjectionReplay).
+     */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
     }
 
     // ---- audits --------------------------------------------------------------------------------------------------

@@ -90,6 +90,7 @@ class AuditProgrammeControllerTest {
 
     static void expectBadParameter(ResultActions result, String parameter) throws Exception {
         result.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString(parameter)))
                 .andExpect(jsonPath("$['invalid-params'][0].name").value(parameter));

@@ -113,6 +113,7 @@ class BoardControllerTest {
 
     private static ResultActions expectBadParameter(ResultActions result, String parameter) throws Exception {
         return result.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString(parameter)))
                 .andExpect(jsonPath("$['invalid-params'][0].name").value(parameter));

@@ -142,6 +142,7 @@ class NonconformityControllerTest {
 
     static void expectBadParameter(ResultActions result, String parameter) throws Exception {
         result.andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value(containsString(parameter)))

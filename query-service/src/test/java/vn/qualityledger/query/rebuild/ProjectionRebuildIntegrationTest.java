@@ -2,6 +2,7 @@ package vn.qualityledger.query.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -91,6 +92,36 @@ class ProjectionRebuildIntegrationTest {
                 .andExpect(jsonPath("$.secondsLeft").value(0));
         assertThat(aCompletedOccurrence().get("occurrence_id")).isEqualTo(completed.get("occurrence_id"));
         assertThat(rebuilds.check("objective-progress").consistent()).isTrue();
+    }
+
+    /**
+     * The run's lock is taken in the request that starts a rebuild and given back on the background thread; every later
+     * check, from any request thread, must find it free (a thread-owned lock left them all answering 409).
+     */
+    @Test
+    void aRebuildCanBeFollowedByAnyNumberOfChecksFromOtherThreads() throws Exception {
+        mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
+        mvc.perform(get(ADMIN + "/consistency")) // the rebuild pauses the live processor for a second at least
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("ALREADY_RUNNING"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
+
+        for (int i = 0; i < 4; i++) {
+            int[] status = new int[1];
+            Thread request = new Thread(() -> {
+                try { // a request of its own, signed in as any client would be
+                    status[0] = mvc.perform(get(ADMIN + "/consistency").with(httpBasic("admin", "demo")))
+                            .andReturn().getResponse().getStatus();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "check-" + i);
+            request.start();
+            request.join();
+            assertThat(status[0]).as("check %d after the rebuild", i).isEqualTo(200);
+        }
+        mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
     }
 
     @Test
