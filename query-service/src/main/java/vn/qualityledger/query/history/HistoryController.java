@@ -3,11 +3,15 @@ package vn.qualityledger.query.history;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.web.PageResponse;
+import vn.qualityledger.query.web.ProblemDetailsAdvice;
 import vn.qualityledger.query.web.ReadAccess;
 import vn.qualityledger.support.integrity.EventChainVerifier;
 
@@ -19,21 +23,29 @@ import vn.qualityledger.support.integrity.EventChainVerifier;
 class HistoryController {
 
     private final StreamHistory history;
+    /** Absent in Axon Server mode, where the server keeps the events and the chain is not written. */
     private final EventChainVerifier verifier;
     private final ReadAccess access;
 
-    HistoryController(StreamHistory history, EventChainVerifier verifier, ReadAccess access) {
+    HistoryController(StreamHistory history, ObjectProvider<EventChainVerifier> verifier, ReadAccess access) {
         this.history = history;
-        this.verifier = verifier;
+        this.verifier = verifier.getIfAvailable();
         this.access = access;
     }
 
-    /** Recomputes the objective's event chain; names the first stored event that was altered, deleted, inserted or moved. */
+    /**
+     * Recomputes the objective's event chain; names the first stored event that was altered, deleted, inserted or moved.
+     * Where there is no chain to check, says so (501), never "verified" over nothing.
+     */
     @GetMapping({"/api/objectives/{streamId}/integrity", "/api/audits/{streamId}/integrity", "/api/nonconformities/{streamId}/integrity"})
-    EventChainVerifier.Verification integrity(HttpServletRequest request, @PathVariable String streamId) {
+    ResponseEntity<?> integrity(HttpServletRequest request, @PathVariable String streamId) {
         access.requireStream(streamId);
         history.requireExists(kindOf(request), streamId);
-        return verifier.verify(streamId);
+        if (verifier == null) {
+            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).body(ProblemDetailsAdvice.problem(HttpStatus.NOT_IMPLEMENTED,
+                    "INTEGRITY_NOT_VERIFIABLE", "The event chain is not verifiable in this event-store mode (Axon Server)"));
+        }
+        return ResponseEntity.ok(verifier.verify(streamId));
     }
 
     @GetMapping({"/api/objectives/{streamId}/history", "/api/audits/{streamId}/history", "/api/nonconformities/{streamId}/history"})
