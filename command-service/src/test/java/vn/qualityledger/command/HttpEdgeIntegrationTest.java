@@ -159,6 +159,12 @@ class HttpEdgeIntegrationTest {
     }
 
     @Test
+    void letsWellFormedVietnameseThroughThePathAndQuery() throws IOException {
+        Answer answer = send(get("/api/nothing/Thanh%20tra%20S%E1%BB%9F?unit=Thanh+tra+S%E1%BB%9F&x=%C4%90%E1%BA%A1t"));
+        assertThat(answer.status()).as(answer.body()).isNotEqualTo(400);
+    }
+
+    @Test
     void answersWhatTomcatRefusesItselfAsAProblemNotAnHtmlPage() throws IOException {
         String longPath = "/api/" + "a".repeat(70_000);
         for (byte[] request : new byte[][]{get("/api/objectives/a%2Fb/publication"), get("/api/objectives/a%00b"),

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
@@ -51,11 +52,12 @@ public class ApiTokens {
     public record Issued(Token token, String secret) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final Supplier<JdbcTemplate> database;
     private final Clock clock;
 
-    public ApiTokens(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    /** @param database resolved at first use: a web slice test has the security chain but no database */
+    public ApiTokens(Supplier<JdbcTemplate> database, Clock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
@@ -66,7 +68,7 @@ public class ApiTokens {
         Instant now = clock.instant();
         Token token = new Token("tok-" + UUID.randomUUID(), name, actor, List.copyOf(feedOrganisations), issuedBy, now,
                 now.plus(validity), null, null, null);
-        jdbc.update("""
+        database.get().update("""
                 INSERT INTO identity.api_token (id, name, token_hash, actor_id, actor_name, roles, organisation, unit,
                     feed_organisations, issued_by, issued_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -79,17 +81,17 @@ public class ApiTokens {
     /** Every token of an organisation (all tokens for null), newest first. */
     public List<Token> list(String organisation) {
         return organisation == null
-                ? jdbc.query(SELECT + " ORDER BY issued_at DESC, id", (rs, i) -> token(rs))
-                : jdbc.query(SELECT + " WHERE organisation = ? ORDER BY issued_at DESC, id", (rs, i) -> token(rs), organisation);
+                ? database.get().query(SELECT + " ORDER BY issued_at DESC, id", (rs, i) -> token(rs))
+                : database.get().query(SELECT + " WHERE organisation = ? ORDER BY issued_at DESC, id", (rs, i) -> token(rs), organisation);
     }
 
     public Optional<Token> find(String id) {
-        return jdbc.query(SELECT + " WHERE id = ?", (rs, i) -> token(rs), id).stream().findFirst();
+        return database.get().query(SELECT + " WHERE id = ?", (rs, i) -> token(rs), id).stream().findFirst();
     }
 
     /** Revokes the token at once, in every service; revoking it again changes nothing. */
     public void revoke(String id, String revokedBy) {
-        jdbc.update("UPDATE identity.api_token SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+        database.get().update("UPDATE identity.api_token SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                 revokedBy, Timestamp.from(clock.instant()), id);
     }
 
@@ -97,7 +99,7 @@ public class ApiTokens {
     public Optional<LedgerUser> verify(String presented) {
         byte[] digest = digest(presented);
         Instant now = clock.instant();
-        List<Object[]> rows = jdbc.query(SELECT_WITH_HASH + " WHERE token_hash = ?", (rs, i) -> new Object[]{token(rs), rs.getBytes("token_hash")}, digest);
+        List<Object[]> rows = database.get().query(SELECT_WITH_HASH + " WHERE token_hash = ?", (rs, i) -> new Object[]{token(rs), rs.getBytes("token_hash")}, digest);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -106,7 +108,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION))) {
-            jdbc.update("UPDATE identity.api_token SET last_used_at = ? WHERE id = ?", Timestamp.from(now), token.id());
+            database.get().update("UPDATE identity.api_token SET last_used_at = ? WHERE id = ?", Timestamp.from(now), token.id());
         }
         return Optional.of(LedgerUser.of(token));
     }

@@ -79,8 +79,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    ApiTokens apiTokens(JdbcTemplate jdbc) {
-        return new ApiTokens(jdbc, Clock.systemUTC());
+    ApiTokens apiTokens(ObjectProvider<JdbcTemplate> jdbc) {
+        return new ApiTokens(jdbc::getObject, Clock.systemUTC());
     }
 
     /** bcrypt once per user and password, then the verified-credential cache (the only provider of HTTP Basic). */

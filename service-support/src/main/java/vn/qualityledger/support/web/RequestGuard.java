@@ -117,9 +117,15 @@ public class RequestGuard extends OncePerRequestFilter {
         }
     }
 
-    /** The decoded path may hold no control characters (Tomcat already refuses NUL and malformed UTF-8 there). */
-    private static String refusePath(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    /**
+     * The path, percent-decoded by hand from the raw request URI (not as the container or a test's mock decoded it),
+     * must be UTF-8 without control characters. Tomcat already refuses NUL, an encoded slash and malformed UTF-8 there.
+     */
+    static String refusePath(HttpServletRequest request) {
+        String path = decoded(request.getRequestURI(), false);
+        if (path == null) {
+            return "The request path is not well-formed percent-encoded UTF-8";
+        }
         return hasControl(path) ? "The request path contains control characters" : null;
     }
 
@@ -134,8 +140,8 @@ public class RequestGuard extends OncePerRequestFilter {
         for (String pair : query.split("&")) {
             int equals = pair.indexOf('=');
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
-            String name = decoded(rawName);
-            String value = decoded(equals < 0 ? "" : pair.substring(equals + 1));
+            String name = decoded(rawName, true);
+            String value = decoded(equals < 0 ? "" : pair.substring(equals + 1), true);
             String shown = name == null ? "a query parameter" : "query parameter '" + name + "'";
             if (name == null || value == null) {
                 return "The " + shown + " is not well-formed percent-encoded UTF-8";
@@ -147,8 +153,8 @@ public class RequestGuard extends OncePerRequestFilter {
         return null;
     }
 
-    /** Percent-decodes strictly ('+' is a space), or null when the escapes or the UTF-8 they spell are malformed. */
-    private static String decoded(String raw) {
+    /** Percent-decodes strictly, or null when the escapes or the UTF-8 they spell are malformed. */
+    private static String decoded(String raw, boolean plusIsSpace) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -163,7 +169,7 @@ public class RequestGuard extends OncePerRequestFilter {
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
-            } else if (c == '+') {
+            } else if (c == '+' && plusIsSpace) {
                 bytes.write(' ');
             } else if (c < 0x80) {
                 bytes.write(c);

@@ -31,7 +31,7 @@ class ApiTokensTest {
     @Test
     void looksATokenUpByTheDigestOfTheWholeTokenOnly() {
         RecordingJdbc jdbc = new RecordingJdbc();
-        ApiTokens tokens = new ApiTokens(jdbc, Clock.systemUTC());
+        ApiTokens tokens = new ApiTokens(() -> jdbc, Clock.systemUTC());
         String real = "qlt_" + "A".repeat(43);
         String sharesAllButTheLast = "qlt_" + "A".repeat(42) + "B";
         String sharesNothing = "qlt_" + "Z".repeat(43);
