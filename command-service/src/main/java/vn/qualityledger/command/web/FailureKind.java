@@ -1,5 +1,7 @@
 package vn.qualityledger.command.web;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import jakarta.persistence.EntityExistsException;
 import java.io.EOFException;
 import java.net.SocketException;
@@ -22,7 +24,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@code EOFException}.
  */
 enum FailureKind {
-    /** PostgreSQL could not be reached or went away: nothing was stored, and the same request may be retried. */
+    /**
+     * PostgreSQL (or, in Axon Server mode, Axon Server) could not be reached or went away: nothing was stored, and the
+     * same request may be retried.
+     */
     DATABASE_UNAVAILABLE,
     /** Another command appended to the same stream first (a unique violation on stream and sequence). */
     SEQUENCE_CONFLICT,
@@ -60,6 +65,10 @@ enum FailureKind {
             String state = sql.getSQLState();
             return sql instanceof SQLTransientConnectionException || sql instanceof SQLRecoverableException
                     || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)));
+        }
+        // Axon Server mode: the connector could not reach the server (gRPC UNAVAILABLE), so the command went nowhere.
+        if (cause instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+            return true;
         }
         return cause instanceof EOFException || cause instanceof SocketException || cause instanceof SocketTimeoutException
                 || cause instanceof JDBCConnectionException || cause instanceof CannotCreateTransactionException

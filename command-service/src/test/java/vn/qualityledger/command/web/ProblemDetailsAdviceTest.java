@@ -111,6 +111,15 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void answersAnUnreachableAxonServerWith503() throws Exception {
+        // What a command met in Axon Server mode with no server reachable: the dispatch failed over gRPC UNAVAILABLE.
+        cancelFailingWith(new java.util.concurrent.CompletionException(new IllegalStateException(
+                "[AXONIQ-4003] Received exception while dispatching command", io.grpc.Status.UNAVAILABLE.asRuntimeException())))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+    }
+
+    @Test
     void answersARealSequenceConflictWith409() throws Exception {
         PSQLException duplicate = new PSQLException("ERROR: duplicate key value violates unique constraint \"uk_aggregate_identifier_sequence_number\"",
                 PSQLState.UNIQUE_VIOLATION);
