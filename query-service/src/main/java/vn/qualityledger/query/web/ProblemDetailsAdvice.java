@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -111,7 +113,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers, HttpStatusCode status,
                                                              WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : e instanceof ErrorResponse framework ? framework.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale())
+                : ProblemDetail.forStatus(status);
         if (status.is5xxServerError()) {
             LOG.error("Read failed", e);
             problem = internalError(status);

@@ -209,7 +209,8 @@ class DashboardControllerTest {
 
         doThrow(new ResponseStatusException(HttpStatus.FORBIDDEN, "You read only your own organisation's data (org)"))
                 .when(access).requireOrganisation("someone-else");
-        expectProblem(mvc.perform(get("/api/organisations/someone-else/years/2024/summary")), 403, "FORBIDDEN");
+        expectProblem(mvc.perform(get("/api/organisations/someone-else/years/2024/summary")), 403, "FORBIDDEN")
+                .andExpect(jsonPath("$.detail").value("You read only your own organisation's data (org)"));
 
         when(dashboards.findObjective(eq("obj-boom"), any())).thenThrow(new IllegalStateException("vn.qualityledger.Boom at java.lang.Thread"));
         expectProblem(mvc.perform(get("/api/objectives/obj-boom/dashboard?asOf=2024-07-15")), 500, "INTERNAL_ERROR");

@@ -120,4 +120,23 @@ class ObjectiveHistoryIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$['invalid-params'][0].name").value("size"));
     }
+
+    @Test
+    void refusesInstantsOutOfTheDomainRangeOnPastStatesAndChanges() throws Exception {
+        String objective = "/api/objectives/SLDTBXH-HD.MTCL-2023-01";
+        for (String at : new String[] {"-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z", "1899-12-31T23:59:59Z"}) {
+            mvc.perform(get(objective + "/state").param("at", at))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
+                    .andExpect(jsonPath("$['invalid-params'][0].name").value("at"));
+        }
+        mvc.perform(get(objective + "/changes").param("from", "2023-01-01T00:00:00Z").param("to", "+10000-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$['invalid-params'][0].name").value("to"));
+        mvc.perform(get("/api/audits/a-1/state").param("at", "-1000000000-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$['invalid-params'][0].name").value("at"));
+        mvc.perform(get("/api/nonconformities/nc-1/state").param("at", "+1000000000-01-01T00:00:00Z"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$['invalid-params'][0].name").value("at"));
+        mvc.perform(get(objective + "/state").param("at", "9999-12-31T23:59:59Z")).andExpect(status().isOk());
+    }
 }

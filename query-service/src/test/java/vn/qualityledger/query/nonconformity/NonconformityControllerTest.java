@@ -78,6 +78,17 @@ class NonconformityControllerTest {
     }
 
     @Test
+    void rejectsDatesAndInstantsOutOfTheDomainRangeNamingTheParameter() throws Exception {
+        expectBadParameter(mvc.perform(get("/api/organisations/org/nonconformities/summary").param("asOf", "+999999999-12-31")), "asOf");
+        expectBadParameter(mvc.perform(get("/api/organisations/org/nonconformities").param("asOf", "0001-01-01")), "asOf");
+        expectBadParameter(mvc.perform(get("/api/nonconformities/nc-1").param("asOf", "-999999999-01-01")), "asOf");
+        expectBadParameter(mvc.perform(get("/api/objectives/obj-1/nonconformities").param("asOf", "+10000-01-01")), "asOf");
+        expectBadParameter(mvc.perform(get("/api/organisations/org/nonconformities").param("knownAt", "-1000000000-01-01T00:00:00Z")), "knownAt");
+        expectBadParameter(mvc.perform(get("/api/organisations/org/nonconformities").param("clause", "8.7\u0000")), "clause");
+        verifyNoInteractions(nonconformities);
+    }
+
+    @Test
     void rejectsUnknownFilterValuesNamingTheParameter() throws Exception {
         String list = "/api/organisations/org/nonconformities";
         expectBadParameter(mvc.perform(get(list + "?status=OPEN")), "status");
