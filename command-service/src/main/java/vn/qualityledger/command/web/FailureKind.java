@@ -55,11 +55,22 @@ enum FailureKind {
         return INTERNAL;
     }
 
+    /**
+     * Hikari closes a connection once it has seen it fail (and Axon swallows that first failure when it reads a
+     * snapshot), so the next statement of the same command meets "Connection is closed" with no SQL state at all.
+     */
+    private static boolean isClosedConnection(SQLException sql) {
+        String message = sql.getMessage();
+        return sql.getSQLState() == null && message != null
+                && (message.startsWith("Connection is closed") || message.startsWith("This connection has been closed"));
+    }
+
     private static boolean isUnavailable(Throwable cause) {
         if (cause instanceof SQLException sql) {
             String state = sql.getSQLState();
             return sql instanceof SQLTransientConnectionException || sql instanceof SQLRecoverableException
-                    || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)));
+                    || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)))
+                    || isClosedConnection(sql);
         }
         return cause instanceof EOFException || cause instanceof SocketException || cause instanceof SocketTimeoutException
                 || cause instanceof JDBCConnectionException || cause instanceof CannotCreateTransactionException
