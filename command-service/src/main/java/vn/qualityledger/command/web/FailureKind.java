@@ -22,7 +22,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * {@code EOFException}.
  */
 enum FailureKind {
-    /** PostgreSQL could not be reached or went away: nothing was stored, and the same request may be retried. */
+    /**
+     * PostgreSQL could not be reached or went away. Almost always nothing was stored, but a connection lost after the
+     * commit was sent cannot tell; a retry with the same ids is safe either way.
+     */
     DATABASE_UNAVAILABLE,
     /** Another command appended to the same stream first (a unique violation on stream and sequence). */
     SEQUENCE_CONFLICT,
