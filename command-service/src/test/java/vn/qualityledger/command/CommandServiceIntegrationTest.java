@@ -260,4 +260,43 @@ class CommandServiceIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectivePublishedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%MeasurePlannedEvent'", Integer.class)).isEqualTo(30);
     }
+
+    @Test
+    void refusesHostileTextAndValuesWithProblemsAndStoresNothing() {
+        String id = defineObjective("hostile-1");
+        planReports(id);
+        int before = storedEvents();
+        String cancellation = "/api/objectives/" + id + "/measures/I.6/cancellation";
+        Reply nul = http.post(cancellation, "{\"reason\": \"Hủy\\u0000\"}");
+        assertThat(nul.status()).as(nul.raw()).isEqualTo(400);
+        assertThat(nul.body().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        assertThat(nul.body().path("errors").get(0).path("rule").asString()).isEqualTo("NoControlCharacters");
+        Reply noBreakSpaces = http.post(cancellation, "{\"reason\": \"\u00a0\u00a0\u00a0\"}");
+        assertThat(noBreakSpaces.status()).as(noBreakSpaces.raw()).isEqualTo(400);
+        assertThat(noBreakSpaces.body().path("errors").get(0).path("rule").asString()).isEqualTo("NotBlank");
+        Reply duplicate = http.post(cancellation, "{\"reason\": \"a\", \"reason\": \"b\"}");
+        assertThat(duplicate.status()).as(duplicate.raw()).isEqualTo(400);
+        assertThat(duplicate.body().path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        Reply endless = http.post("/api/objectives/" + id + "/measurements", """
+                {"period": {"from": "2023-01-01", "to": "2023-06-30"}, "value": 1e999999999, "source": "Báo cáo 6 tháng"}""");
+        assertThat(endless.status()).as(endless.raw()).isEqualTo(422);
+        assertThat(endless.text("code")).isEqualTo("MEASUREMENT_OUT_OF_RANGE");
+        Reply negative = http.post("/api/objectives/" + id + "/measurements", """
+                {"period": {"from": "2023-01-01", "to": "2023-06-30"}, "value": -5, "source": "Báo cáo 6 tháng"}""");
+        assertThat(negative.status()).as(negative.raw()).isEqualTo(422);
+        Reply farFuture = http.post("/api/objectives/" + id + "/measures/I.6/occurrences", """
+                {"dueDate": "2099-12-31", "note": "Đột xuất"}""");
+        assertThat(farFuture.status()).as(farFuture.raw()).isEqualTo(422);
+        assertThat(farFuture.text("code")).isEqualTo("OCCURRENCE_OUTSIDE_YEAR");
+        for (Reply reply : List.of(nul, noBreakSpaces, duplicate, endless, negative, farFuture)) {
+            assertThat(reply.raw()).doesNotContain("java.", "vn.qualityledger.", "JsonToken");
+            assertThat(reply.body().has("code")).isTrue();
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+        // and the same measure still takes Vietnamese prose with a line break
+        Reply cancelled = http.post(cancellation, "{\"reason\": \"Báo cáo kết quả thực hiện MTCL 6 tháng\\nđã gộp vào báo cáo năm\"}");
+        assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(202);
+        assertThat(cancelled.text("id")).isEqualTo("I.6");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
 }

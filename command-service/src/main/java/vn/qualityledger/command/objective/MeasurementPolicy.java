@@ -36,11 +36,17 @@ final class MeasurementPolicy {
             throw Refusal.ruleBroken("MEASUREMENT_VALUE_AMBIGUOUS", "value", "Give either numerator and denominator, or a value");
         }
         if (!ratio) {
-            return command.value();
+            return withinRange(command.value(), target);
         }
         if (command.numerator() == null || command.denominator() == null) {
             throw Refusal.ruleBroken("MEASUREMENT_RATIO_INCOMPLETE", command.numerator() == null ? "numerator" : "denominator",
                     "A ratio needs both numerator and denominator");
+        }
+        if (!Quantity.isSane(command.numerator())) {
+            throw Refusal.ruleBroken("MEASUREMENT_OUT_OF_RANGE", "numerator", "A measurement lies " + Quantity.RANGE);
+        }
+        if (!Quantity.isSane(command.denominator())) {
+            throw Refusal.ruleBroken("MEASUREMENT_OUT_OF_RANGE", "denominator", "A measurement lies " + Quantity.RANGE);
         }
         if (command.denominator().signum() <= 0 || command.numerator().signum() < 0) {
             throw Refusal.ruleBroken("MEASUREMENT_RATIO_INVALID", "denominator", "A ratio needs a positive denominator and a non-negative numerator");
@@ -50,5 +56,16 @@ final class MeasurementPolicy {
         }
         BigDecimal fraction = command.numerator().divide(command.denominator(), SCALE + 2, RoundingMode.HALF_UP);
         return (target.isPercentage() ? fraction.multiply(HUNDRED) : fraction).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** A value must be a quantity of the records ({@link Quantity}), and a percentage one between 0 and 100. */
+    private static BigDecimal withinRange(BigDecimal value, Target target) {
+        if (!Quantity.isSane(value)) {
+            throw Refusal.ruleBroken("MEASUREMENT_OUT_OF_RANGE", "value", "A measurement lies " + Quantity.RANGE);
+        }
+        if (target.isPercentage() && (value.signum() < 0 || value.compareTo(HUNDRED) > 0)) {
+            throw Refusal.ruleBroken("MEASUREMENT_PERCENT_OUT_OF_RANGE", "value", "A measurement of a percentage lies between 0 and 100");
+        }
+        return value;
     }
 }

@@ -229,6 +229,10 @@ public class Objective {
         AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         liveMeasure(command.measureId(), "measureId");
+        if (command.dueDate().getYear() != year) {
+            // An objective is a year's; its work is due within that year (the plan's schedules expand within it too).
+            throw Refusal.ruleBroken("OCCURRENCE_OUTSIDE_YEAR", "dueDate", "An occurrence of a " + year + " objective is due within " + year);
+        }
         Occurrence existing = occurrences.get(command.occurrenceId().value());
         if (existing != null) {
             if (existing.measureId().equals(command.measureId()) && existing.dueDate().equals(command.dueDate())) {

@@ -25,6 +25,9 @@ final class TargetPolicy {
         if (target.value() == null) {
             throw Refusal.ruleBroken("TARGET_VALUE_REQUIRED", field + ".value", "A target needs a value");
         }
+        if (!Quantity.isSane(target.value())) {
+            throw Refusal.ruleBroken("TARGET_VALUE_OUT_OF_RANGE", field + ".value", "A target value lies " + Quantity.RANGE);
+        }
         if (target.isPercentage() && (target.value().signum() < 0 || target.value().compareTo(HUNDRED) > 0)) {
             throw Refusal.ruleBroken("TARGET_PERCENT_OUT_OF_RANGE", field + ".value", "A percentage target lies between 0 and 100");
         }

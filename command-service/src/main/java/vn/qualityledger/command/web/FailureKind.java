@@ -25,8 +25,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 enum FailureKind {
     /**
-     * PostgreSQL (or, in Axon Server mode, Axon Server) could not be reached or went away: nothing was stored, and the
-     * same request may be retried.
+     * PostgreSQL (or, in Axon Server mode, Axon Server) could not be reached or went away. Almost always nothing was
+     * stored, but a connection lost after the commit was sent cannot tell; a retry with the same ids is safe either way.
      */
     DATABASE_UNAVAILABLE,
     /** Another command appended to the same stream first (a unique violation on stream and sequence). */
@@ -60,11 +60,22 @@ enum FailureKind {
         return INTERNAL;
     }
 
+    /**
+     * Hikari closes a connection once it has seen it fail (and Axon swallows that first failure when it reads a
+     * snapshot), so the next statement of the same command meets "Connection is closed" with no SQL state at all.
+     */
+    private static boolean isClosedConnection(SQLException sql) {
+        String message = sql.getMessage();
+        return sql.getSQLState() == null && message != null
+                && (message.startsWith("Connection is closed") || message.startsWith("This connection has been closed"));
+    }
+
     private static boolean isUnavailable(Throwable cause) {
         if (cause instanceof SQLException sql) {
             String state = sql.getSQLState();
             return sql instanceof SQLTransientConnectionException || sql instanceof SQLRecoverableException
-                    || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)));
+                    || (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)))
+                    || isClosedConnection(sql);
         }
         // Axon Server mode: the connector could not reach the server (gRPC UNAVAILABLE), so the command went nowhere.
         if (cause instanceof StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.UNAVAILABLE) {

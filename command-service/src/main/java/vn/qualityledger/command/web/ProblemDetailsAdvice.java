@@ -122,7 +122,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                                "The event store cannot be reached; nothing was stored. Retry the same request later"));
+                                "The event store cannot be reached. Retry the same request later, with the same ids: if the command"
+                                        + " was stored after all (the connection can fail after the commit), the retry changes nothing"));
             }
             case SEQUENCE_CONFLICT -> respond(problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                     "The " + StreamKind.of(request).noun + " changed while this command was handled; read it again and retry"));

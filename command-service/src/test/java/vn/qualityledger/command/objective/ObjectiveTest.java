@@ -76,6 +76,13 @@ class ObjectiveTest {
         }
 
         @Test
+        void cannotDefineATargetValueNoRecordCanMean() {
+            Target endless = new Target("Số hồ sơ", Comparator.AT_LEAST, new BigDecimal("1e999999999"), "hồ sơ");
+            refused(fixture.givenNoPriorActivity().when(new DefineObjectiveCommand(OBJECTIVE, ORG, YEAR, "X", STATEMENT, endless)),
+                    Kind.RULE_BROKEN, "TARGET_VALUE_OUT_OF_RANGE", "target.value");
+        }
+
+        @Test
         void cannotDefineATargetWithoutComparator() {
             Target vague = new Target("Tỷ lệ", null, new BigDecimal("95"), "%");
             refused(fixture.givenNoPriorActivity().when(new DefineObjectiveCommand(OBJECTIVE, ORG, YEAR, "X", STATEMENT, vague)),
@@ -373,6 +380,20 @@ class ObjectiveTest {
         }
 
         @Test
+        void cannotAddWorkDueOutsideTheObjectivesYear() {
+            for (LocalDate due : new LocalDate[] {LocalDate.of(9999, 12, 31), LocalDate.of(1, 1, 1), LocalDate.of(2022, 12, 31), LocalDate.of(2024, 1, 1)}) {
+                refused(givenPlannedReports().when(new AddAdHocOccurrenceCommand(OBJECTIVE, REPORTS, extra, due, null)),
+                        Kind.RULE_BROKEN, "OCCURRENCE_OUTSIDE_YEAR", "dueDate");
+            }
+        }
+
+        @Test
+        void canAddWorkDueOnTheLastDayOfTheYear() {
+            givenPlannedReports().when(new AddAdHocOccurrenceCommand(OBJECTIVE, REPORTS, extra, LocalDate.of(2023, 12, 31), null))
+                    .expectEvents(new AdHocOccurrenceAddedEvent(OBJECTIVE, REPORTS, new ScheduledOccurrence(extra, LocalDate.of(2023, 12, 31)), null));
+        }
+
+        @Test
         void cannotAddWorkToACancelledMeasure() {
             refused(givenPlannedReports(new MeasureCancelledEvent(OBJECTIVE, REPORTS, "Bỏ", LocalDate.of(2023, 3, 1)))
                             .when(new AddAdHocOccurrenceCommand(OBJECTIVE, REPORTS, extra, LocalDate.of(2023, 9, 15), null)),
@@ -623,6 +644,33 @@ class ObjectiveTest {
             refused(fixture.given(defined(), new MeasurementRecordedEvent(OBJECTIVE, q2, secondQuarter, null, null, new BigDecimal("97.5"), "Báo cáo", today))
                             .when(new RecordMeasurementCommand(OBJECTIVE, q2, secondQuarter, null, null, new BigDecimal("90"), "Báo cáo", today)),
                     Kind.CONFLICT, "MEASUREMENT_EXISTS", "measurementId");
+        }
+
+        @Test
+        void cannotMeasureAPercentageOutsideNoughtToHundred() {
+            for (String value : new String[] {"-5", "100.01", "1e309"}) {
+                refused(fixture.given(defined()).when(new RecordMeasurementCommand(OBJECTIVE, q2, secondQuarter, null, null, new BigDecimal(value), "x", today)),
+                        Kind.RULE_BROKEN, new BigDecimal(value).abs().compareTo(Quantity.LARGEST) > 0 ? "MEASUREMENT_OUT_OF_RANGE" : "MEASUREMENT_PERCENT_OUT_OF_RANGE", "value");
+            }
+        }
+
+        @Test
+        void canMeasureAPercentageOfExactlyNoughtOrHundred() {
+            fixture.given(defined())
+                    .when(new RecordMeasurementCommand(OBJECTIVE, q2, secondQuarter, null, null, new BigDecimal("100"), "Báo cáo", today))
+                    .expectEvents(new MeasurementRecordedEvent(OBJECTIVE, q2, secondQuarter, null, null, new BigDecimal("100"), "Báo cáo", today));
+        }
+
+        @Test
+        void cannotMeasureAValueNoRecordCanMean() {
+            Target days = new Target("Số ngày giải quyết hồ sơ", Comparator.AT_MOST, new BigDecimal("15"), "ngày");
+            for (String value : new String[] {"1e999999999", "-1e13", "1.0000001", "1e-999999999"}) {
+                refused(fixture.given(new ObjectiveDefinedEvent(OBJECTIVE, ORG, YEAR, "MTCL-2023-04", STATEMENT, days))
+                                .when(new RecordMeasurementCommand(OBJECTIVE, q2, secondQuarter, null, null, new BigDecimal(value), "x", today)),
+                        Kind.RULE_BROKEN, "MEASUREMENT_OUT_OF_RANGE", "value");
+            }
+            refused(fixture.given(defined()).when(new RecordMeasurementCommand(OBJECTIVE, q2, secondQuarter, BigDecimal.ONE, new BigDecimal("1e400"), null, "x", today)),
+                    Kind.RULE_BROKEN, "MEASUREMENT_OUT_OF_RANGE", "denominator");
         }
 
         @Test

@@ -120,6 +120,16 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void answersAStatementOnAConnectionThePoolClosedAfterItFailedWith503() throws Exception {
+        // What DatabaseOutageIntegrationTest met: Axon swallowed the snapshot read's I/O error, Hikari closed the
+        // connection, and reading the events then failed without any SQL state.
+        cancelFailingWith(new CommandExecutionException("x", new org.hibernate.exception.GenericJDBCException(
+                "Could not prepare statement [Connection is closed]", new SQLException("Connection is closed"))))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+    }
+
+    @Test
     void answersARealSequenceConflictWith409() throws Exception {
         PSQLException duplicate = new PSQLException("ERROR: duplicate key value violates unique constraint \"uk_aggregate_identifier_sequence_number\"",
                 PSQLState.UNIQUE_VIOLATION);
