@@ -68,7 +68,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         LOG.warn("Read failed, the database is unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE",
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                         "The read model's database is unavailable; try again in a few seconds."));
     }
 
@@ -137,7 +137,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail internalError(HttpStatusCode status) {
-        return problem(status, status.value() == 503 ? "UNAVAILABLE" : "INTERNAL_ERROR",
+        return problem(status, status.value() == 503 ? "SERVICE_UNAVAILABLE" : "INTERNAL_ERROR",
                 "The read could not be completed; it has been logged.");
     }
 
@@ -160,7 +160,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 409 -> "CONFLICT";
             case 413 -> "PAYLOAD_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 503 -> "UNAVAILABLE";
+            case 503 -> "SERVICE_UNAVAILABLE";
             default -> {
                 HttpStatus known = HttpStatus.resolve(status.value());
                 yield known == null ? (status.is5xxServerError() ? "INTERNAL_ERROR" : "BAD_REQUEST") : known.name();

@@ -215,7 +215,7 @@ class DashboardControllerTest {
         when(dashboards.findObjective(eq("obj-boom"), any())).thenThrow(new IllegalStateException("vn.qualityledger.Boom at java.lang.Thread"));
         expectProblem(mvc.perform(get("/api/objectives/obj-boom/dashboard?asOf=2024-07-15")), 500, "INTERNAL_ERROR");
         when(dashboards.findObjective(eq("obj-down"), any())).thenThrow(new CannotGetJdbcConnectionException("Connection refused"));
-        expectProblem(mvc.perform(get("/api/objectives/obj-down/dashboard?asOf=2024-07-15")), 503, "UNAVAILABLE")
+        expectProblem(mvc.perform(get("/api/objectives/obj-down/dashboard?asOf=2024-07-15")), 503, "SERVICE_UNAVAILABLE")
                 .andExpect(header().string("Retry-After", "5"));
     }
 
