@@ -45,11 +45,11 @@ import tools.jackson.databind.JsonNode;
 public final class FaultSuite {
 
     /** How big a run is. */
-    record Mode(String name, int clients, int evidencePerObjective, int rounds, Duration pause, Duration readyBound,
-                Duration freshBound, Duration commandPatience) {
-        static final Mode SMOKE = new Mode("smoke", 3, 2, 1, Duration.ofSeconds(2), Duration.ofSeconds(60),
+    record Mode(String name, int clients, int burstClients, int evidencePerObjective, int rounds, Duration pause,
+                Duration readyBound, Duration freshBound, Duration commandPatience) {
+        static final Mode SMOKE = new Mode("smoke", 3, 5, 2, 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
                 Duration.ofSeconds(5), Duration.ofSeconds(60));
-        static final Mode FULL = new Mode("full", 4, 3, 3, Duration.ofSeconds(8), Duration.ofSeconds(90),
+        static final Mode FULL = new Mode("full", 4, 8, 3, 3, Duration.ofSeconds(8), Duration.ofSeconds(90),
                 Duration.ofSeconds(5), Duration.ofSeconds(90));
     }
 
@@ -246,7 +246,11 @@ public final class FaultSuite {
 
     /** Client k: objectives LOAD.Fk-n, each defined, with a monthly measure, evidence filed and accepted month by month. */
     private void load(int client) throws InterruptedException {
-        for (int n = 0; !stopLoad; n++) {
+        load(client, () -> stopLoad);
+    }
+
+    private void load(int client, java.util.function.BooleanSupplier stop) throws InterruptedException {
+        for (int n = 0; !stop.getAsBoolean(); n++) {
             String objective = ORGANISATION + ".F" + client + "-" + n;
             String base = "/api/objectives/" + objective;
             if (!execute(new Command("DefineObjective", "/api/objectives", WRITER, json(LoaderProof.map(
@@ -259,7 +263,7 @@ public final class FaultSuite {
                     "details", Dataset.measureDetails(1))), objective, "MeasurePlannedEvent", "measureId", "I.1"))) {
                 continue;
             }
-            for (int j = 0; j < mode.evidencePerObjective() && !stopLoad; j++) {
+            for (int j = 0; j < mode.evidencePerObjective() && !stop.getAsBoolean(); j++) {
                 String evidence = "EV-" + j;
                 String occurrence = "I.1@" + YearMonth.of(Dataset.YEAR, j + 1).atEndOfMonth();
                 if (!execute(new Command("SubmitEvidence", base + "/evidence", WRITER, json(LoaderProof.map("evidenceId", evidence,
@@ -330,11 +334,35 @@ public final class FaultSuite {
         for (String shutdown : List.of("fast", "immediate")) {
             phase = "PostgreSQL restart -m " + shutdown + " (round " + round + ")";
             note("PostgreSQL restart -m " + shutdown);
+            // More commands in flight while the database goes away: extra clients from just before the restart until
+            // both services are ready again (a lost connection mid-command is what a restart tests).
+            java.util.concurrent.atomic.AtomicBoolean burstDone = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> burst = new ArrayList<>();
+            for (int b = 0; b < mode.burstClients(); b++) {
+                int client = 100 + round * 10 + (shutdown.equals("fast") ? 0 : 5) + b;
+                Thread thread = new Thread(() -> {
+                    try {
+                        load(client, () -> burstDone.get() || stopLoad);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "fault-burst-" + client);
+                burst.add(thread);
+                thread.start();
+            }
+            Thread.sleep(1000);
             long restarted = System.nanoTime();
-            restartPostgres(shutdown);
-            phase = "after PostgreSQL restart -m " + shutdown + " (round " + round + ")";
-            awaitReady("PostgreSQL restart -m " + shutdown, mode.readyBound());
+            try {
+                restartPostgres(shutdown);
+                phase = "after PostgreSQL restart -m " + shutdown + " (round " + round + ")";
+                awaitReady("PostgreSQL restart -m " + shutdown, mode.readyBound());
+            } finally {
+                burstDone.set(true);
+            }
             recovered("both services ready after PostgreSQL restart -m " + shutdown, restarted);
+            for (Thread thread : burst) {
+                thread.join(mode.commandPatience().toMillis() + 30_000);
+            }
             phase = "steady";
             Thread.sleep(mode.pause().toMillis());
         }
