@@ -45,12 +45,14 @@ import tools.jackson.databind.JsonNode;
 public final class FaultSuite {
 
     /** How big a run is. */
-    record Mode(String name, int clients, int burstClients, int evidencePerObjective, int rounds, Duration pause,
-                Duration readyBound, Duration freshBound, Duration commandPatience) {
-        static final Mode SMOKE = new Mode("smoke", 3, 5, 2, 1, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                Duration.ofSeconds(5), Duration.ofSeconds(60));
-        static final Mode FULL = new Mode("full", 4, 8, 3, 3, Duration.ofSeconds(8), Duration.ofSeconds(90),
-                Duration.ofSeconds(5), Duration.ofSeconds(90));
+    record Mode(String name, int clients, int burstClients, int evidencePerObjective, int rounds, boolean overlapKills,
+                List<String> postgresRestarts, Duration pause, Duration readyBound, Duration freshBound, Duration commandPatience) {
+        /** Both services killed at once (their restarts overlap), then three database restarts. */
+        static final Mode SMOKE = new Mode("smoke", 3, 8, 2, 1, true, List.of("fast", "immediate", "immediate"),
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(60));
+        /** Three rounds of: kill command-service, kill query-service, restart the database fast, immediate, immediate. */
+        static final Mode FULL = new Mode("full", 4, 10, 3, 3, false, List.of("fast", "immediate", "immediate"),
+                Duration.ofSeconds(6), Duration.ofSeconds(90), Duration.ofSeconds(5), Duration.ofSeconds(90));
     }
 
     private static final String ORGANISATION = "LOAD";
@@ -309,29 +311,55 @@ public final class FaultSuite {
     private void faults(int round) throws Exception {
         Thread.sleep(mode.pause().toMillis());
 
-        phase = "command-service killed (round " + round + ")";
-        note("kill -9 command-service (pid " + command.pid() + ")");
-        long killed = System.nanoTime();
-        command.kill();
-        phase = "command-service restarting (round " + round + ")";
-        command = startCommandService("command-service-" + round);
-        recovered("command-service restarted after kill -9", killed);
-        phase = "steady";
-        Thread.sleep(mode.pause().toMillis());
+        if (mode.overlapKills()) {
+            phase = "both services killed (round " + round + ")";
+            note("kill -9 command-service (pid " + command.pid() + ") and query-service (pid " + query.pid() + ")");
+            long killed = System.nanoTime();
+            command.kill();
+            query.kill();
+            phase = "both services restarting (round " + round + ")";
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            Thread queryStart = new Thread(() -> {
+                try {
+                    query = startQueryService("query-service-" + round);
+                } catch (Exception e) {
+                    failed.set(e);
+                }
+            });
+            queryStart.start();
+            command = startCommandService("command-service-" + round);
+            queryStart.join();
+            if (failed.get() != null) {
+                throw failed.get();
+            }
+            recovered("both services restarted after kill -9", killed);
+        } else {
+            phase = "command-service killed (round " + round + ")";
+            note("kill -9 command-service (pid " + command.pid() + ")");
+            long killed = System.nanoTime();
+            command.kill();
+            phase = "command-service restarting (round " + round + ")";
+            command = startCommandService("command-service-" + round);
+            recovered("command-service restarted after kill -9", killed);
+            phase = "steady";
+            Thread.sleep(mode.pause().toMillis());
 
-        phase = "query-service killed (round " + round + ")";
-        note("kill -9 query-service (pid " + query.pid() + ")");
-        killed = System.nanoTime();
-        query.kill();
-        phase = "query-service restarting (round " + round + ")";
-        query = startQueryService("query-service-" + round);
-        recovered("query-service restarted after kill -9", killed);
+            phase = "query-service killed (round " + round + ")";
+            note("kill -9 query-service (pid " + query.pid() + ")");
+            killed = System.nanoTime();
+            query.kill();
+            phase = "query-service restarting (round " + round + ")";
+            query = startQueryService("query-service-" + round);
+            recovered("query-service restarted after kill -9", killed);
+        }
         phase = "steady";
         // Ready must mean current: a command sent now shows in a query within the bound.
         probe("after query-service restart " + round, mode.readyBound(), mode.freshBound(), CHECK_FRESH);
         Thread.sleep(mode.pause().toMillis());
 
-        for (String shutdown : List.of("fast", "immediate")) {
+        int restartNumber = 0;
+        for (String shutdown : mode.postgresRestarts()) {
+            restartNumber++;
             phase = "PostgreSQL restart -m " + shutdown + " (round " + round + ")";
             note("PostgreSQL restart -m " + shutdown);
             // More commands in flight while the database goes away: extra clients from just before the restart until
@@ -339,7 +367,7 @@ public final class FaultSuite {
             java.util.concurrent.atomic.AtomicBoolean burstDone = new java.util.concurrent.atomic.AtomicBoolean();
             List<Thread> burst = new ArrayList<>();
             for (int b = 0; b < mode.burstClients(); b++) {
-                int client = 100 + round * 10 + (shutdown.equals("fast") ? 0 : 5) + b;
+                int client = 100 * round + 20 * restartNumber + b;
                 Thread thread = new Thread(() -> {
                     try {
                         load(client, () -> burstDone.get() || stopLoad);
