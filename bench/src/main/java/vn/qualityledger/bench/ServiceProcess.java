@@ -128,6 +128,22 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** kill -9 (SIGKILL, {@link Process#destroyForcibly()} on Linux): no shutdown runs, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new BenchFailure(name + " (pid " + process.pid() + ") did not die within 20 s of SIGKILL");
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
     /** SIGTERM, then a kill if it has not stopped within 30 s. */
     @Override
     public void close() throws InterruptedException {

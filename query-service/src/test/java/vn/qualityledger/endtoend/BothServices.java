@@ -93,6 +93,16 @@ final class BothServices implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The port command-service listens on (for raw requests: the fuzz test). */
+    int commandPort() {
+        return port(commandService);
+    }
+
+    /** The port query-service listens on. */
+    int queryPort() {
+        return port(queryService);
+    }
+
     /** The shared database, as command-service reaches it. */
     JdbcTemplate database() {
         return commandService.getBean(JdbcTemplate.class);
