@@ -19,6 +19,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -98,6 +99,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrency(ConcurrencyException exception, HttpServletRequest request) {
         return failure(exception, request);
+    }
+
+    /** The security firewall refused what the request carries (say, a form field whose name holds a line break). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException exception) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request carries characters or parameters this service does not take"));
     }
 
     /**
