@@ -41,6 +41,18 @@ public class Formats {
         return value == null ? "—" : number(value) + " %";
     }
 
+    /** A target's comparator as the agency's documents write it (≥ 95 %). */
+    public String comparator(Object comparator) {
+        if (comparator == null) {
+            return "";
+        }
+        return switch (comparator.toString()) {
+            case ">=" -> "≥";
+            case "<=" -> "≤";
+            default -> comparator.toString();
+        };
+    }
+
     /** A number with the language's separators, at most two decimals, no trailing zeros. */
     public String number(Object value) {
         if (value == null) {

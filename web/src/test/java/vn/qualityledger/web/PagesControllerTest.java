@@ -86,7 +86,7 @@ class PagesControllerTest {
                 .andExpect(content().string(containsString("95,5 %")))
                 .andExpect(content().string(containsString("87,25 %")))
                 .andExpect(content().string(containsString("Số liệu tính đến ngày 30/06/2023.")))
-                .andExpect(content().string(containsString("&gt;= 95 %")))
+                .andExpect(content().string(containsString("≥ 95 %")))
                 .andExpect(content().string(containsString("96,96")))
                 .andExpect(content().string(containsString("1.212")))
                 .andExpect(content().string(containsString("Tỷ lệ hoàn thành")))

@@ -142,6 +142,7 @@ class WebJourneyEndToEndTest {
             wait.until(ExpectedConditions.urlContains("/login"));
             signIn("thuky", "sai-mat-khau");
             assertThat(text(By.id("login-error"))).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng");
+            screenshot("sign-in-wrong-password");
         });
 
         step("sign-in-and-dashboard", () -> {
@@ -211,6 +212,22 @@ class WebJourneyEndToEndTest {
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Work of unit VP"));
             browser.findElement(By.id("lang-switch")).click();
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Việc của đơn vị VP"));
+        });
+
+        step("province-auditor", () -> {
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
+            signIn("tinh", "demo");
+            wait.until(ExpectedConditions.urlContains("/organisations"));
+            assertThat(browser.findElements(By.id("nav-work"))).isEmpty();
+            browser.findElement(By.id("code")).sendKeys(ORGANISATION);
+            WebElement year = browser.findElement(By.id("year"));
+            year.clear();
+            year.sendKeys("2023");
+            screenshot("province-auditor");
+            browser.findElement(By.cssSelector("#organisation-form button")).click();
+            wait.until(ExpectedConditions.urlContains("/organisations/" + ORGANISATION + "/years/2023"));
+            assertThat(browser.findElements(By.cssSelector("#objectives tbody tr"))).hasSize(objectives.size());
         });
     }
 
