@@ -49,6 +49,11 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler failureHandler() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
             String reason = e instanceof AuthenticationServiceException ? "unavailable" : "error";
+            String username = request.getParameter("username");
+            if (username != null && username.length() <= 100) {
+                // Typed again is one chore too many: the form shows the name, never the password.
+                request.getSession().setAttribute(SignInController.LAST_USERNAME, username);
+            }
             response.sendRedirect(request.getContextPath() + "/login?" + reason);
         };
     }

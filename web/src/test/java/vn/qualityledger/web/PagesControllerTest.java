@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -50,11 +51,14 @@ class PagesControllerTest {
     @Test
     void aWrongPasswordSendsBackToSignInWithTheMessage() throws Exception {
         given(client.signIn("thuky", "wrong")).willReturn(Optional.empty());
-        mvc.perform(post("/login").param("username", "thuky").param("password", "wrong").with(csrf()))
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).param("username", "thuky").param("password", "wrong").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
-        mvc.perform(get("/login").param("error", ""))
+        mvc.perform(get("/login").session(session).param("error", ""))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Tên đăng nhập hoặc mật khẩu không đúng")));
+                .andExpect(content().string(containsString("Tên đăng nhập hoặc mật khẩu không đúng")))
+                .andExpect(content().string(containsString("value=\"thuky\"")))
+                .andExpect(content().string(not(containsString("wrong"))));
     }
 
     @Test

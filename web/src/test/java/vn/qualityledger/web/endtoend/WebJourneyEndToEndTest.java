@@ -142,6 +142,8 @@ class WebJourneyEndToEndTest {
             wait.until(ExpectedConditions.urlContains("/login"));
             signIn("thuky", "sai-mat-khau");
             assertThat(text(By.id("login-error"))).isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng");
+            assertThat(browser.findElement(By.id("username")).getAttribute("value")).isEqualTo("thuky");
+            assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
             screenshot("sign-in-wrong-password");
         });
 
