@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Starts Quality Ledger on this machine against PostgreSQL (default 127.0.0.1:5432, user postgres) and loads the
-# 2023 plan so that the dashboards have data. Ctrl-C stops both services.
+# 2023 plan so that the dashboards have data, then starts the web application. Ctrl-C stops all three.
 #   DB_HOST DB_PORT DB_NAME DB_USER DB_PASSWORD   where the database is (defaults: 127.0.0.1 5432 quality_ledger postgres "")
-#   COMMAND_PORT QUERY_PORT                       HTTP ports (defaults: 8081 8082)
+#   COMMAND_PORT QUERY_PORT WEB_PORT              HTTP ports (defaults: 8081 8082 8080)
 #   PLAN                                          plan document to import (default: data/mtcl-2023.json; "none" to skip)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DB_HOST="${DB_HOST:-127.0.0.1}" DB_PORT="${DB_PORT:-5432}" DB_NAME="${DB_NAME:-quality_ledger}"
 export DB_USER="${DB_USER:-postgres}" DB_PASSWORD="${DB_PASSWORD:-}"
-export COMMAND_PORT="${COMMAND_PORT:-8081}" QUERY_PORT="${QUERY_PORT:-8082}"
+export COMMAND_PORT="${COMMAND_PORT:-8081}" QUERY_PORT="${QUERY_PORT:-8082}" WEB_PORT="${WEB_PORT:-8080}"
+export COMMAND_SERVICE_URL="${COMMAND_SERVICE_URL:-http://127.0.0.1:$COMMAND_PORT}" QUERY_SERVICE_URL="${QUERY_SERVICE_URL:-http://127.0.0.1:$QUERY_PORT}"
 PLAN="${PLAN:-data/mtcl-2023.json}"
 LOGS=target/run-logs
 mkdir -p "$LOGS"
@@ -42,13 +43,19 @@ if [ "$PLAN" != none ]; then
   echo "Imported. Importing it again changes nothing."
 fi
 
+java -jar web/target/web-*-exec.jar > "$LOGS/web.log" 2>&1 & pids+=($!)
+wait_ready web "$WEB_PORT"
+
 cat <<INFO
 
+Mở http://127.0.0.1:$WEB_PORT và đăng nhập (thuky / demo) — open http://127.0.0.1:$WEB_PORT and sign in as thuky / demo.
+
 Quality Ledger is running (logs in $LOGS):
+  web           http://127.0.0.1:$WEB_PORT
   commands      http://127.0.0.1:$COMMAND_PORT/swagger-ui.html
   dashboards    http://127.0.0.1:$QUERY_PORT/swagger-ui.html
   2023 summary  curl -u xem:demo 'http://127.0.0.1:$QUERY_PORT/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=2023-12-31'
   demo users    admin thuky qmr truongvp nhanvienvp nhanvienkhtc danhgia danhgiakhtc xem tinh baocao tonghop (password: demo)
-Press Ctrl-C to stop.
+Press Ctrl-C to stop all three.
 INFO
 wait

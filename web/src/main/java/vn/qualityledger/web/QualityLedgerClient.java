@@ -1,0 +1,112 @@
+package vn.qualityledger.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The services' public HTTP APIs, as the web application uses them. Sign-in sends the typed credentials once, as HTTP
+ * Basic, to {@code POST /api/sessions}; every other call carries the session's token. Answers are read as plain JSON
+ * (maps, lists, numbers as {@link java.math.BigDecimal}) and shown as they are: no figure is computed here.
+ */
+@Component
+public class QualityLedgerClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final RestClient commands;
+    private final RestClient queries;
+
+    public QualityLedgerClient(@Value("${quality-ledger.command-service-url}") String commandServiceUrl,
+                               @Value("${quality-ledger.query-service-url}") String queryServiceUrl) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(5_000);
+        factory.setReadTimeout(30_000);
+        this.commands = RestClient.builder().baseUrl(commandServiceUrl).requestFactory(factory).build();
+        this.queries = RestClient.builder().baseUrl(queryServiceUrl).requestFactory(factory).build();
+    }
+
+    /** Signs in with a password; empty when the service refuses the credentials (401). */
+    public Optional<SignedInUser> signIn(String username, String password) {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> session = call(() -> commands.post().uri("/api/sessions").header("Authorization", "Basic " + basic)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> response.getStatusCode().value() == 401 ? null : read(response)));
+        if (session == null) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> roles = (List<String>) session.getOrDefault("roles", List.of());
+        return Optional.of(new SignedInUser(username, (String) session.get("token"), (String) session.get("actorId"),
+                (String) session.get("actorName"), List.copyOf(roles), (String) session.get("organisation"), (String) session.get("unit")));
+    }
+
+    /** Signs out: the session's token is revoked in command-service. */
+    public void signOut(SignedInUser user) {
+        call(() -> commands.post().uri("/api/sessions/current/revocation").header("Authorization", "Bearer " + user.token())
+                .contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange((request, response) -> response.getStatusCode().value() == 401 ? null : read(response)));
+    }
+
+    /** A read from query-service as the user. */
+    public Map<String, Object> read(SignedInUser user, java.util.function.Function<UriBuilder, java.net.URI> uri) {
+        return call(() -> queries.get().uri(uri).header("Authorization", "Bearer " + user.token())
+                .accept(MediaType.APPLICATION_JSON).exchange((request, response) -> read(response)));
+    }
+
+    /** A command to command-service as the user (the browser test's setup uses the API directly; pages will use this). */
+    public Map<String, Object> command(SignedInUser user, String path, Object body) {
+        return call(() -> commands.post().uri(path).header("Authorization", "Bearer " + user.token())
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> read(response)));
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    private static <T> T call(Call<T> call) {
+        try {
+            return call.run();
+        } catch (ResourceAccessException unreachable) {
+            throw new ServiceProblem(503, "SERVICE_UNAVAILABLE", unreachable.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(ClientHttpResponse response) throws IOException {
+        HttpStatusCode status = response.getStatusCode();
+        byte[] body = response.getBody().readAllBytes();
+        Map<String, Object> json = body.length == 0 ? Map.of() : parse(body);
+        if (status.isError()) {
+            Object code = json.get("code");
+            Object detail = json.get("detail");
+            throw new ServiceProblem(status.value(), code == null ? "HTTP_" + status.value() : code.toString(),
+                    detail == null ? "" : detail.toString());
+        }
+        return json;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(byte[] body) {
+        try {
+            return JSON.readValue(body, Map.class);
+        } catch (RuntimeException notJson) {
+            return Map.of("detail", new String(body, StandardCharsets.UTF_8));
+        }
+    }
+}

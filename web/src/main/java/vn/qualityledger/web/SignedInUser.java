@@ -1,0 +1,34 @@
+package vn.qualityledger.web;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Who is signed in, as command-service's {@code POST /api/sessions} answered: the session token every call to the
+ * services carries, and the actor. Kept in the HTTP session; the password never is.
+ */
+public record SignedInUser(String username, String token, String actorId, String name, List<String> roles,
+                           String organisation, String unit) implements Serializable {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Every role but the feed consumer reads dashboards; a province auditor reads every organisation's. */
+    public boolean readsDashboards() {
+        return roles.stream().anyMatch(role -> !role.equals("FEED_CONSUMER"));
+    }
+
+    public boolean readsEveryOrganisation() {
+        return hasRole("PROVINCE_AUDITOR");
+    }
+
+    public boolean hasUnitWork() {
+        return unit != null && !unit.isBlank() && organisation != null && !organisation.isBlank() && readsDashboards();
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + username + "]"; // never the token in a log line
+    }
+}
