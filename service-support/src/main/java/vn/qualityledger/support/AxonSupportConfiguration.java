@@ -41,10 +41,13 @@ public class AxonSupportConfiguration {
 
     /**
      * A projection that fails on an event must stop and retry, not log and move on: a silently skipped event would
-     * leave a dashboard figure wrong forever. {@link ProjectionFailures} propagates, and remembers for readiness.
+     * leave a dashboard figure wrong forever. {@link ProjectionFailures} propagates, and remembers for readiness. The
+     * projections run on tracking processors, whose retry mode readiness sees by itself ({@code isError}, a segment's
+     * error state); the record only bridges the moment between a failure and that state, so it is short: a two-minute
+     * memory kept query-service unready for a minute after PostgreSQL came back from a restart (bin/fault.sh).
      */
     @Bean
-    ProjectionFailures projectionFailures(@Value("${quality-ledger.projection-failure-memory:PT2M}") Duration memory) {
+    ProjectionFailures projectionFailures(@Value("${quality-ledger.projection-failure-memory:PT10S}") Duration memory) {
         return new ProjectionFailures(memory);
     }
 
