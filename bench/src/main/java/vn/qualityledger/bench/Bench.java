@@ -289,7 +289,7 @@ public final class Bench {
         String jdbcFigure = "JDBC read + batch upsert " + Report.count(jdbcRate) + " events/s (" + jdbc.get("seconds") + " s)";
         report.row("2", "Catch-up of a new objective-progress processor over " + Report.count(((Number) service.get("events")).doubleValue())
                         + " events", Report.count(serviceRate) + " events/s (" + service.get("seconds") + " s)", jdbcFigure,
-                Report.percent(serviceRate / jdbcRate), "≥ 25,000 events/s", Report.met(((Number) service.get("events")).longValue(), serviceRate >= 25_000));
+                Report.percent(serviceRate / jdbcRate), "≥ 25,000 events/s", Report.met(((Number) service.get("eventsTimed")).longValue(), serviceRate >= 25_000));
         Map<String, Object> rebuildEndpoint = (Map<String, Object>) rebuild.get("rebuildEndpoint");
         double rebuildRate = (double) rebuildEndpoint.get("eventsPerSecond");
         boolean finished = Boolean.TRUE.equals(rebuildEndpoint.get("finished"));

@@ -1,7 +1,5 @@
 package vn.qualityledger.command.access;
 
-import java.net.URI;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,10 +12,7 @@ final class AccessProblems {
     }
 
     static ResponseEntity<ProblemDetail> of(HttpStatus status, String code, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(Problems.TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
+        ProblemDetail problem = Problems.detail(status.value(), code, detail);
         if (field != null) {
             problem.setProperty("field", field);
         }

@@ -2,11 +2,7 @@ package vn.qualityledger.support.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.Locale;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +22,7 @@ public class ProblemErrorController implements ErrorController {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly, not dispatched with an error: there is nothing at this address.
         int status = attribute instanceof Integer code && code >= 400 ? code : 404;
-        String code = Problems.codeOf(status);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), Problems.detailOf(status));
-        problem.setType(URI.create(Problems.TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        HttpStatus known = HttpStatus.resolve(status);
-        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setProperty("code", code);
+        ProblemDetail problem = Problems.detail(status, Problems.codeOf(status), Problems.detailOf(status));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

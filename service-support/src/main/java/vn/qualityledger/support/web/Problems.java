@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +37,16 @@ public final class Problems {
         problem.put("detail", detail);
         problem.put("code", code);
         return JSON.writeValueAsString(problem);
+    }
+
+    /** The problem as Spring's {@link ProblemDetail}, for a controller to answer. */
+    public static ProblemDetail detail(int status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        HttpStatus known = HttpStatus.resolve(status);
+        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
     }
 
     /** Sets the status and headers and writes the problem as the whole body. */
