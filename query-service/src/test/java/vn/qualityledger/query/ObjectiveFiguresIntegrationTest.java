@@ -256,6 +256,23 @@ class ObjectiveFiguresIntegrationTest {
     }
 
     @Test
+    void listsEveryOrganisationWithItsYearsToAProvinceReader() throws Exception {
+        mvc.perform(get("/api/organisations"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organisations[?(@.organisationId == '" + ORG + "')].years[0]").value(2024))
+                .andExpect(jsonPath("$.organisations[?(@.organisationId == '" + ORG + "')].years[1]").value(2023))
+                .andExpect(jsonPath("$.organisations[?(@.organisationId == 'so-ldtbxh-vl')].years[0]").value(2024));
+    }
+
+    @Test
+    @WithUserDetails("xem") // a reader of SLDTBXH-HD, which has no objectives in this scenario
+    void listsOnlyTheirOwnOrganisationToAnyOtherReader() throws Exception {
+        mvc.perform(get("/api/organisations"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organisations").isEmpty());
+    }
+
+    @Test
     void servesOneUnitAndAnswersNotFoundForAUnitWithoutWorkOnTheDate() {
         assertThat(read(UnitFigures.class, "/api/organisations/{org}/years/2024/units/{unit}?asOf={d}", ORG, TTS, D2))
                 .isEqualTo(new UnitFigures(TTS, 1, 0, 0, 0, 0, null, null, 0));
