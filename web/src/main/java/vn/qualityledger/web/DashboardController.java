@@ -1,6 +1,7 @@
 package vn.qualityledger.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -29,7 +30,24 @@ class DashboardController {
         if (user.organisation() == null || user.organisation().isBlank() || !user.readsDashboards()) {
             return user.readsEveryOrganisation() ? "redirect:/organisations" : "no-organisation";
         }
-        return "redirect:/organisations/" + user.organisation() + "/years/" + Pages.today().getYear();
+        return "redirect:/organisations/" + user.organisation() + "/years/" + yearToOpen(user);
+    }
+
+    /** This year when it has objectives (or nothing has any yet), else the latest year that has: an agency entering 2023 lands on 2023. */
+    private int yearToOpen(SignedInUser user) {
+        int thisYear = Pages.today().getYear();
+        List<Integer> years = organisationList(user).stream().filter(o -> user.organisation().equals(o.get("organisationId")))
+                .findFirst().map(o -> ((List<?>) o.get("years")).stream().map(y -> ((Number) y).intValue()).toList())
+                .orElse(List.of());
+        return years.isEmpty() || years.contains(thisYear) ? thisYear : years.get(0);
+    }
+
+    /** The organisations the user may read, each with its years, newest first (query-service decides which). */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> organisationList(SignedInUser user) {
+        Map<String, Object> answer = client.read(user, uri -> uri.path("/api/organisations").build());
+        Object list = answer == null ? null : answer.get("organisations");
+        return list instanceof List<?> organisations ? (List<Map<String, Object>>) organisations : List.of();
     }
 
     @GetMapping("/organisations/{organisation}/years/{year}")
@@ -58,13 +76,14 @@ class DashboardController {
         return "dashboard";
     }
 
-    /** A province auditor's choice of organisation (query-service offers no list of organisations yet). */
+    /** A province auditor's choice of organisation: the list of those with objectives, or a code typed in. */
     @GetMapping("/organisations")
     String organisations(@RequestParam(required = false) String code, @RequestParam(required = false) Integer year, Model model) {
         int chosenYear = year == null ? Pages.today().getYear() : year;
         if (code != null && code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
             return "redirect:/organisations/" + code + "/years/" + chosenYear;
         }
+        model.addAttribute("organisationList", organisationList(Pages.user()));
         model.addAttribute("invalid", code != null);
         model.addAttribute("year", chosenYear);
         return "organisations";

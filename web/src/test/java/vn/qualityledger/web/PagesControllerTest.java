@@ -126,12 +126,23 @@ class PagesControllerTest {
 
     @Test
     void aProvinceAuditorPicksAnOrganisationFirst() throws Exception {
+        given(client.read(eq(TINH), any())).willReturn(Map.of("organisations",
+                List.of(Map.of("organisationId", "SLDTBXH-HD", "years", List.of(2023, 2022)))));
         mvc.perform(get("/").with(signedIn(TINH))).andExpect(redirectedUrl("/organisations"));
         mvc.perform(get("/organisations").with(signedIn(TINH)))
                 .andExpect(content().string(containsString("Mã cơ quan")))
+                .andExpect(content().string(containsString("href=\"/organisations/SLDTBXH-HD/years/2023\"")))
+                .andExpect(content().string(containsString("href=\"/organisations/SLDTBXH-HD/years/2022\"")))
                 .andExpect(content().string(not(containsString("id=\"nav-work\""))));
         mvc.perform(get("/organisations").param("code", "SLDTBXH-HD").param("year", "2023").with(signedIn(TINH)))
                 .andExpect(redirectedUrl("/organisations/SLDTBXH-HD/years/2023"));
+    }
+
+    @Test
+    void opensTheLatestYearWithObjectivesWhenThisYearHasNone() throws Exception {
+        given(client.read(eq(THUKY), any())).willReturn(Map.of("organisations",
+                List.of(Map.of("organisationId", "SLDTBXH-HD", "years", List.of(2023, 2022)))));
+        mvc.perform(get("/").with(signedIn(THUKY))).andExpect(redirectedUrl("/organisations/SLDTBXH-HD/years/2023"));
     }
 
     @Test
