@@ -3,7 +3,6 @@ package vn.qualityledger.command.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import vn.qualityledger.support.web.Problems;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,7 +59,6 @@ import vn.qualityledger.support.input.InvalidInput;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String TYPE_BASE = "https://quality-ledger.vn/problems/";
     /** Seconds a client should wait before retrying while the database is unreachable (a restart takes a few). */
     static final String RETRY_AFTER_SECONDS = "5";
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
@@ -323,7 +322,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String code = codeOf(status);
             problem.setProperty("code", code);
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+                problem.setType(Problems.typeOf(code));
             }
         }
         if (problem.getDetail() != null && (problem.getDetail().contains("java.") || problem.getDetail().contains("vn.qualityledger."))) {
@@ -351,10 +350,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("code", code);
-        return problem;
+        return Problems.detail(status.value(), code, detail);
     }
 }

@@ -1,6 +1,5 @@
 package vn.qualityledger.query.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import vn.qualityledger.support.web.Problems;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,7 +38,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    public static final String TYPE_BASE = "https://quality-ledger.vn/problems/";
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final int VALUE_SHOWN = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
@@ -149,10 +148,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static void withCode(ProblemDetail problem, HttpStatusCode status, String code) {
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
-        HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setProperty("code", code);
+        problem.setStatus(status.value());
+        Problems.withCode(problem, code);
     }
 
     /** The code of a problem Spring raised, from its status: what a client branches on. */

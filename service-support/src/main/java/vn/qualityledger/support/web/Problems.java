@@ -30,7 +30,7 @@ public final class Problems {
     /** The problem as JSON text. */
     public static String json(int status, String code, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+        problem.put("type", typeOf(code).toString());
         HttpStatus known = HttpStatus.resolve(status);
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
@@ -41,12 +41,21 @@ public final class Problems {
 
     /** The problem as Spring's {@link ProblemDetail}, for a controller to answer. */
     public static ProblemDetail detail(int status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
-        HttpStatus known = HttpStatus.resolve(status);
+        return withCode(ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail), code);
+    }
+
+    /** Gives a problem its stable code, the type URI of that code and the title of its status. */
+    public static ProblemDetail withCode(ProblemDetail problem, String code) {
+        problem.setType(typeOf(code));
+        HttpStatus known = HttpStatus.resolve(problem.getStatus());
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The type URI of a code: {@code https://quality-ledger.vn/problems/<code in kebab case>}. */
+    public static URI typeOf(String code) {
+        return URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     /** Sets the status and headers and writes the problem as the whole body. */
