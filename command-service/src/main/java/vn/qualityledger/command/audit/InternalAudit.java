@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -82,6 +83,9 @@ public class InternalAudit {
         }
         requireOpenForWork();
         AuditTeamPolicy.requireValid(command.leadAuditor(), members, command.decision());
+        if (command.appointedOn().isBefore(plan.plannedOn())) {
+            throw Refusal.ruleBroken("APPOINTED_BEFORE_PLANNING", "appointedOn", "The team is appointed once the round is planned (" + plan.plannedOn() + ")");
+        }
         apply(new AuditTeamAppointedEvent(auditId, command.leadAuditor(), members, command.decision(), command.appointedOn()));
     }
 
@@ -146,6 +150,10 @@ public class InternalAudit {
             throw Refusal.ruleBroken("UNIT_NOT_AUDITED", "unit", "Findings are recorded for " + command.unit() + " once its audit was held");
         }
         FindingPolicy.requireValid(command);
+        if (command.recordedOn().isBefore(unitAudit.heldOn())) {
+            throw Refusal.ruleBroken("FOUND_BEFORE_UNIT_AUDIT", "recordedOn",
+                    "A finding is recorded at or after the audit of " + command.unit() + " (held on " + unitAudit.heldOn() + ")");
+        }
         apply(recorded);
     }
 
@@ -160,6 +168,12 @@ public class InternalAudit {
         }
         AuditReportPolicy.requireIssuable(command.report(), command.summary(), command.issuedOn(),
                 unitAudits.values().stream().anyMatch(UnitAudit::held));
+        LocalDate lastWork = Stream.concat(unitAudits.values().stream().map(UnitAudit::heldOn).filter(Objects::nonNull),
+                findings.values().stream().map(AuditFindingRecordedEvent::recordedOn)).max(LocalDate::compareTo).orElseThrow();
+        if (command.issuedOn().isBefore(lastWork)) {
+            throw Refusal.ruleBroken("ISSUED_BEFORE_AUDIT_WORK", "issuedOn",
+                    "The report is issued after the unit audits and findings it reports on (the latest on " + lastWork + ")");
+        }
         apply(new AuditReportIssuedEvent(auditId, command.report(), command.summary(), command.issuedOn()));
     }
 
@@ -172,6 +186,9 @@ public class InternalAudit {
         }
         if (report == null) {
             throw Refusal.ruleBroken("REPORT_NOT_ISSUED", null, "An audit round is closed after its report is issued");
+        }
+        if (command.closedOn().isBefore(report.issuedOn())) {
+            throw Refusal.ruleBroken("CLOSED_BEFORE_REPORT", "closedOn", "A round is closed after its report was issued (" + report.issuedOn() + ")");
         }
         apply(new InternalAuditClosedEvent(auditId, command.closedOn()));
     }

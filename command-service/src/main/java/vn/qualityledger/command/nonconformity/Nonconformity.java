@@ -41,7 +41,11 @@ public class Nonconformity {
     private String correction;
     private String rootCause;
     private String rootCauseMethod;
+    private LocalDate rootCauseAnalysedOn;
+    /** The latest day an action's effectiveness was verified: a closing comes after it. */
+    private LocalDate latestVerifiedOn;
     private boolean closed;
+    private LocalDate closedOn;
     private String closingNote;
     private String reopenReason;
     /** Reopened and no action planned since: closing needs a new action first. */
@@ -179,6 +183,11 @@ public class Nonconformity {
         if (command.dueDate() == null || command.dueDate().isBefore(raised.raisedOn())) {
             throw Refusal.ruleBroken("DUE_BEFORE_RAISING", "dueDate", "An action cannot be due before the nonconformity was raised (" + raised.raisedOn() + ")");
         }
+        requireNotBeforeRaising(command.plannedOn(), "plannedOn");
+        if (command.plannedOn().isBefore(rootCauseAnalysedOn)) {
+            throw Refusal.ruleBroken("PLANNED_BEFORE_ROOT_CAUSE", "plannedOn",
+                    "An action is planned once the root cause is analysed (" + rootCauseAnalysedOn + ")");
+        }
         apply(new CorrectiveActionPlannedEvent(nonconformityId, command.actionId(), command.ownerUnit(), command.description(),
                 command.dueDate(), command.plannedOn()));
         deadlines.schedule(ActionDeadline.overdueAt(command.dueDate()), ActionDeadline.OVERDUE, command.actionId().value());
@@ -265,6 +274,10 @@ public class Nonconformity {
         }
         ClosurePolicy.requireClosable(actions.values(), reopenedSinceLatestAction, ineffectiveSinceLatestAction);
         requireNotBeforeRaising(command.closedOn(), "closedOn");
+        if (latestVerifiedOn != null && command.closedOn().isBefore(latestVerifiedOn)) {
+            throw Refusal.ruleBroken("CLOSED_BEFORE_VERIFICATION", "closedOn",
+                    "A nonconformity is closed once its actions are verified (latest on " + latestVerifiedOn + ")");
+        }
         apply(new NonconformityClosedEvent(nonconformityId, command.note(), command.closedOn()));
     }
 
@@ -279,6 +292,9 @@ public class Nonconformity {
         }
         if (isBlank(command.reason())) {
             throw Refusal.ruleBroken("REOPEN_REASON_REQUIRED", "reason", "Say why the nonconformity is reopened");
+        }
+        if (command.reopenedOn().isBefore(closedOn)) {
+            throw Refusal.ruleBroken("REOPENED_BEFORE_CLOSING", "reopenedOn", "A nonconformity is reopened after it was closed (" + closedOn + ")");
         }
         apply(new NonconformityReopenedEvent(nonconformityId, command.reason(), command.reopenedOn()));
     }
@@ -333,6 +349,7 @@ public class Nonconformity {
     void on(RootCauseAnalysedEvent event) {
         rootCause = event.rootCause();
         rootCauseMethod = event.method();
+        rootCauseAnalysedOn = event.analysedOn();
     }
 
     @EventSourcingHandler
@@ -352,6 +369,9 @@ public class Nonconformity {
     @EventSourcingHandler
     void on(CorrectiveActionVerifiedEvent event) {
         ineffectiveSinceLatestAction |= !event.effective();
+        if (latestVerifiedOn == null || event.verifiedOn().isAfter(latestVerifiedOn)) {
+            latestVerifiedOn = event.verifiedOn();
+        }
         actions.computeIfPresent(event.actionId().value(), (id, a) -> new Action(a.ownerUnit(), a.description(), a.dueDate(),
                 a.plannedOn(), event.effective() ? ActionStatus.EFFECTIVE : ActionStatus.NOT_EFFECTIVE, a.evidence(), a.implementedOn(),
                 a.implementedBy(), event.reason(), a.reportedOverdue(), a.planned()));
@@ -366,6 +386,7 @@ public class Nonconformity {
     @EventSourcingHandler
     void on(NonconformityClosedEvent event) {
         closed = true;
+        closedOn = event.closedOn();
         closingNote = event.note();
         reopenReason = null;
     }

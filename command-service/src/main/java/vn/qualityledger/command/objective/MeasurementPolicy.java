@@ -31,6 +31,10 @@ final class MeasurementPolicy {
         if (period.from().getYear() != year || period.to().getYear() != year) {
             throw Refusal.ruleBroken("PERIOD_OUTSIDE_YEAR", "period", "A measurement's period lies in the objective's year " + year);
         }
+        if (command.recordedOn().isBefore(period.from())) {
+            throw Refusal.ruleBroken("RECORDED_BEFORE_PERIOD", "recordedOn",
+                    "A measurement of the period from " + period.from() + " cannot be recorded before the period began");
+        }
         boolean ratio = command.numerator() != null || command.denominator() != null;
         if (ratio == (command.value() != null)) {
             throw Refusal.ruleBroken("MEASUREMENT_VALUE_AMBIGUOUS", "value", "Give either numerator and denominator, or a value");

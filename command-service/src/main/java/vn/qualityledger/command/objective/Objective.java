@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -256,6 +257,8 @@ public class Objective {
             if (command.unit().equals(measure.assignedUnit()) && Objects.equals(command.person(), measure.assignedPerson())) {
                 return;
             }
+            WorkDates.requireNotBefore(command.assignedOn(), workOpensOn(occurrences.values().stream()
+                    .filter(o -> o.measureId().equals(command.measureId())).map(Occurrence::dueDate)), "assignedOn");
         } else {
             Occurrence occurrence = openOccurrence(command.occurrenceId(), "occurrenceId");
             AccessPolicy.requireAssigner(actor, unitsOfTheWork(occurrence), command.unit());
@@ -266,6 +269,7 @@ public class Objective {
             if (command.unit().equals(occurrence.assignedUnit()) && Objects.equals(command.person(), occurrence.assignedPerson())) {
                 return;
             }
+            WorkDates.requireNotBefore(command.assignedOn(), workOpensOn(Stream.of(occurrence.dueDate())), "assignedOn");
         }
         apply(new TaskAssignedEvent(objectiveId, command.measureId(), command.occurrenceId(), command.unit(),
                 command.person(), command.assignedOn()));
@@ -285,6 +289,7 @@ public class Objective {
         Occurrence occurrence = openOccurrence(command.occurrenceId(), "occurrenceId");
         liveMeasure(occurrence.measureId(), "occurrenceId");
         AccessPolicy.requireWorker(actor, unitsOfTheWork(occurrence));
+        WorkDates.requireNotBefore(command.submittedOn(), workOpensOn(Stream.of(occurrence.dueDate())), "submittedOn");
         if (command.document().date().isAfter(command.submittedOn())) {
             throw Refusal.ruleBroken("DOCUMENT_DATED_AFTER_SUBMISSION", "document.date",
                     "A document cannot be dated after the day it is submitted");
@@ -376,6 +381,10 @@ public class Objective {
     private List<String> monitorsOf(Evidence submitted) {
         Occurrence occurrence = occurrences.get(submitted.occurrenceId().value());
         return measures.get(occurrence.measureId().value()).details().monitors();
+    }
+
+    private LocalDate workOpensOn(Stream<LocalDate> dueDates) {
+        return WorkDates.opensOn(year, decision, dueDates);
     }
 
     private void requireOpen() {

@@ -5,7 +5,6 @@ import static vn.qualityledger.command.web.CommandAccepted.created;
 import static vn.qualityledger.command.web.CommandAccepted.orNewId;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.audit.*;
 import vn.qualityledger.api.objective.MeasureId;
 import vn.qualityledger.api.objective.ObjectiveId;
-import vn.qualityledger.command.common.Refusal;
 import vn.qualityledger.command.web.AuditRequests.*;
 
 /**
@@ -31,25 +29,25 @@ import vn.qualityledger.command.web.AuditRequests.*;
 class AuditController {
 
     private final CommandGateway commands;
-    private final Clock clock;
+    private final AppliedDates dates;
 
-    AuditController(CommandGateway commands, Clock clock) {
+    AuditController(CommandGateway commands, AppliedDates dates) {
         this.commands = commands;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     @PostMapping
     ResponseEntity<CommandAccepted> planAudit(@Valid @RequestBody PlanInternalAudit request) {
         AuditId id = new AuditId(orNewId(request.auditId()));
         commands.sendAndWait(new PlanInternalAuditCommand(id, request.organisationId(), request.year(), request.title(), request.scopeUnits(),
-                request.criteria(), request.clauses(), request.plannedFrom(), request.plannedTo(), today()));
+                request.criteria(), request.clauses(), request.plannedFrom(), request.plannedTo(), dates.of(request.plannedOn(), "plannedOn")));
         return created("/api/audits/" + id, id.value());
     }
 
     @PostMapping("/{auditId}/team")
     ResponseEntity<CommandAccepted> appointTeam(@PathVariable AuditId auditId, @Valid @RequestBody AppointAuditTeam request) {
         List<TeamMember> members = request.members() == null ? List.of() : request.members();
-        commands.sendAndWait(new AppointAuditTeamCommand(auditId, request.leadAuditor(), members, request.decision(), today()));
+        commands.sendAndWait(new AppointAuditTeamCommand(auditId, request.leadAuditor(), members, request.decision(), dates.of(request.appointedOn(), "appointedOn")));
         return accepted(auditId.value());
     }
 
@@ -59,14 +57,9 @@ class AuditController {
         return accepted(request.unit());
     }
 
-    /** The aggregate cannot know today, so the one rule about it is kept here: a unit audit is not recorded before it is held. */
     @PostMapping("/{auditId}/unit-audits/held")
     ResponseEntity<CommandAccepted> recordUnitAuditHeld(@PathVariable AuditId auditId, @Valid @RequestBody RecordUnitAudit request) {
-        LocalDate today = today();
-        LocalDate heldOn = request.heldOn() != null ? request.heldOn() : today;
-        if (heldOn.isAfter(today)) {
-            throw Refusal.ruleBroken("HELD_IN_THE_FUTURE", "heldOn", "A unit audit is recorded once it was held; " + heldOn + " is after today");
-        }
+        LocalDate heldOn = dates.of(request.heldOn(), "heldOn", "HELD_IN_THE_FUTURE");
         commands.sendAndWait(new RecordUnitAuditCommand(auditId, request.unit(), heldOn, request.notes()));
         return accepted(request.unit());
     }
@@ -77,23 +70,20 @@ class AuditController {
         ObjectiveId objectiveId = request.relatedObjectiveId() == null ? null : new ObjectiveId(request.relatedObjectiveId());
         MeasureId measureId = request.relatedMeasureId() == null ? null : new MeasureId(request.relatedMeasureId());
         commands.sendAndWait(new RecordAuditFindingCommand(auditId, findingId, request.unit(), request.clause(), request.kind(),
-                request.description(), request.evidenceSeen(), objectiveId, measureId, today()));
+                request.description(), request.evidenceSeen(), objectiveId, measureId, dates.of(request.recordedOn(), "recordedOn")));
         return created("/api/audits/" + auditId + "/findings/" + findingId, findingId.value());
     }
 
     @PostMapping("/{auditId}/report")
     ResponseEntity<CommandAccepted> issueReport(@PathVariable AuditId auditId, @Valid @RequestBody IssueAuditReport request) {
-        commands.sendAndWait(new IssueAuditReportCommand(auditId, request.report(), request.summary(), today()));
+        commands.sendAndWait(new IssueAuditReportCommand(auditId, request.report(), request.summary(), dates.of(request.issuedOn(), "issuedOn")));
         return accepted(auditId.value());
     }
 
     @PostMapping("/{auditId}/close")
-    ResponseEntity<CommandAccepted> close(@PathVariable AuditId auditId) {
-        commands.sendAndWait(new CloseInternalAuditCommand(auditId, today()));
+    ResponseEntity<CommandAccepted> close(@PathVariable AuditId auditId, @Valid @RequestBody(required = false) CloseInternalAudit request) {
+        LocalDate closedOn = dates.of(request == null ? null : request.closedOn(), "closedOn");
+        commands.sendAndWait(new CloseInternalAuditCommand(auditId, closedOn));
         return accepted(auditId.value());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -19,9 +19,9 @@ import vn.qualityledger.api.common.Ids;
 
 /**
  * Request bodies of the audit endpoints, checked for shape before any command is sent (whether a clause is one of the
- * standard's is a rule of the aggregate, answered with 422). Ids are optional where a client may choose them; the day
- * a thing was done is the service's today in Asia/Ho_Chi_Minh, except the day a unit audit was held, which the auditor
- * may give.
+ * standard's is a rule of the aggregate, answered with 422). Ids are optional where a client may choose them. The day
+ * a thing was done ({@code plannedOn}, {@code heldOn}, {@code recordedOn}...) may be stated, for a round entered after
+ * the fact; it defaults to today in Asia/Ho_Chi_Minh and is never after today (see {@link AppliedDates}).
  */
 final class AuditRequests {
 
@@ -36,12 +36,14 @@ final class AuditRequests {
                              @NotBlank @Size(max = 4000) String criteria,
                              @NotEmpty List<@NotBlank @Size(max = 20) String> clauses,
                              @NotNull LocalDate plannedFrom,
-                             @NotNull LocalDate plannedTo) {
+                             @NotNull LocalDate plannedTo,
+                             LocalDate plannedOn) {
     }
 
     record AppointAuditTeam(@NotNull @Valid TeamMember leadAuditor,
                             List<@NotNull @Valid TeamMember> members,
-                            @NotNull @Valid Decision decision) {
+                            @NotNull @Valid Decision decision,
+                            LocalDate appointedOn) {
     }
 
     record ScheduleUnitAudit(@NotBlank @Size(max = 50) String unit,
@@ -62,10 +64,15 @@ final class AuditRequests {
                               @NotBlank @Size(max = 4000) String description,
                               @NotBlank @Size(max = 4000) String evidenceSeen,
                               @Pattern(regexp = Ids.PATTERN) String relatedObjectiveId,
-                              @Pattern(regexp = Ids.PATTERN) String relatedMeasureId) {
+                              @Pattern(regexp = Ids.PATTERN) String relatedMeasureId,
+                              LocalDate recordedOn) {
     }
 
     record IssueAuditReport(@NotNull @Valid DocumentReference report,
-                            @NotBlank @Size(max = 8000) String summary) {
+                            @NotBlank @Size(max = 8000) String summary,
+                            LocalDate issuedOn) {
+    }
+
+    record CloseInternalAudit(LocalDate closedOn) {
     }
 }

@@ -5,8 +5,6 @@ import static vn.qualityledger.command.web.CommandAccepted.created;
 import static vn.qualityledger.command.web.CommandAccepted.orNewId;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.LocalDate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +26,11 @@ import vn.qualityledger.command.web.NonconformityRequests.*;
 class NonconformityController {
 
     private final CommandGateway commands;
-    private final Clock clock;
+    private final AppliedDates dates;
 
-    NonconformityController(CommandGateway commands, Clock clock) {
+    NonconformityController(CommandGateway commands, AppliedDates dates) {
         this.commands = commands;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     @PostMapping
@@ -42,19 +40,19 @@ class NonconformityController {
                 request.objectiveId() == null ? null : new ObjectiveId(request.objectiveId()),
                 request.measureId() == null ? null : new MeasureId(request.measureId()), request.complaintReference());
         commands.sendAndWait(new RaiseNonconformityCommand(id, request.organisationId(), origin, request.severity(), request.unit(),
-                request.clause(), request.description(), today()));
+                request.clause(), request.description(), dates.of(request.raisedOn(), "raisedOn")));
         return created("/api/nonconformities/" + id, id.value());
     }
 
     @PostMapping("/{nonconformityId}/correction")
     ResponseEntity<CommandAccepted> recordCorrection(@PathVariable NonconformityId nonconformityId, @Valid @RequestBody RecordCorrection request) {
-        commands.sendAndWait(new RecordCorrectionCommand(nonconformityId, request.correction(), today()));
+        commands.sendAndWait(new RecordCorrectionCommand(nonconformityId, request.correction(), dates.of(request.correctedOn(), "correctedOn")));
         return accepted(nonconformityId.value());
     }
 
     @PostMapping("/{nonconformityId}/root-cause")
     ResponseEntity<CommandAccepted> analyseRootCause(@PathVariable NonconformityId nonconformityId, @Valid @RequestBody AnalyseRootCause request) {
-        commands.sendAndWait(new AnalyseRootCauseCommand(nonconformityId, request.rootCause(), request.method(), today()));
+        commands.sendAndWait(new AnalyseRootCauseCommand(nonconformityId, request.rootCause(), request.method(), dates.of(request.analysedOn(), "analysedOn")));
         return accepted(nonconformityId.value());
     }
 
@@ -62,38 +60,35 @@ class NonconformityController {
     ResponseEntity<CommandAccepted> planAction(@PathVariable NonconformityId nonconformityId, @Valid @RequestBody PlanCorrectiveAction request) {
         CorrectiveActionId actionId = new CorrectiveActionId(orNewId(request.actionId()));
         commands.sendAndWait(new PlanCorrectiveActionCommand(nonconformityId, actionId, request.ownerUnit(), request.description(),
-                request.dueDate(), today()));
+                request.dueDate(), dates.of(request.plannedOn(), "plannedOn")));
         return created("/api/nonconformities/" + nonconformityId + "/actions/" + actionId, actionId.value());
     }
 
     @PostMapping("/{nonconformityId}/actions/{actionId}/implementation")
     ResponseEntity<CommandAccepted> implementAction(@PathVariable NonconformityId nonconformityId, @PathVariable CorrectiveActionId actionId,
                                                     @Valid @RequestBody ImplementCorrectiveAction request) {
-        commands.sendAndWait(new ImplementCorrectiveActionCommand(nonconformityId, actionId, request.evidence(), request.note(), today()));
+        commands.sendAndWait(new ImplementCorrectiveActionCommand(nonconformityId, actionId, request.evidence(), request.note(), dates.of(request.implementedOn(), "implementedOn")));
         return accepted(actionId.value());
     }
 
     @PostMapping("/{nonconformityId}/actions/{actionId}/verification")
     ResponseEntity<CommandAccepted> verifyAction(@PathVariable NonconformityId nonconformityId, @PathVariable CorrectiveActionId actionId,
                                                  @Valid @RequestBody VerifyActionEffectiveness request) {
-        commands.sendAndWait(new VerifyActionEffectivenessCommand(nonconformityId, actionId, request.effective(), request.reason(), today()));
+        commands.sendAndWait(new VerifyActionEffectivenessCommand(nonconformityId, actionId, request.effective(), request.reason(), dates.of(request.verifiedOn(), "verifiedOn")));
         return accepted(actionId.value());
     }
 
     @PostMapping("/{nonconformityId}/close")
     ResponseEntity<CommandAccepted> close(@PathVariable NonconformityId nonconformityId,
                                           @Valid @RequestBody(required = false) CloseNonconformity request) {
-        commands.sendAndWait(new CloseNonconformityCommand(nonconformityId, request == null ? null : request.note(), today()));
+        CloseNonconformity stated = request != null ? request : new CloseNonconformity(null, null);
+        commands.sendAndWait(new CloseNonconformityCommand(nonconformityId, stated.note(), dates.of(stated.closedOn(), "closedOn")));
         return accepted(nonconformityId.value());
     }
 
     @PostMapping("/{nonconformityId}/reopen")
     ResponseEntity<CommandAccepted> reopen(@PathVariable NonconformityId nonconformityId, @Valid @RequestBody ReopenNonconformity request) {
-        commands.sendAndWait(new ReopenNonconformityCommand(nonconformityId, request.reason(), today()));
+        commands.sendAndWait(new ReopenNonconformityCommand(nonconformityId, request.reason(), dates.of(request.reopenedOn(), "reopenedOn")));
         return accepted(nonconformityId.value());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

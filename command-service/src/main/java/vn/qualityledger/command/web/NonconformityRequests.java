@@ -13,7 +13,8 @@ import vn.qualityledger.api.nonconformity.Severity;
 /**
  * Request bodies of the nonconformity endpoints. Only nonconformities found by hand or from a complaint are raised
  * over HTTP; those of audit findings and missed objectives are raised by the service itself. The day a thing was done
- * is the service's today in Asia/Ho_Chi_Minh; a due date is the user's to choose.
+ * ({@code raisedOn}, {@code correctedOn}...) may be stated, for work entered after the fact; it defaults to today in
+ * Asia/Ho_Chi_Minh and is never after today (see {@link AppliedDates}). A due date is the user's to choose.
  */
 final class NonconformityRequests {
 
@@ -32,30 +33,32 @@ final class NonconformityRequests {
                               @Size(max = 20) String clause,
                               @NotBlank @Size(max = 4000) String description,
                               @Pattern(regexp = Ids.PATTERN) String objectiveId,
-                              @Pattern(regexp = Ids.PATTERN) String measureId) {
+                              @Pattern(regexp = Ids.PATTERN) String measureId,
+                              LocalDate raisedOn) {
     }
 
-    record RecordCorrection(@NotBlank @Size(max = 4000) String correction) {
+    record RecordCorrection(@NotBlank @Size(max = 4000) String correction, LocalDate correctedOn) {
     }
 
-    record AnalyseRootCause(@NotBlank @Size(max = 4000) String rootCause, @Size(max = 200) String method) {
+    record AnalyseRootCause(@NotBlank @Size(max = 4000) String rootCause, @Size(max = 200) String method, LocalDate analysedOn) {
     }
 
     record PlanCorrectiveAction(@Pattern(regexp = Ids.PATTERN) String actionId,
                                 @NotBlank @Size(max = 50) String ownerUnit,
                                 @NotBlank @Size(max = 4000) String description,
-                                @NotNull LocalDate dueDate) {
+                                @NotNull LocalDate dueDate,
+                                LocalDate plannedOn) {
     }
 
-    record ImplementCorrectiveAction(@NotNull @Valid DocumentReference evidence, @Size(max = 2000) String note) {
+    record ImplementCorrectiveAction(@NotNull @Valid DocumentReference evidence, @Size(max = 2000) String note, LocalDate implementedOn) {
     }
 
-    record VerifyActionEffectiveness(@NotNull Boolean effective, @Size(max = 2000) String reason) {
+    record VerifyActionEffectiveness(@NotNull Boolean effective, @Size(max = 2000) String reason, LocalDate verifiedOn) {
     }
 
-    record CloseNonconformity(@Size(max = 2000) String note) {
+    record CloseNonconformity(@Size(max = 2000) String note, LocalDate closedOn) {
     }
 
-    record ReopenNonconformity(@NotBlank @Size(max = 2000) String reason) {
+    record ReopenNonconformity(@NotBlank @Size(max = 2000) String reason, LocalDate reopenedOn) {
     }
 }

@@ -5,7 +5,6 @@ import static vn.qualityledger.command.web.CommandAccepted.created;
 import static vn.qualityledger.command.web.CommandAccepted.orNewId;
 
 import jakarta.validation.Valid;
-import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -27,11 +26,11 @@ import vn.qualityledger.command.web.ObjectiveRequests.*;
 class ObjectiveController {
 
     private final CommandGateway commands;
-    private final Clock clock;
+    private final AppliedDates dates;
 
-    ObjectiveController(CommandGateway commands, Clock clock) {
+    ObjectiveController(CommandGateway commands, AppliedDates dates) {
         this.commands = commands;
-        this.clock = clock;
+        this.dates = dates;
     }
 
     @PostMapping
@@ -50,13 +49,14 @@ class ObjectiveController {
 
     @PostMapping("/{objectiveId}/publication")
     ResponseEntity<CommandAccepted> publishObjective(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody PublishObjective request) {
+        dates.of(request.decision().date(), "decision.date"); // published once the decision is signed
         commands.sendAndWait(new PublishObjectiveCommand(objectiveId, request.decision()));
         return accepted(objectiveId.value());
     }
 
     @PostMapping("/{objectiveId}/closure")
     ResponseEntity<CommandAccepted> closeObjective(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody CloseObjective request) {
-        commands.sendAndWait(new CloseObjectiveCommand(objectiveId, request.assessment(), today()));
+        commands.sendAndWait(new CloseObjectiveCommand(objectiveId, request.assessment(), dates.of(request.closedOn(), "closedOn")));
         return accepted(objectiveId.value());
     }
 
@@ -71,14 +71,14 @@ class ObjectiveController {
     @PostMapping("/{objectiveId}/measures/{measureId}/revisions")
     ResponseEntity<CommandAccepted> reviseMeasure(@PathVariable ObjectiveId objectiveId, @PathVariable MeasureId measureId,
                                                   @Valid @RequestBody ReviseMeasure request) {
-        commands.sendAndWait(new ReviseMeasureCommand(objectiveId, measureId, request.details(), today()));
+        commands.sendAndWait(new ReviseMeasureCommand(objectiveId, measureId, request.details(), dates.of(request.revisedOn(), "revisedOn")));
         return accepted(measureId.value());
     }
 
     @PostMapping("/{objectiveId}/measures/{measureId}/cancellation")
     ResponseEntity<CommandAccepted> cancelMeasure(@PathVariable ObjectiveId objectiveId, @PathVariable MeasureId measureId,
                                                   @Valid @RequestBody CancelMeasure request) {
-        LocalDate effectiveOn = request.effectiveOn() != null ? request.effectiveOn() : today();
+        LocalDate effectiveOn = request.effectiveOn() != null ? request.effectiveOn() : dates.today(); // may lie ahead: cancelled from then on
         commands.sendAndWait(new CancelMeasureCommand(objectiveId, measureId, request.reason(), effectiveOn));
         return accepted(measureId.value());
     }
@@ -95,7 +95,7 @@ class ObjectiveController {
     ResponseEntity<CommandAccepted> assignTask(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody AssignTask request) {
         OccurrenceId occurrenceId = request.occurrenceId() == null ? null : new OccurrenceId(request.occurrenceId());
         commands.sendAndWait(new AssignTaskCommand(objectiveId, new MeasureId(request.measureId()), occurrenceId,
-                request.unit(), request.person(), today()));
+                request.unit(), request.person(), dates.of(request.assignedOn(), "assignedOn")));
         return accepted(occurrenceId != null ? occurrenceId.value() : request.measureId());
     }
 
@@ -103,23 +103,24 @@ class ObjectiveController {
     ResponseEntity<CommandAccepted> submitEvidence(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody SubmitEvidence request) {
         EvidenceId evidenceId = new EvidenceId(orNewId(request.evidenceId()));
         commands.sendAndWait(new SubmitEvidenceCommand(objectiveId, evidenceId, new OccurrenceId(request.occurrenceId()),
-                request.document(), today()));
+                request.document(), dates.of(request.submittedOn(), "submittedOn")));
         return created("/api/objectives/" + objectiveId + "/evidence/" + evidenceId, evidenceId.value());
     }
 
     @PostMapping("/{objectiveId}/evidence/{evidenceId}/acceptance")
     ResponseEntity<CommandAccepted> acceptEvidence(@PathVariable ObjectiveId objectiveId, @PathVariable EvidenceId evidenceId,
                                                    @Valid @RequestBody(required = false) AcceptEvidence request) {
-        LocalDate today = today();
-        LocalDate effectiveOn = request != null && request.effectiveOn() != null ? request.effectiveOn() : today;
-        commands.sendAndWait(new AcceptEvidenceCommand(objectiveId, evidenceId, today, effectiveOn));
+        AcceptEvidence stated = request != null ? request : new AcceptEvidence(null, null);
+        LocalDate acceptedOn = dates.of(stated.acceptedOn(), "acceptedOn");
+        LocalDate effectiveOn = stated.effectiveOn() != null ? stated.effectiveOn() : acceptedOn;
+        commands.sendAndWait(new AcceptEvidenceCommand(objectiveId, evidenceId, acceptedOn, effectiveOn));
         return accepted(evidenceId.value());
     }
 
     @PostMapping("/{objectiveId}/evidence/{evidenceId}/rejection")
     ResponseEntity<CommandAccepted> rejectEvidence(@PathVariable ObjectiveId objectiveId, @PathVariable EvidenceId evidenceId,
                                                    @Valid @RequestBody RejectEvidence request) {
-        commands.sendAndWait(new RejectEvidenceCommand(objectiveId, evidenceId, request.reason(), today()));
+        commands.sendAndWait(new RejectEvidenceCommand(objectiveId, evidenceId, request.reason(), dates.of(request.rejectedOn(), "rejectedOn")));
         return accepted(evidenceId.value());
     }
 
@@ -127,11 +128,7 @@ class ObjectiveController {
     ResponseEntity<CommandAccepted> recordMeasurement(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody RecordMeasurement request) {
         MeasurementId measurementId = new MeasurementId(orNewId(request.measurementId()));
         commands.sendAndWait(new RecordMeasurementCommand(objectiveId, measurementId, request.period(), request.numerator(),
-                request.denominator(), request.value(), request.source(), today()));
+                request.denominator(), request.value(), request.source(), dates.of(request.recordedOn(), "recordedOn")));
         return created("/api/objectives/" + objectiveId + "/measurements/" + measurementId, measurementId.value());
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -19,8 +19,9 @@ import vn.qualityledger.api.objective.Target;
 
 /**
  * Request bodies of the objective endpoints: what a client sends, checked for shape before any command is sent.
- * Ids are optional where a client may choose them (choose them to make retries safe); the day a thing was done is the
- * service's own today in Asia/Ho_Chi_Minh, while dates that a user decides (effective dates) may be given.
+ * Ids are optional where a client may choose them (choose them to make retries safe). The day a thing was done
+ * ({@code closedOn}, {@code assignedOn}, {@code submittedOn}...) may be stated, for work entered after the fact; it
+ * defaults to today in Asia/Ho_Chi_Minh and is never after today (see {@link AppliedDates}).
  */
 final class ObjectiveRequests {
 
@@ -41,7 +42,7 @@ final class ObjectiveRequests {
     record PublishObjective(@NotNull @Valid Decision decision) {
     }
 
-    record CloseObjective(@NotNull @Valid Assessment assessment) {
+    record CloseObjective(@NotNull @Valid Assessment assessment, LocalDate closedOn) {
     }
 
     record PlanMeasure(@Pattern(regexp = Ids.PATTERN) @Size(max = 100) String measureId,
@@ -49,7 +50,7 @@ final class ObjectiveRequests {
                        @NotNull @Valid MeasureDetails details) {
     }
 
-    record ReviseMeasure(@NotNull @Valid MeasureDetails details) {
+    record ReviseMeasure(@NotNull @Valid MeasureDetails details, LocalDate revisedOn) {
     }
 
     record CancelMeasure(@NotBlank @Size(max = 2000) String reason, LocalDate effectiveOn) {
@@ -63,18 +64,21 @@ final class ObjectiveRequests {
     record AssignTask(@NotBlank @Pattern(regexp = Ids.PATTERN) String measureId,
                       @Pattern(regexp = Ids.PATTERN) String occurrenceId,
                       @NotBlank @Size(max = 50) String unit,
-                      @Size(max = 200) String person) {
+                      @Size(max = 200) String person,
+                      LocalDate assignedOn) {
     }
 
     record SubmitEvidence(@Pattern(regexp = Ids.PATTERN) String evidenceId,
                           @NotBlank @Pattern(regexp = Ids.PATTERN) String occurrenceId,
-                          @NotNull @Valid DocumentReference document) {
+                          @NotNull @Valid DocumentReference document,
+                          LocalDate submittedOn) {
     }
 
-    record AcceptEvidence(LocalDate effectiveOn) {
+    /** {@code effectiveOn}, the day the work counts as done, defaults to the day of acceptance. */
+    record AcceptEvidence(LocalDate acceptedOn, LocalDate effectiveOn) {
     }
 
-    record RejectEvidence(@NotBlank @Size(max = 2000) String reason) {
+    record RejectEvidence(@NotBlank @Size(max = 2000) String reason, LocalDate rejectedOn) {
     }
 
     record RecordMeasurement(@Pattern(regexp = Ids.PATTERN) String measurementId,
@@ -82,6 +86,7 @@ final class ObjectiveRequests {
                              BigDecimal numerator,
                              BigDecimal denominator,
                              BigDecimal value,
-                             @NotBlank @Size(max = 1000) String source) {
+                             @NotBlank @Size(max = 1000) String source,
+                             LocalDate recordedOn) {
     }
 }

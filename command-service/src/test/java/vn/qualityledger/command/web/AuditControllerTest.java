@@ -38,7 +38,7 @@ import vn.qualityledger.api.objective.ObjectiveId;
 /** How audit commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
 @WebMvcTest(AuditController.class)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end in AuditIntegrationTest
-@Import(AuditControllerTest.FixedClock.class)
+@Import({AuditControllerTest.FixedClock.class, AppliedDates.class})
 class AuditControllerTest {
 
     /** 21:00 UTC on 2 October is already 3 October in Hồ Chí Minh City. */

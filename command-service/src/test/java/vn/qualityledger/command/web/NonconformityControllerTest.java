@@ -34,7 +34,7 @@ import vn.qualityledger.api.nonconformity.*;
 /** How nonconformity commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
 @WebMvcTest(NonconformityController.class)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end
-@Import(NonconformityControllerTest.FixedClock.class)
+@Import({NonconformityControllerTest.FixedClock.class, AppliedDates.class})
 class NonconformityControllerTest {
 
     /** 2023-06-09T20:00Z is already 10 June in Hà Nội. */

@@ -37,7 +37,7 @@ import vn.qualityledger.api.objective.ObjectiveId;
 /** How commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
 @WebMvcTest(ObjectiveController.class)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end in CommandServiceIntegrationTest
-@Import(ObjectiveControllerTest.FixedClock.class)
+@Import({ObjectiveControllerTest.FixedClock.class, AppliedDates.class})
 class ObjectiveControllerTest {
 
     @TestConfiguration

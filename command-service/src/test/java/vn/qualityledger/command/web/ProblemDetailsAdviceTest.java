@@ -26,6 +26,7 @@ import org.postgresql.util.PSQLState;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +39,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * problem with a code, and never a Java name in the body.
  */
 @WebMvcTest(ObjectiveController.class)
+@Import(AppliedDates.class)
 @AutoConfigureMockMvc(addFilters = false)
 class ProblemDetailsAdviceTest {
 
