@@ -584,4 +584,46 @@ class InternalAuditTest {
                     .when(new CloseInternalAuditCommand(AUDIT, LocalDate.of(2023, 11, 1)), QMR.toMetaData()), "REPORT_NOT_ISSUED", null);
         }
     }
+
+    /** Each step of a round is dated by the day it applied; a day before the step it follows is refused. */
+    @Nested
+    class AppliedDates {
+
+        @Test
+        void theTeamIsNotAppointedBeforeTheRoundWasPlanned() {
+            ruleBroken(fixture.given(planned())
+                    .when(new AppointAuditTeamCommand(AUDIT, LEAD_MEMBER, List.of(KHTC_MEMBER), DECISION, PLANNED_ON.minusDays(1)), SECRETARY.toMetaData()),
+                    "APPOINTED_BEFORE_PLANNING", "appointedOn");
+        }
+
+        @Test
+        void aFindingIsNotRecordedBeforeTheUnitWasAudited() {
+            ruleBroken(fixture.given(planned(), appointed(), vpScheduled(), vpHeld())
+                    .when(new RecordAuditFindingCommand(AUDIT, FINDING, "VP", "7.5.3", FindingKind.MINOR_NONCONFORMITY,
+                            "Văn bản đến không được vào sổ đầy đủ", "Sổ công văn đến 2023, tháng 8", OBJECTIVE, MEASURE, VP_DAY.minusDays(1)),
+                            LEAD.toMetaData()), "FOUND_BEFORE_UNIT_AUDIT", "recordedOn");
+        }
+
+        @Test
+        void aFindingIsRecordedOnTheDayOfTheUnitAudit() {
+            fixture.given(planned(), appointed(), vpScheduled(), vpHeld())
+                    .when(new RecordAuditFindingCommand(AUDIT, FINDING, "VP", "7.5.3", FindingKind.OBSERVATION,
+                            "Sổ công văn ghi chưa kịp thời", "Sổ công văn đến 2023", null, null, VP_DAY), LEAD.toMetaData())
+                    .expectEvents(new AuditFindingRecordedEvent(AUDIT, ORG, YEAR, FINDING, "VP", "7.5.3", FindingKind.OBSERVATION,
+                            "Sổ công văn ghi chưa kịp thời", "Sổ công văn đến 2023", null, null, VP_DAY));
+        }
+
+        @Test
+        void theReportIsNotIssuedBeforeTheFindingsItReports() {
+            DocumentReference early = new DocumentReference("320/BC-SLĐTBXH", VP_DAY, "Đoàn ĐGNB", "Báo cáo", null, null);
+            ruleBroken(fixture.given(planned(), appointed(), vpScheduled(), vpHeld(), vpFound())
+                    .when(new IssueAuditReportCommand(AUDIT, early, SUMMARY, VP_DAY), LEAD.toMetaData()), "ISSUED_BEFORE_AUDIT_WORK", "issuedOn");
+        }
+
+        @Test
+        void theRoundIsNotClosedBeforeItsReportWasIssued() {
+            ruleBroken(fixture.given(planned(), appointed(), vpScheduled(), vpHeld(), reportIssued())
+                    .when(new CloseInternalAuditCommand(AUDIT, ISSUED_ON.minusDays(1)), QMR.toMetaData()), "CLOSED_BEFORE_REPORT", "closedOn");
+        }
+    }
 }

@@ -585,4 +585,53 @@ class NonconformityTest {
                     .expectEvents(new CorrectiveActionPlannedEvent(NC, SECOND_ACTION, "VP", "Đào tạo lại", LocalDate.of(2024, 6, 30), LocalDate.of(2024, 5, 3)));
         }
     }
+
+    /** Each step is dated by the day it applied, entered late or not; a day before the step it follows is refused. */
+    @Nested
+    class AppliedDates {
+
+        @Test
+        void aNonconformityOfAnEarlierYearIsRaisedOnTheDayItWasFound() {
+            fixture.givenNoPriorActivity().when(raise()).expectEvents(raised());
+        }
+
+        @Test
+        void anActionIsNotPlannedBeforeTheNonconformityWasRaised() {
+            refused(fixture.given(raised(), rootCauseAnalysed())
+                            .when(new PlanCorrectiveActionCommand(NC, ACTION, "VP", "Phân công lưu trữ", DUE, LocalDate.of(2023, 6, 9))),
+                    Kind.RULE_BROKEN, "DATED_BEFORE_RAISING", "plannedOn");
+        }
+
+        @Test
+        void anActionIsNotPlannedBeforeTheRootCauseWasAnalysed() {
+            refused(fixture.given(raised(), rootCauseAnalysed())
+                            .when(new PlanCorrectiveActionCommand(NC, ACTION, "VP", "Phân công lưu trữ", DUE, LocalDate.of(2023, 6, 14))),
+                    Kind.RULE_BROKEN, "PLANNED_BEFORE_ROOT_CAUSE", "plannedOn");
+        }
+
+        @Test
+        void anActionPlannedTheDayTheCauseWasFoundIsPlanned() {
+            fixture.given(raised(), rootCauseAnalysed())
+                    .when(new PlanCorrectiveActionCommand(NC, ACTION, "VP", "Phân công lưu trữ", DUE, LocalDate.of(2023, 6, 15)))
+                    .expectEvents(new CorrectiveActionPlannedEvent(NC, ACTION, "VP", "Phân công lưu trữ", DUE, LocalDate.of(2023, 6, 15)));
+        }
+
+        @Test
+        void aNonconformityIsNotClosedBeforeItsActionsWereVerified() {
+            refused(givenVerifiedEffective().when(new CloseNonconformityCommand(NC, "Đã khắc phục", LocalDate.of(2023, 8, 9))),
+                    Kind.RULE_BROKEN, "CLOSED_BEFORE_VERIFICATION", "closedOn");
+        }
+
+        @Test
+        void aNonconformityIsClosedOnTheDayOfTheVerification() {
+            givenVerifiedEffective().when(new CloseNonconformityCommand(NC, "Đã khắc phục", LocalDate.of(2023, 8, 10)))
+                    .expectEvents(new NonconformityClosedEvent(NC, "Đã khắc phục", LocalDate.of(2023, 8, 10)));
+        }
+
+        @Test
+        void aNonconformityIsNotReopenedBeforeItWasClosed() {
+            refused(givenVerifiedEffective(closed()).when(new ReopenNonconformityCommand(NC, "Lặp lại", LocalDate.of(2023, 8, 14))),
+                    Kind.RULE_BROKEN, "REOPENED_BEFORE_CLOSING", "reopenedOn");
+        }
+    }
 }

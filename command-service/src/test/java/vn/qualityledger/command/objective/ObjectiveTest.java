@@ -725,4 +725,75 @@ class ObjectiveTest {
                     Kind.RULE_BROKEN, "OBJECTIVE_CLOSED", null);
         }
     }
+
+    /**
+     * Work is dated by the day it applied, so a year can be entered after the fact; a day before the objective's work
+     * opens (its year, or earlier where its decision or an occurrence reaches back) is refused.
+     */
+    @Nested
+    class AppliedDates {
+
+        private final LocalDate dayBeforeTheYear = LocalDate.of(2022, 12, 31);
+
+        @Test
+        void workOfAnEarlierYearIsRecordedOnTheDaysItWasDone() {
+            givenPlannedReports().when(new AssignTaskCommand(OBJECTIVE, REPORTS, MAY_REPORT, "VP", null, LocalDate.of(2023, 2, 10)))
+                    .expectEvents(new TaskAssignedEvent(OBJECTIVE, REPORTS, MAY_REPORT, "VP", null, LocalDate.of(2023, 2, 10)));
+        }
+
+        @Test
+        void aMeasureIsNotAssignedBeforeTheYear() {
+            refused(givenPlannedReports().when(new AssignTaskCommand(OBJECTIVE, REPORTS, null, "VP", null, dayBeforeTheYear)),
+                    Kind.RULE_BROKEN, "DATED_BEFORE_YEAR", "assignedOn");
+        }
+
+        @Test
+        void anOccurrenceIsNotAssignedBeforeTheYear() {
+            refused(givenPlannedReports().when(new AssignTaskCommand(OBJECTIVE, REPORTS, MAY_REPORT, "VP", null, dayBeforeTheYear)),
+                    Kind.RULE_BROKEN, "DATED_BEFORE_YEAR", "assignedOn");
+        }
+
+        @Test
+        void workMayBeAssignedFromTheDayOfADecisionSignedTheYearBefore() {
+            Decision december = new Decision("1520/QĐ-SLĐTBXH", LocalDate.of(2022, 12, 20));
+            givenPlannedReports(new ObjectivePublishedEvent(OBJECTIVE, december))
+                    .when(new AssignTaskCommand(OBJECTIVE, REPORTS, null, "VP", null, dayBeforeTheYear))
+                    .expectEvents(new TaskAssignedEvent(OBJECTIVE, REPORTS, null, "VP", null, dayBeforeTheYear));
+        }
+
+        @Test
+        void workDueBeforeTheYearMayBeDoneInThatYear() {
+            MeasureId programme = new MeasureId("II.1");
+            ScheduledOccurrence dueInDecember = new ScheduledOccurrence(new OccurrenceId("II.1@2022-12-31"), LocalDate.of(2022, 12, 31));
+            DocumentReference programmeDocument = new DocumentReference("1490/CTr-SLĐTBXH", LocalDate.of(2022, 12, 15), "Sở LĐTBXH",
+                    "Chương trình công tác năm 2023", null, null);
+            givenPlannedReports(new MeasurePlannedEvent(OBJECTIVE, programme, null, details("II.1", "Chương trình công tác năm", REPORT_SCHEDULE),
+                    List.of(dueInDecember)))
+                    .when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, dueInDecember.occurrenceId(), programmeDocument, LocalDate.of(2022, 12, 16)))
+                    .expectEvents(new EvidenceSubmittedEvent(OBJECTIVE, EVIDENCE, programme, dueInDecember.occurrenceId(), programmeDocument,
+                            LocalDate.of(2022, 12, 16)));
+        }
+
+        @Test
+        void evidenceIsNotSubmittedBeforeTheYear() {
+            DocumentReference early = new DocumentReference("1/BC", LocalDate.of(2022, 12, 1), "VP", "Báo cáo", null, null);
+            refused(givenPlannedReports().when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, early, dayBeforeTheYear)),
+                    Kind.RULE_BROKEN, "DATED_BEFORE_YEAR", "submittedOn");
+        }
+
+        @Test
+        void evidenceReviewedOnAnEarlierDayCompletesTheOccurrenceThen() {
+            givenPlannedReports(evidenceSubmitted())
+                    .when(new AcceptEvidenceCommand(OBJECTIVE, EVIDENCE, LocalDate.of(2023, 5, 16), LocalDate.of(2023, 5, 16)))
+                    .expectEvents(new EvidenceAcceptedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, LocalDate.of(2023, 5, 16), LocalDate.of(2023, 5, 16)));
+        }
+
+        @Test
+        void aMeasurementIsNotRecordedBeforeItsPeriodBegan() {
+            Period secondQuarter = new Period(LocalDate.of(2023, 4, 1), LocalDate.of(2023, 6, 30));
+            refused(fixture.given(defined()).when(new RecordMeasurementCommand(OBJECTIVE, new MeasurementId("q2"), secondQuarter, null, null,
+                            new BigDecimal("97.5"), "Báo cáo", LocalDate.of(2023, 3, 31))),
+                    Kind.RULE_BROKEN, "RECORDED_BEFORE_PERIOD", "recordedOn");
+        }
+    }
 }

@@ -156,4 +156,26 @@ class NonconformityControllerTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("OWN_ACTION"));
     }
+
+    @Test
+    void raisesANonconformityOnTheDayTheRequestStates() throws Exception {
+        mvc.perform(post("/api/nonconformities").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"nonconformityId": "NC-2023-009", "organisationId": "SLDTBXH-HD", "source": "MANUAL", "severity": "MINOR",
+                         "unit": "VP", "description": "Sổ theo dõi văn bản đến ghi thiếu", "raisedOn": "2023-03-14"}"""))
+                .andExpect(status().isCreated());
+        verify(commands).sendAndWait(new RaiseNonconformityCommand(NonconformityId.of("NC-2023-009"), "SLDTBXH-HD",
+                new NonconformityOrigin(NonconformitySource.MANUAL, null, null, null, null, null), Severity.MINOR, "VP", null,
+                "Sổ theo dõi văn bản đến ghi thiếu", LocalDate.of(2023, 3, 14)));
+    }
+
+    @Test
+    void refusesAStepDatedAfterTodayWithoutSendingIt() throws Exception {
+        mvc.perform(post("/api/nonconformities/NC-2023-009/actions/A1/implementation").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"evidence": {"number": "45/BC-VP", "date": "2023-06-09", "issuer": "Văn phòng Sở", "title": "Báo cáo khắc phục"},
+                         "implementedOn": "2023-06-11"}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("DATED_IN_THE_FUTURE"))
+                .andExpect(jsonPath("$.field").value("implementedOn"));
+        verifyNoInteractions(commands);
+    }
 }

@@ -113,4 +113,23 @@ class ObjectiveControllerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("period.from"));
         verifyNoInteractions(commands);
     }
+
+    @Test
+    void anAcceptanceOnAStatedDayTakesEffectThatDay() throws Exception {
+        mvc.perform(post(ACCEPTANCE).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"acceptedOn": "2023-02-09"}"""))
+                .andExpect(status().isAccepted());
+        verify(commands).sendAndWait(new AcceptEvidenceCommand(new ObjectiveId("SLDTBXH-HD.MTCL-2023-01"), new EvidenceId("ev-1"),
+                LocalDate.of(2023, 2, 9), LocalDate.of(2023, 2, 9)));
+    }
+
+    @Test
+    void refusesADecisionDatedAfterTodayWithoutSendingIt() throws Exception {
+        mvc.perform(post("/api/objectives/SLDTBXH-HD.MTCL-2023-01/publication").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"decision": {"number": "147/QĐ-SLĐTBXH", "date": "2023-05-17"}}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("DATED_IN_THE_FUTURE"))
+                .andExpect(jsonPath("$.field").value("decision.date"));
+        verifyNoInteractions(commands);
+    }
 }
