@@ -32,6 +32,14 @@ import vn.qualityledger.support.TestDatabase;
  */
 final class BothServices implements AutoCloseable {
 
+    /** How a scenario's days reach the services. */
+    enum Days {
+        /** Living the year: the services' clock shows each day of the scenario, and the requests state none. */
+        LIVED,
+        /** Entering the year late, in one sitting: the clock shows the real today, and each request states its day. */
+        ENTERED_LATE
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MutableClock clock = new MutableClock();
@@ -39,8 +47,17 @@ final class BothServices implements AutoCloseable {
     private final ConfigurableApplicationContext queryService;
     private final RestClient commands;
     private final RestClient queries;
+    private final Days days;
+    /** The scenario's day, when requests state it. */
+    private volatile String day;
 
     BothServices(String database, String... commandServiceArguments) {
+        this(database, Days.LIVED, commandServiceArguments);
+    }
+
+    BothServices(String database, Days days, String... commandServiceArguments) {
+        this.days = days;
+        clock.setToday(LocalDate.now(clock.getZone()));
         String url = TestDatabase.recreate(database);
         commandService = start(CommandServiceApplication.application(), url, commandServiceArguments);
         try {
@@ -65,9 +82,28 @@ final class BothServices implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Business dates from here on are this day's. */
+    /** What happens from here on happens on this day: the services' today, or the day the requests state. */
     void on(String day) {
-        clock.setToday(LocalDate.parse(day));
+        if (days == Days.LIVED) {
+            clock.setToday(LocalDate.parse(day));
+        } else {
+            this.day = LocalDate.parse(day).toString();
+        }
+    }
+
+    /**
+     * A request body that says on which day its step happened, as {@code field}, when the year is entered late; the
+     * body unchanged when the services' clock shows the day. An empty body becomes an object of that one member.
+     */
+    String dated(String body, String field) {
+        if (days == Days.LIVED) {
+            return body;
+        }
+        String member = "\"" + field + "\": \"" + day + "\"";
+        String object = body.isBlank() ? "{}" : body.strip();
+        int end = object.lastIndexOf('}');
+        boolean empty = object.substring(object.indexOf('{') + 1, end).isBlank();
+        return object.substring(0, end) + (empty ? "" : ", ") + member + "}";
     }
 
     /** A command as a user, expecting a status; its JSON answer (null node when empty). */

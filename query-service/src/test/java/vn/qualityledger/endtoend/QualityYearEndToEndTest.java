@@ -33,9 +33,14 @@ class QualityYearEndToEndTest {
 
     @BeforeAll
     void startBothServicesAndLiveTheYear() throws Exception {
-        services = new BothServices("ql_test_end_to_end");
+        services = startServices();
         liveTheYear();
         services.awaitReadSideCaughtUp();
+    }
+
+    /** Living the year: the services' clock shows each day. */
+    BothServices startServices() {
+        return new BothServices("ql_test_end_to_end");
     }
 
     @AfterAll
@@ -45,8 +50,12 @@ class QualityYearEndToEndTest {
         }
     }
 
-    private void on(String day) {
+    void on(String day) {
         services.on(day);
+    }
+
+    private String dated(String body, String field) {
+        return services.dated(body, field);
     }
 
     /** Demo users of quality-ledger-security.yml (password "demo"), each doing the part of the work that is theirs. */
@@ -61,7 +70,7 @@ class QualityYearEndToEndTest {
         return services.post(user, path, body, expectedStatus);
     }
 
-    private JsonNode get(String path) {
+    JsonNode get(String path) {
         return services.get(VIEWER, path);
     }
 
@@ -75,11 +84,11 @@ class QualityYearEndToEndTest {
     }
 
     private void submitAs(String user, String evidenceId, String occurrenceId, String documentJson) {
-        postAs(user, "/api/objectives/" + OBJECTIVE + "/evidence", """
-                {"evidenceId": "%s", "occurrenceId": "%s", "document": %s}""".formatted(evidenceId, occurrenceId, documentJson), 201);
+        postAs(user, "/api/objectives/" + OBJECTIVE + "/evidence", dated("""
+                {"evidenceId": "%s", "occurrenceId": "%s", "document": %s}""".formatted(evidenceId, occurrenceId, documentJson), "submittedOn"), 201);
     }
 
-    private void liveTheYear() throws Exception {
+    void liveTheYear() throws Exception {
         on("2023-02-07");
         JsonNode imported = post("/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
         assertThat(imported.path("objectives").size()).isEqualTo(10);
@@ -88,54 +97,54 @@ class QualityYearEndToEndTest {
         on("2023-02-08");
         submit("ev-I.1.b", "I.1.b@2023-02-09", document("15/QĐ-VP", "2023-02-08", "QĐ phê duyệt MTCL, CSCL năm 2023 của Phòng"));
         on("2023-02-09");
-        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1.b/acceptance", "{}", 202); // effective today: on time
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1.b/acceptance", dated("{}", "acceptedOn"), 202); // effective that day: on time
 
         on("2023-02-10");
         for (String measure : List.of("I.1", "I.2", "I.6")) {
-            post("/api/objectives/" + OBJECTIVE + "/assignments", """
-                    {"measureId": "%s", "unit": "VP"}""".formatted(measure), 202);
+            post("/api/objectives/" + OBJECTIVE + "/assignments", dated("""
+                    {"measureId": "%s", "unit": "VP"}""".formatted(measure), "assignedOn"), 202);
         }
         submit("ev-I.1", "I.1@2023-01-31", document("147/QĐ-SLĐTBXH", "2023-02-07", "QĐ công bố và ban hành MTCL năm 2023"));
-        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
-                {"effectiveOn": "2023-02-07"}""", 202); // due 31/01, effective 07/02: late
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", dated("""
+                {"effectiveOn": "2023-02-07"}""", "acceptedOn"), 202); // due 31/01, effective 07/02: late
         // a second acceptance with another date is refused, and stores nothing
-        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", """
-                {"effectiveOn": "2023-02-10"}""", 422);
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.1/acceptance", dated("""
+                {"effectiveOn": "2023-02-10"}""", "acceptedOn"), 422);
 
         on("2023-02-27");
         submit("ev-I.2-a", "I.2@2023-02-28", document("30/KH-SLĐTBXH", "2023-02-27", "Kế hoạch ĐGNB năm 2023"));
         on("2023-02-28");
-        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-a/rejection", """
-                {"reason": "Thiếu chữ ký của Lãnh đạo Sở"}""", 202);
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-a/rejection", dated("""
+                {"reason": "Thiếu chữ ký của Lãnh đạo Sở"}""", "rejectedOn"), 202);
         on("2023-03-02");
         submit("ev-I.2-b", "I.2@2023-02-28", document("31/KH-SLĐTBXH", "2023-03-01", "Kế hoạch ĐGNB năm 2023 (đã ký)"));
         on("2023-03-03");
-        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-b/acceptance", "{}", 202); // due 28/02, effective 03/03: late
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.2-b/acceptance", dated("{}", "acceptedOn"), 202); // due 28/02, effective 03/03: late
 
         on("2023-03-30");
-        post("/api/objectives/" + OBJECTIVE + "/assignments", """
-                {"measureId": "I.7", "occurrenceId": "I.7@2023-03-31", "unit": "P-KHTC", "person": "Trần Văn Nam"}""", 202);
+        post("/api/objectives/" + OBJECTIVE + "/assignments", dated("""
+                {"measureId": "I.7", "occurrenceId": "I.7@2023-03-31", "unit": "P-KHTC", "person": "Trần Văn Nam"}""", "assignedOn"), 202);
         submitAs(KHTC_STAFF, "ev-I.7-q1", "I.7@2023-03-31", document("88/QĐ-SLĐTBXH", "2023-03-30", "Quyết định ban hành quy trình sửa đổi")); // never reviewed
 
         on("2023-04-01");
-        post("/api/objectives/" + OBJECTIVE + "/measures/I.5/cancellation", """
-                {"reason": "Gộp vào biện pháp I.7"}""", 202);
+        post("/api/objectives/" + OBJECTIVE + "/measures/I.5/cancellation", dated("""
+                {"reason": "Gộp vào biện pháp I.7"}""", "effectiveOn"), 202);
         on("2023-04-05");
-        post("/api/objectives/" + OBJECTIVE + "/measurements", """
-                {"measurementId": "q1", "period": {"from": "2023-01-01", "to": "2023-03-31"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý I"}""", 201);
+        post("/api/objectives/" + OBJECTIVE + "/measurements", dated("""
+                {"measurementId": "q1", "period": {"from": "2023-01-01", "to": "2023-03-31"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý I"}""", "recordedOn"), 201);
 
         on("2023-05-12");
         submit("ev-I.6-may", "I.6@2023-05-14", document("512/BC-SLĐTBXH", "2023-05-12", "Báo cáo kết quả thực hiện MTCL 6 tháng"));
         on("2023-05-13");
-        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.6-may/acceptance", "{}", 202); // on time
+        postAs(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-I.6-may/acceptance", dated("{}", "acceptedOn"), 202); // on time
 
         on("2023-07-05");
-        post("/api/objectives/" + OBJECTIVE + "/measurements", """
-                {"measurementId": "q2", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý II"}""", 201);
+        post("/api/objectives/" + OBJECTIVE + "/measurements", dated("""
+                {"measurementId": "q2", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 10, "denominator": 10, "source": "Báo cáo quý II"}""", "recordedOn"), 201);
         recordedBeforeCorrection = BothServices.aMomentLater();
         on("2023-07-10");
-        post("/api/objectives/" + OBJECTIVE + "/measurements", """
-                {"measurementId": "q2-correction", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 19, "denominator": 20, "source": "Báo cáo quý II (đính chính)"}""", 201);
+        post("/api/objectives/" + OBJECTIVE + "/measurements", dated("""
+                {"measurementId": "q2-correction", "period": {"from": "2023-04-01", "to": "2023-06-30"}, "numerator": 19, "denominator": 20, "source": "Báo cáo quý II (đính chính)"}""", "recordedOn"), 201);
     }
 
     private static void assertCounts(JsonNode figures, long total, long due, long onTime, long late, long overdue, long upcoming,
