@@ -18,6 +18,7 @@ import static vn.qualityledger.query.QualityYearScenario.d;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -278,6 +279,17 @@ class ObjectiveFiguresIntegrationTest {
                 .isEqualTo(new UnitFigures(TTS, 1, 0, 0, 0, 0, null, null, 0));
 
         mvcGet(404, "/api/organisations/{org}/years/2024/units/{unit}?asOf={d}", ORG, TTS, D1);
+    }
+
+    @Test
+    void findsAUnitTypedDecomposedInThePathOrAParameterAsTheUnitStoredPrecomposed() {
+        String decomposed = Normalizer.normalize(TTS, Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo(TTS);
+
+        assertThat(read(UnitFigures.class, "/api/organisations/{org}/years/2024/units/{unit}?asOf={d}", ORG, decomposed, D2))
+                .isEqualTo(new UnitFigures(TTS, 1, 0, 0, 0, 0, null, null, 0));
+        assertThat(board("organisationId={org}&unit={unit}&asOf={d}", ORG, " " + decomposed + " ", D2).content())
+                .extracting(BoardRow::occurrenceId).containsExactly("m2@2024-11-30");
     }
 
     // ---- the board -----------------------------------------------------------------------------------------------

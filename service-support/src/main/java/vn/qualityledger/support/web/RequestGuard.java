@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parsed in full first), and a body, query string or path that is not well-formed UTF-8 (RFC 3629: no overlong forms,
  * no surrogates, nothing above U+10FFFF) or that carries control characters in its parameters is refused with 400.
  * Java's decoders would otherwise replace or decode such bytes (an overlong {@code C0 AF} became '/'), and what was
- * decoded was stored. Every response also gets {@code X-Content-Type-Options: nosniff}.
+ * decoded was stored. What passes on carries its parameters in NFC and trimmed ({@link NormalisedParameters}), as
+ * the strict request JSON carries its text. Every response also gets {@code X-Content-Type-Options: nosniff}.
  */
 public class RequestGuard extends OncePerRequestFilter {
 
@@ -54,7 +55,7 @@ public class RequestGuard extends OncePerRequestFilter {
             return;
         }
         if (declared == 0 || !buffered(request.getContentType())) {
-            chain.doFilter(request, response);
+            chain.doFilter(new NormalisedParameters(request), response);
             return;
         }
         byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
@@ -67,7 +68,7 @@ public class RequestGuard extends OncePerRequestFilter {
             Problems.write(response, 400, "MALFORMED_UTF8", "The request body is not well-formed UTF-8: " + malformed);
             return;
         }
-        chain.doFilter(new BufferedBodyRequest(request, body), response);
+        chain.doFilter(new NormalisedParameters(new BufferedBodyRequest(request, body)), response);
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,42 @@ class StrictRequestJsonTest {
     void refusesNullEntriesOfListsWithTheirIndex() {
         assertThat(field(refusal("{\"measures\": [null]}", Plan.class))).isEqualTo("measures[0]");
         assertThat(field(refusal("{\"measures\": [{\"leadUnits\": [\"VP\", null]}]}", Plan.class))).isEqualTo("measures[0].leadUnits[1]");
+    }
+
+    private static final String NFC = "Văn phòng Sở";
+    private static final String NFD = Normalizer.normalize(NFC, Normalizer.Form.NFD);
+
+    @Test
+    void keepsVietnameseTypedDecomposedAsTheSameTextTypedPrecomposed() {
+        assertThat(Normalizer.isNormalized(NFC, Normalizer.Form.NFC)).isTrue();
+        assertThat(NFD).isNotEqualTo(NFC).hasSizeGreaterThan(NFC.length());
+        Measure measure = JSON.readValue("{\"code\": \"" + NFD + "\", \"leadUnits\": [\"" + NFD + "\"]}", Measure.class);
+        assertThat(measure.code()).isEqualTo(NFC);
+        assertThat(measure.leadUnits()).containsExactly(NFC);
+        assertThat(JSON.readValue("{\"reason\": \"" + NFD + "\"}", Cancel.class).reason()).isEqualTo(NFC);
+    }
+
+    @Test
+    void trimsSpacesOfEveryKindAroundTextButKeepsTheLineBreaksInsideProse() {
+        assertThat(JSON.readValue("{\"code\": \"  \u00a0" + NFD + "\u3000\u200b \"}", Measure.class).code()).isEqualTo(NFC);
+        assertThat(JSON.readValue("{\"leadUnits\": [\" VP\", \"P-KHTC\u00a0\"]}", Measure.class).leadUnits()).containsExactly("VP", "P-KHTC");
+        assertThat(JSON.readValue("{\"reason\": \"\\n  Dòng một\\nDòng hai\\r\\n\\tDòng  ba \\n\\n\u00a0\"}", Cancel.class).reason())
+                .isEqualTo("Dòng một\nDòng hai\r\n\tDòng  ba");
+    }
+
+    @Test
+    void refusesTextLongerThanAnyFieldTakesCountingItOnceComposed() {
+        JacksonException refusal = refusal("{\"reason\": \"" + "x".repeat(RequestText.MAX_LENGTH + 1) + "\"}", Cancel.class);
+        assertThat(refusal).isInstanceOf(InvalidInput.class);
+        assertThat(((InvalidInput) refusal).rule()).isEqualTo("Size");
+        assertThat(field(refusal)).isEqualTo("reason");
+        assertThat(JSON.readValue("{\"reason\": \"" + "x".repeat(RequestText.MAX_LENGTH) + "\"}", Cancel.class).reason())
+                .hasSize(RequestText.MAX_LENGTH);
+        // e + U+0301 is two units decomposed and one (U+00E9) composed: over the bound as typed, within it as kept.
+        String decomposed = "e\u0301".repeat(RequestText.MAX_LENGTH / 2 + 1);
+        assertThat(decomposed).hasSizeGreaterThan(RequestText.MAX_LENGTH);
+        assertThat(JSON.readValue("{\"reason\": \"" + decomposed + "\"}", Cancel.class).reason())
+                .isEqualTo("\u00e9".repeat(RequestText.MAX_LENGTH / 2 + 1));
     }
 
     @Test
