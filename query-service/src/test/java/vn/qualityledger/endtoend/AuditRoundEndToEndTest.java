@@ -71,12 +71,17 @@ class AuditRoundEndToEndTest {
 
     @BeforeAll
     void startBothServicesAndRunTheRound() throws Exception {
-        // db-scheduler looks for due deadlines every 200 ms, so that C1's overdue event comes at once
-        services = new BothServices("ql_test_audit_round", "--db-scheduler.polling-interval=200ms");
+        // deadlines are looked for every 200 ms, so that C1's overdue event comes at once
+        services = startServices();
         eventStore = services.database();
         runTheRound();
         awaitEvents(NC3, "CorrectiveActionOverdue", 1); // C1 is never implemented: its deadline fires
         services.awaitReadSideCaughtUp();
+    }
+
+    /** Living the round: the services' clock shows each day. db-scheduler looks for due deadlines every 200 ms. */
+    BothServices startServices() {
+        return new BothServices("ql_test_audit_round", "--db-scheduler.polling-interval=200ms");
     }
 
     @AfterAll
@@ -88,22 +93,22 @@ class AuditRoundEndToEndTest {
 
     // ---- the scenario ----------------------------------------------------------------------------------------------
 
-    private void runTheRound() throws Exception {
+    void runTheRound() throws Exception {
         on("2023-02-07");
         postAs(SECRETARY, "/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
 
         on("2023-09-15");
-        postAs(SECRETARY, "/api/audits", """
+        postAs(SECRETARY, "/api/audits", dated("""
                 {"auditId": "%s", "organisationId": "SLDTBXH-HD", "year": 2023,
                  "title": "Đánh giá nội bộ HTQLCL theo TCVN ISO 9001:2015 năm 2023",
                  "scopeUnits": ["VP", "P-KHTC", "TTPV-HCC"], "criteria": "TCVN ISO 9001:2015; các quy trình ISO của Sở",
                  "clauses": ["6.2", "7.1.6", "7.5.3", "9.1.3", "10.3"], "plannedFrom": "2023-10-02", "plannedTo": "2023-10-13"}
-                """.formatted(AUDIT), 201);
+                """.formatted(AUDIT), "plannedOn"), 201);
         on("2023-09-20");
-        postAs(SECRETARY, audit("/team"), """
+        postAs(SECRETARY, audit("/team"), dated("""
                 {"leadAuditor": {"userId": "danhgia", "name": "Đỗ Thị Đào", "unit": "TO-ISO"},
                  "members": [{"userId": "danhgiakhtc", "name": "Vũ Minh Khoa", "unit": "P-KHTC"}],
-                 "decision": {"number": "215/QĐ-SLĐTBXH", "date": "2023-09-20"}}""", 202);
+                 "decision": {"number": "215/QĐ-SLĐTBXH", "date": "2023-09-20"}}""", "appointedOn"), 202);
 
         on("2023-09-22");
         scheduleUnitAudit("VP", "2023-10-03", "\"danhgia\", \"danhgiakhtc\"", 202);
@@ -115,11 +120,11 @@ class AuditRoundEndToEndTest {
         scheduleUnitAudit("TTPV-HCC", "2023-11-06", "\"danhgiakhtc\"", 202);
 
         on("2023-10-03");
-        postAs(KHTC_AUDITOR, audit("/unit-audits/held"), """
+        postAs(KHTC_AUDITOR, audit("/unit-audits/held"), dated("""
                 {"unit": "VP", "notes": [
                   {"clause": "7.5.3", "question": "Văn bản đến được vào sổ đầy đủ?", "observed": "Sổ công văn đến thiếu 12 văn bản tháng 8", "conformity": "NONCONFORMING"},
                   {"clause": "6.2", "question": "Đơn vị có kế hoạch thực hiện MTCL?", "observed": "Chưa có báo cáo 6 tháng theo biện pháp I.6", "conformity": "NONCONFORMING"},
-                  {"clause": "7.1.6", "question": "Tri thức của tổ chức được lưu giữ?", "observed": "Hướng dẫn nghiệp vụ chỉ lưu trên máy cá nhân", "conformity": "CONFORMING"}]}""",
+                  {"clause": "7.1.6", "question": "Tri thức của tổ chức được lưu giữ?", "observed": "Hướng dẫn nghiệp vụ chỉ lưu trên máy cá nhân", "conformity": "CONFORMING"}]}""", "heldOn"),
                 202);
         finding(KHTC_AUDITOR, "F1", "VP", "7.5.3", "MAJOR_NONCONFORMITY", "Văn bản đến không được vào sổ đầy đủ",
                 "Sổ công văn đến năm 2023, tháng 8", null);
@@ -129,14 +134,14 @@ class AuditRoundEndToEndTest {
                 "Phỏng vấn chuyên viên văn thư", null);
 
         on("2023-10-04");
-        postAs(LEAD_AUDITOR, audit("/unit-audits/held"), """
+        postAs(LEAD_AUDITOR, audit("/unit-audits/held"), dated("""
                 {"unit": "P-KHTC", "notes": [
                   {"clause": "9.1.3", "question": "Số liệu được phân tích, đánh giá?", "observed": "Không có báo cáo phân tích số liệu quý II", "conformity": "NONCONFORMING"},
-                  {"clause": "10.3", "question": "Có sáng kiến cải tiến?", "observed": "Bảng tính theo dõi chi tiêu thủ công", "conformity": "CONFORMING"}]}""",
+                  {"clause": "10.3", "question": "Có sáng kiến cải tiến?", "observed": "Bảng tính theo dõi chi tiêu thủ công", "conformity": "CONFORMING"}]}""", "heldOn"),
                 202);
         // danhgiakhtc may not record a finding about their own unit (403, nothing stored)
         auditEvents = events(AUDIT);
-        postAs(KHTC_AUDITOR, audit("/findings"), findingBody("F-own", "P-KHTC", "10.3", "OBSERVATION", "Tự đánh giá", "Tự xem", null), 403);
+        postAs(KHTC_AUDITOR, audit("/findings"), dated(findingBody("F-own", "P-KHTC", "10.3", "OBSERVATION", "Tự đánh giá", "Tự xem", null), "recordedOn"), 403);
         assertThat(events(AUDIT)).isEqualTo(auditEvents);
         finding(LEAD_AUDITOR, "F4", "P-KHTC", "9.1.3", "MINOR_NONCONFORMITY", "Không phân tích, đánh giá số liệu theo dõi",
                 "Hồ sơ theo dõi quý II/2023", null);
@@ -150,22 +155,22 @@ class AuditRoundEndToEndTest {
         awaitEvents(NC3, "NonconformityRaised", 1);
 
         on("2023-10-05");
-        postAs(VP_HEAD, nc(NC1, "/correction"), """
-                {"correction": "Vào sổ bổ sung 12 văn bản còn thiếu"}""", 202);
-        postAs(VP_HEAD, nc(NC1, "/root-cause"), """
-                {"rootCause": "Chưa phân công người kiểm tra sổ công văn hằng tuần", "method": "5 Whys"}""", 202);
-        postAs(VP_HEAD, nc(NC2, "/correction"), """
-                {"correction": "Lập ngay báo cáo 6 tháng còn thiếu"}""", 202);
-        postAs(VP_HEAD, nc(NC2, "/root-cause"), """
-                {"rootCause": "Không có lịch nhắc hạn báo cáo MTCL"}""", 202);
+        postAs(VP_HEAD, nc(NC1, "/correction"), dated("""
+                {"correction": "Vào sổ bổ sung 12 văn bản còn thiếu"}""", "correctedOn"), 202);
+        postAs(VP_HEAD, nc(NC1, "/root-cause"), dated("""
+                {"rootCause": "Chưa phân công người kiểm tra sổ công văn hằng tuần", "method": "5 Whys"}""", "analysedOn"), 202);
+        postAs(VP_HEAD, nc(NC2, "/correction"), dated("""
+                {"correction": "Lập ngay báo cáo 6 tháng còn thiếu"}""", "correctedOn"), 202);
+        postAs(VP_HEAD, nc(NC2, "/root-cause"), dated("""
+                {"rootCause": "Không có lịch nhắc hạn báo cáo MTCL"}""", "analysedOn"), 202);
 
         on("2023-10-06");
         action(VP_HEAD, NC1, "A1", "VP", "Phân công người kiểm tra sổ công văn hằng tuần", "2023-10-31");
         action(VP_HEAD, NC2, "B1", "VP", "Lập lịch nhắc hạn báo cáo MTCL", "2023-10-20");
-        postAs(SECRETARY, nc(NC3, "/correction"), """
-                {"correction": "Yêu cầu Phòng bổ sung báo cáo phân tích quý II"}""", 202);
-        postAs(SECRETARY, nc(NC3, "/root-cause"), """
-                {"rootCause": "Quy trình không quy định việc phân tích số liệu định kỳ", "method": "Xương cá"}""", 202);
+        postAs(SECRETARY, nc(NC3, "/correction"), dated("""
+                {"correction": "Yêu cầu Phòng bổ sung báo cáo phân tích quý II"}""", "correctedOn"), 202);
+        postAs(SECRETARY, nc(NC3, "/root-cause"), dated("""
+                {"rootCause": "Quy trình không quy định việc phân tích số liệu định kỳ", "method": "Xương cá"}""", "analysedOn"), 202);
         on("2023-10-09");
         action(SECRETARY, NC3, "C1", "P-KHTC", "Sửa quy trình, bổ sung bước phân tích số liệu hằng quý", "2023-11-15");
 
@@ -177,62 +182,62 @@ class AuditRoundEndToEndTest {
         on("2023-10-27");
         verify(QMR, NC2, "B1", true, null);
         on("2023-10-30");
-        postAs(QMR, nc(NC2, "/close"), """
-                {"note": "Đã khắc phục"}""", 202);
+        postAs(QMR, nc(NC2, "/close"), dated("""
+                {"note": "Đã khắc phục"}""", "closedOn"), 202);
 
         on("2023-11-06");
-        postAs(KHTC_AUDITOR, audit("/unit-audits/held"), """
+        postAs(KHTC_AUDITOR, audit("/unit-audits/held"), dated("""
                 {"unit": "TTPV-HCC", "notes": [
-                  {"clause": "7.5.3", "question": "Hồ sơ TTHC được lưu đầy đủ?", "observed": "Đủ hồ sơ tháng 9, 10", "conformity": "CONFORMING"}]}""",
+                  {"clause": "7.5.3", "question": "Hồ sơ TTHC được lưu đầy đủ?", "observed": "Đủ hồ sơ tháng 9, 10", "conformity": "CONFORMING"}]}""", "heldOn"),
                 202);
 
         on("2023-11-08");
         verify(QMR, NC1, "A1", false, "Sổ công văn tháng 10 vẫn thiếu văn bản");
         // The latest action was not effective: closing is refused (422) and stores nothing.
         long nc1Events = events(NC1);
-        postAs(QMR, nc(NC1, "/close"), "{}", 422);
+        postAs(QMR, nc(NC1, "/close"), dated("{}", "closedOn"), 422);
         assertThat(events(NC1)).isEqualTo(nc1Events);
         on("2023-11-09");
         action(VP_HEAD, NC1, "A2", "VP", "Dùng phần mềm quản lý văn bản, tự động vào sổ", "2023-11-30");
 
         on("2023-11-10");
-        postAs(LEAD_AUDITOR, audit("/report"), """
+        postAs(LEAD_AUDITOR, audit("/report"), dated("""
                 {"report": {"number": "320/BC-SLĐTBXH", "date": "2023-11-10", "issuer": "Đoàn ĐGNB",
                             "title": "Báo cáo tổng hợp kết quả đánh giá nội bộ năm 2023"},
-                 "summary": "3 đơn vị được đánh giá; 1 điểm không phù hợp nặng, 2 nhẹ, 1 khuyến nghị, 1 cơ hội cải tiến"}""", 202);
+                 "summary": "3 đơn vị được đánh giá; 1 điểm không phù hợp nặng, 2 nhẹ, 1 khuyến nghị, 1 cơ hội cải tiến"}""", "issuedOn"), 202);
         on("2023-11-15");
-        postAs(QMR, audit("/close"), "", 202);
+        postAs(QMR, audit("/close"), dated("", "closedOn"), 202);
 
         on("2023-11-28");
         implement(VP_STAFF, NC1, "A2", "60/BC-VP", "2023-11-27", "Báo cáo triển khai phần mềm quản lý văn bản");
         on("2023-12-05");
         verify(LEAD_AUDITOR, NC1, "A2", true, null);
         on("2023-12-07");
-        postAs(QMR, nc(NC1, "/close"), """
-                {"note": "Kiểm tra lại sổ công văn tháng 11: đầy đủ"}""", 202);
+        postAs(QMR, nc(NC1, "/close"), dated("""
+                {"note": "Kiểm tra lại sổ công văn tháng 11: đầy đủ"}""", "closedOn"), 202);
 
         on("2023-12-01");
-        postAs(SECRETARY, "/api/audits", """
+        postAs(SECRETARY, "/api/audits", dated("""
                 {"auditId": "%s", "organisationId": "SLDTBXH-HD", "year": 2023, "title": "Đánh giá nội bộ bổ sung năm 2023",
                  "scopeUnits": ["P-KHTC"], "criteria": "TCVN ISO 9001:2015", "clauses": ["9.1.3"],
-                 "plannedFrom": "2023-12-11", "plannedTo": "2023-12-15"}""".formatted(FOLLOW_UP), 201);
-        postAs(SECRETARY, "/api/audits/" + FOLLOW_UP + "/team", """
+                 "plannedFrom": "2023-12-11", "plannedTo": "2023-12-15"}""".formatted(FOLLOW_UP), "plannedOn"), 201);
+        postAs(SECRETARY, "/api/audits/" + FOLLOW_UP + "/team", dated("""
                 {"leadAuditor": {"userId": "danhgia", "name": "Đỗ Thị Đào", "unit": "TO-ISO"},
-                 "decision": {"number": "260/QĐ-SLĐTBXH", "date": "2023-12-01"}}""", 202);
+                 "decision": {"number": "260/QĐ-SLĐTBXH", "date": "2023-12-01"}}""", "appointedOn"), 202);
         postAs(LEAD_AUDITOR, "/api/audits/" + FOLLOW_UP + "/unit-audits", """
                 {"unit": "P-KHTC", "date": "2023-12-12", "auditors": ["danhgia"]}""", 202);
         on("2023-12-12");
-        postAs(LEAD_AUDITOR, "/api/audits/" + FOLLOW_UP + "/unit-audits/held", """
+        postAs(LEAD_AUDITOR, "/api/audits/" + FOLLOW_UP + "/unit-audits/held", dated("""
                 {"unit": "P-KHTC", "notes": [
-                  {"clause": "9.1.3", "question": "Đã phân tích số liệu quý III?", "observed": "Vẫn chưa có báo cáo phân tích", "conformity": "NONCONFORMING"}]}""",
+                  {"clause": "9.1.3", "question": "Đã phân tích số liệu quý III?", "observed": "Vẫn chưa có báo cáo phân tích", "conformity": "NONCONFORMING"}]}""", "heldOn"),
                 202);
-        postAs(LEAD_AUDITOR, "/api/audits/" + FOLLOW_UP + "/findings", findingBody("G1", "P-KHTC", "9.1.3", "MINOR_NONCONFORMITY",
-                "Số liệu quý III vẫn chưa được phân tích", "Hồ sơ theo dõi quý III/2023", null), 201);
+        postAs(LEAD_AUDITOR, "/api/audits/" + FOLLOW_UP + "/findings", dated(findingBody("G1", "P-KHTC", "9.1.3", "MINOR_NONCONFORMITY",
+                "Số liệu quý III vẫn chưa được phân tích", "Hồ sơ theo dõi quý III/2023", null), "recordedOn"), 201);
         awaitEvents(NC5, "NonconformityRaised", 1);
 
         on("2023-12-29");
-        postAs(QMR, "/api/objectives/" + MISSED_OBJECTIVE + "/closure", """
-                {"assessment": {"achieved": false, "reason": "Chưa đạt chỉ tiêu năm 2023"}}""", 202);
+        postAs(QMR, "/api/objectives/" + MISSED_OBJECTIVE + "/closure", dated("""
+                {"assessment": {"achieved": false, "reason": "Chưa đạt chỉ tiêu năm 2023"}}""", "closedOn"), 202);
         awaitEvents(NC4, "NonconformityRaised", 1);
     }
 
@@ -243,7 +248,7 @@ class AuditRoundEndToEndTest {
 
     private void finding(String auditor, String id, String unit, String clause, String kind, String description, String evidence,
                          String related) {
-        postAs(auditor, audit("/findings"), findingBody(id, unit, clause, kind, description, evidence, related), 201);
+        postAs(auditor, audit("/findings"), dated(findingBody(id, unit, clause, kind, description, evidence, related), "recordedOn"), 201);
     }
 
     private static String findingBody(String id, String unit, String clause, String kind, String description, String evidence,
@@ -254,20 +259,20 @@ class AuditRoundEndToEndTest {
     }
 
     private void action(String user, String nonconformity, String id, String ownerUnit, String description, String due) {
-        postAs(user, nc(nonconformity, "/actions"), """
+        postAs(user, nc(nonconformity, "/actions"), dated("""
                 {"actionId": "%s", "ownerUnit": "%s", "description": "%s", "dueDate": "%s"}""".formatted(id, ownerUnit, description, due),
-                201);
+                "plannedOn"), 201);
     }
 
     private void implement(String user, String nonconformity, String action, String number, String date, String title) {
-        postAs(user, nc(nonconformity, "/actions/" + action + "/implementation"), """
+        postAs(user, nc(nonconformity, "/actions/" + action + "/implementation"), dated("""
                 {"evidence": {"number": "%s", "date": "%s", "issuer": "Văn phòng Sở", "title": "%s"}}""".formatted(number, date, title),
-                202);
+                "implementedOn"), 202);
     }
 
     private void verify(String user, String nonconformity, String action, boolean effective, String reason) {
-        postAs(user, nc(nonconformity, "/actions/" + action + "/verification"), """
-                {"effective": %s, "reason": %s}""".formatted(effective, reason == null ? "null" : "\"" + reason + "\""), 202);
+        postAs(user, nc(nonconformity, "/actions/" + action + "/verification"), dated("""
+                {"effective": %s, "reason": %s}""".formatted(effective, reason == null ? "null" : "\"" + reason + "\""), "verifiedOn"), 202);
     }
 
     private static String audit(String path) {
@@ -586,6 +591,10 @@ class AuditRoundEndToEndTest {
 
     private void on(String day) {
         services.on(day);
+    }
+
+    private String dated(String body, String field) {
+        return services.dated(body, field);
     }
 
     private JsonNode postAs(String user, String path, String body, int expectedStatus) {
