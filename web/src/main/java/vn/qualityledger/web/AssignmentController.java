@@ -91,8 +91,10 @@ class AssignmentController {
             reads.awaitBoard(user, objectiveId, shownOn.get("occurrence_id").toString(), LocalDate.parse(shownOn.get("due_date").toString()),
                     row -> unit.equals(row.get("unit")) && Objects.equals(person, row.get("person")));
         }
-        String what = occurrenceId == null ? Objects.toString(plan.measure().get("code"), form.measureId()) : occurrenceId;
-        redirect.addFlashAttribute("notice", problems.text("assignment.done", what, unit));
+        String code = Objects.toString(plan.measure().get("code"), form.measureId());
+        redirect.addFlashAttribute("notice", occurrenceId == null ? problems.text("assignment.doneMeasure", code, unit)
+                : problems.text("assignment.doneOccurrence", code, new Formats().date(plan.occurrence(occurrenceId)
+                        .map(o -> o.get("due_date")).orElse(null)), unit));
         return occurrenceId == null ? "redirect:/objectives/{objectiveId}"
                 : "redirect:/objectives/{objectiveId}/occurrences/" + occurrenceId;
     }
@@ -104,6 +106,7 @@ class AssignmentController {
 
     private String show(Plan plan, AssignmentForm form, FormErrors errors, Model model) {
         model.addAttribute("plan", plan);
+        model.addAttribute("title", problems.text("assignment.title", plan.measure().get("code")));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("unitFixed", fixedUnit(Pages.user()) != null);

@@ -96,6 +96,8 @@ class OccurrenceController {
     private String show(Occurrence occurrence, EvidenceForm form, FormErrors errors, Model model) {
         SignedInUser user = Pages.user();
         model.addAttribute("o", occurrence);
+        model.addAttribute("title", problems.text("occurrence.title", occurrence.measure().get("code"),
+                new Formats().date(occurrence.row().get("due_date"))));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("mayFile", occurrence.open() && OfferedActions.mayFileEvidence(user, occurrence.unitsOfTheWork()));

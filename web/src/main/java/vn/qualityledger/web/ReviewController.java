@@ -68,7 +68,7 @@ class ReviewController {
     }
 
     @GetMapping("/review")
-    String queue(@RequestParam(defaultValue = "mine") String view, Model model) {
+    String queue(@RequestParam(required = false) String view, Model model) {
         return show(view, null, new FormErrors(), Map.of(), model);
     }
 
@@ -144,7 +144,8 @@ class ReviewController {
         }
         List<Awaiting> all = awaiting(user);
         List<Awaiting> mine = all.stream().filter(Awaiting::mayReview).toList();
-        String shown = "all".equals(view) ? "all" : "mine";
+        // Who reviews nothing (an auditor, a viewer) sees everything by default.
+        String shown = "all".equals(view) || (view == null && !user.works()) ? "all" : "mine";
         model.addAttribute("view", shown);
         model.addAttribute("items", shown.equals("all") ? all : mine);
         model.addAttribute("mineCount", mine.size());
