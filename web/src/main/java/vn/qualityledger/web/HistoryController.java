@@ -39,7 +39,10 @@ class HistoryController {
         int pageNumber = Math.max(0, page);
         Map<String, Object> history = client.read(user, uri -> uri.path("/api/objectives/{id}/history").queryParam("page", pageNumber)
                 .queryParam("size", PAGE_SIZE).build(objectiveId));
+        // Its code and statement, for the heading (the history pages after the first do not hold the definition).
+        Map<String, Object> objective = client.read(user, uri -> uri.path("/api/objectives/{id}/dashboard").build(objectiveId));
         model.addAttribute("objectiveId", objectiveId);
+        model.addAttribute("objective", objective);
         model.addAttribute("history", history);
         model.addAttribute("days", days(Reads.rows(history)));
         model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));

@@ -367,10 +367,11 @@ class WorkFormsControllerTest {
     void theHistoryIsATimelineOfWhoDidWhatAndWhenInVietnamTime() throws Exception {
         mvc.perform(get("/objectives/" + OBJECTIVE + "/history").with(signedIn(DANHGIA)))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lịch sử thay đổi của mục tiêu MTCL-2023-01")))
                 .andExpect(content().string(containsString("<h2>02/12/2026</h2>")))
                 .andExpect(content().string(containsString(">11:52:13</time>")))
                 .andExpect(content().string(containsString("<strong>Trần Văn Quang</strong>")))
-                .andExpect(content().string(containsString("Đại diện lãnh đạo về chất lượng (QMR)")))
+                .andExpect(content().string(containsString("Đại diện lãnh đạo về chất lượng (QMR) · Đơn vị: QMR")))
                 .andExpect(content().string(containsString("Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký")))
                 .andExpect(content().string(containsString("event-EvidenceRejected")));
         mvc.perform(get("/objectives/" + OBJECTIVE + "/history").param("lang", "en").with(signedIn(DANHGIA)))
