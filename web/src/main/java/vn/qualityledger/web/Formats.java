@@ -19,6 +19,7 @@ public class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** An ISO date (as the APIs write them) as dd/MM/yyyy; empty for none. */
     public String date(Object iso) {
@@ -30,6 +31,21 @@ public class Formats {
             return DATE_TIME.format(Instant.parse(text).atZone(WebApplication.AGENCY_ZONE));
         }
         return DATE.format(LocalDate.parse(text));
+    }
+
+    /** The time of day of an instant (as the APIs write them), HH:mm:ss in Asia/Ho_Chi_Minh. */
+    public String time(Object iso) {
+        if (iso == null || iso.toString().isBlank()) {
+            return "";
+        }
+        return TIME.format(Instant.parse(iso.toString()).atZone(WebApplication.AGENCY_ZONE));
+    }
+
+    /** An event's kind from its published type name: {@code vn.qualityledger.api.objective.EvidenceRejectedEvent} → EvidenceRejected. */
+    public String eventKind(Object eventType) {
+        String type = String.valueOf(eventType);
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        return simple.endsWith("Event") ? simple.substring(0, simple.length() - "Event".length()) : simple;
     }
 
     public String date(LocalDate date) {

@@ -16,35 +16,75 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriBuilder;
 
 /**
  * One objective: its dashboard as of a date, and its implementation plan (Kế hoạch thực hiện) as a table like the
  * agency's own: measures with their sub-measures, lead (Chủ trì) and coordinating (Phối hợp) units, schedule,
- * monitors and expected evidence. The plan's rows are the objective's state as recorded now.
+ * monitors and expected evidence; and every occurrence with its status as of the date. With "recorded by" a past day,
+ * all of it is as the service had it recorded at the end of that day — the auditor's view of what was known then.
  */
 @Controller
 class ObjectiveController {
 
-    private final QualityLedgerClient client;
+    /** Board pages read at most for the occurrence table (500 each). */
+    static final int MAX_BOARD_PAGES = 10;
 
-    ObjectiveController(QualityLedgerClient client) {
+    private final QualityLedgerClient client;
+    private final Reads reads;
+
+    ObjectiveController(QualityLedgerClient client, Reads reads) {
         this.client = client;
+        this.reads = reads;
     }
 
     @GetMapping("/objectives/{objectiveId}")
     String objective(@PathVariable String objectiveId,
-                     @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate asOf, Model model) {
+                     @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate asOf,
+                     @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate knownOn,
+                     Model model) {
         SignedInUser user = Pages.user();
         LocalDate date = asOf == null ? Pages.today() : asOf;
-        Map<String, Object> dashboard = client.read(user, uri -> uri.path("/api/objectives/{id}/dashboard").queryParam("asOf", date)
-                .build(objectiveId));
-        Instant now = Instant.now();
-        Map<String, Object> state = client.read(user, uri -> uri.path("/api/objectives/{id}/state").queryParam("at", now)
-                .build(objectiveId));
-        model.addAttribute("objective", dashboard);
+        // "As recorded by the end of a day": only for a past day; today or later is what is recorded now.
+        Instant knownAt = knownOn == null || !knownOn.isBefore(Pages.today()) ? null : Pages.endOf(knownOn);
+        model.addAttribute("objectiveId", objectiveId);
         model.addAttribute("asOf", date);
-        model.addAttribute("plan", planRows(list(state.get("measures"))));
+        model.addAttribute("knownOn", knownAt == null ? null : knownOn);
+        Map<String, Object> dashboard;
+        try {
+            dashboard = client.read(user, uri -> withKnownAt(uri.path("/api/objectives/{id}/dashboard").queryParam("asOf", date), knownAt)
+                    .build(objectiveId));
+        } catch (ServiceProblem notYet) {
+            if (knownAt == null || notYet.status() != 404) {
+                throw notYet;
+            }
+            // The objective exists (or the first read would have failed without knownAt): it was recorded after that day.
+            client.read(user, uri -> uri.path("/api/objectives/{id}/dashboard").queryParam("asOf", date).build(objectiveId));
+            model.addAttribute("objective", null);
+            return "objective";
+        }
+        Map<String, Object> state = reads.state(user, objectiveId, knownAt == null ? Instant.now() : knownAt);
+        List<Map<String, Object>> measures = list(state.get("measures"));
+        List<Map<String, Object>> occurrences = reads.boardRows(user, (uri, page) -> withKnownAt(uri.path("/api/occurrences")
+                .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
+                .queryParam("page", page).queryParam("size", 500).build(), MAX_BOARD_PAGES);
+        model.addAttribute("objective", dashboard);
+        model.addAttribute("plan", planRows(measures));
+        model.addAttribute("occurrences", occurrences);
+        model.addAttribute("assignable", knownAt == null ? assignable(user, measures) : List.of());
         return "objective";
+    }
+
+    /** The measures whose assignment the user may change (only offered on the page as recorded now). */
+    private static List<String> assignable(SignedInUser user, List<Map<String, Object>> measures) {
+        return measures.stream().filter(m -> m.get("cancelled_on") == null)
+                .filter(m -> OfferedActions.mayAssign(user, OfferedActions.unitsOfTheWork(null, m.get("assigned_unit"),
+                        Reads.strings(m.get("lead_units")))))
+                .map(m -> m.get("measure_id").toString()).toList();
+    }
+
+    private static UriBuilder withKnownAt(UriBuilder uri, Instant knownAt) {
+        return knownAt == null ? uri : uri.queryParam("knownAt", knownAt);
     }
 
     /** A row of the plan table: a measure, or a sub-measure under its parent. */

@@ -24,9 +24,11 @@ class PageErrors {
     private static final Logger LOG = LoggerFactory.getLogger(PageErrors.class);
 
     private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    PageErrors(MessageSource messages) {
+    PageErrors(MessageSource messages, ProblemMessages problems) {
         this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(ServiceProblem.class)
@@ -41,7 +43,7 @@ class PageErrors {
         }
         LOG.info("{} answered by a service for {}", problem.getMessage(), request.getRequestURI());
         response.setStatus(problem.status() >= 500 ? 502 : problem.status());
-        model.addAttribute("message", messageFor(problem));
+        model.addAttribute("message", problems.message(problem));
         model.addAttribute("detail", problem.detail());
         model.addAttribute("code", problem.code());
         return "error-page";
@@ -66,14 +68,5 @@ class PageErrors {
         model.addAttribute("detail", "");
         model.addAttribute("code", "INTERNAL");
         return "error-page";
-    }
-
-    private String messageFor(ServiceProblem problem) {
-        String byCode = messages.getMessage("problem." + problem.code(), null, null, LocaleContextHolder.getLocale());
-        if (byCode != null) {
-            return byCode;
-        }
-        return messages.getMessage("problem.status." + problem.status(), null,
-                messages.getMessage("problem.other", null, LocaleContextHolder.getLocale()), LocaleContextHolder.getLocale());
     }
 }

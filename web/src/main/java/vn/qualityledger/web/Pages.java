@@ -1,11 +1,20 @@
 package vn.qualityledger.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small helpers the page controllers share. */
 final class Pages {
+
+    /** A date as people type it (30/06/2023, 1/7/2023), or as the APIs and links write it (2023-06-30). */
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private Pages() {
     }
@@ -20,5 +29,40 @@ final class Pages {
 
     static LocalDate today() {
         return LocalDate.now(WebApplication.AGENCY_ZONE);
+    }
+
+    /** The typed date; empty when the text is blank or no date. */
+    static Optional<LocalDate> parseDate(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String trimmed = text.trim();
+        try {
+            return Optional.of(trimmed.contains("/") ? LocalDate.parse(trimmed, TYPED) : LocalDate.parse(trimmed));
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    /** The last instant of a local day in the agency's time zone: "as recorded by the end of that day". */
+    static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(WebApplication.AGENCY_ZONE).toInstant().minusMillis(1);
+    }
+
+    /**
+     * A new id for something a form creates, chosen when the form is shown: sending the same form twice (a double
+     * click, a retry after no answer) repeats the same command, which the service stores once.
+     */
+    static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** A client id as the services take it, or null. */
+    static String validId(String id) {
+        return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}") ? id : null;
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -2,9 +2,11 @@ package vn.qualityledger.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
@@ -69,7 +71,7 @@ public class QualityLedgerClient {
                 .accept(MediaType.APPLICATION_JSON).exchange((request, response) -> read(response)));
     }
 
-    /** A command to command-service as the user (the browser test's setup uses the API directly; pages will use this). */
+    /** A command to command-service as the user: the body as JSON; a refusal is a {@link ServiceProblem} with its failing fields. */
     public Map<String, Object> command(SignedInUser user, String path, Object body) {
         return call(() -> commands.post().uri(path).header("Authorization", "Bearer " + user.token())
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> read(response)));
@@ -95,10 +97,38 @@ public class QualityLedgerClient {
         if (status.isError()) {
             Object code = json.get("code");
             Object detail = json.get("detail");
-            throw new ServiceProblem(status.value(), code == null ? "HTTP_" + status.value() : code.toString(),
-                    detail == null ? "" : detail.toString());
+            String problemCode = code == null ? "HTTP_" + status.value() : code.toString();
+            throw new ServiceProblem(status.value(), problemCode, detail == null ? "" : detail.toString(),
+                    fieldProblems(json, problemCode));
         }
         return json;
+    }
+
+    /**
+     * Which fields a problem blames: command-service's {@code errors} [{field, rule, message}] of a 400, or the
+     * {@code field} of a broken rule (its code is then the rule); query-service's {@code invalid-params} [{name, reason}].
+     */
+    private static List<ServiceProblem.FieldProblem> fieldProblems(Map<String, Object> problem, String code) {
+        List<ServiceProblem.FieldProblem> problems = new ArrayList<>();
+        if (problem.get("errors") instanceof List<?> errors) {
+            for (Object error : errors) {
+                if (error instanceof Map<?, ?> entry && entry.get("field") != null) {
+                    problems.add(new ServiceProblem.FieldProblem(entry.get("field").toString(), Objects.toString(entry.get("rule"), ""),
+                            Objects.toString(entry.get("message"), "")));
+                }
+            }
+        }
+        if (problem.get("invalid-params") instanceof List<?> parameters) {
+            for (Object parameter : parameters) {
+                if (parameter instanceof Map<?, ?> entry && entry.get("name") != null) {
+                    problems.add(new ServiceProblem.FieldProblem(entry.get("name").toString(), "", Objects.toString(entry.get("reason"), "")));
+                }
+            }
+        }
+        if (problem.get("field") != null) {
+            problems.add(new ServiceProblem.FieldProblem(problem.get("field").toString(), code, Objects.toString(problem.get("detail"), "")));
+        }
+        return problems;
     }
 
     @SuppressWarnings("unchecked")

@@ -27,6 +27,12 @@ public record SignedInUser(String username, String token, String actorId, String
         return unit != null && !unit.isBlank() && organisation != null && !organisation.isBlank() && readsDashboards();
     }
 
+    /** A working role of an organisation (not a reader): may file, review or assign something, as the plan says. */
+    public boolean works() {
+        return organisation != null && !organisation.isBlank()
+                && roles.stream().anyMatch(role -> List.of("ADMIN", "ISO_SECRETARY", "QMR", "UNIT_HEAD", "STAFF").contains(role));
+    }
+
     @Override
     public String toString() {
         return "SignedInUser[" + username + "]"; // never the token in a log line

@@ -35,7 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /** The pages over a mocked client: sign-in failures, figures as the service gives them, Vietnamese formats, errors. */
 @WebMvcTest
-@Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class})
+@Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class, ProblemMessages.class, Reads.class})
 class PagesControllerTest {
 
     static final SignedInUser THUKY = new SignedInUser("thuky", "qlt_test", "thuky", "Nguyễn Thị Thư", List.of("ISO_SECRETARY"),

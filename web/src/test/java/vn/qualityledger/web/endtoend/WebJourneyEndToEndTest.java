@@ -58,6 +58,10 @@ class WebJourneyEndToEndTest {
     private static final String DATABASE = "ql_test_web";
     private static final String ORGANISATION = "SLDTBXH-HD";
     private static final String AS_OF = "2023-06-30";
+    private static final String OBJECTIVE = "SLDTBXH-HD.MTCL-2023-01";
+    private static final String OCCURRENCE = "I.6@2023-05-14";
+    private static final String OCCURRENCE_PAGE = "/objectives/" + OBJECTIVE + "/occurrences/" + OCCURRENCE;
+    private static final String REJECTION = "Thiếu chữ ký của Chánh Văn phòng";
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -120,15 +124,9 @@ class WebJourneyEndToEndTest {
     }
 
     @Test
-    void theSecretaryAndAStaffMemberFindTheirWork() throws Exception {
-        // Setup through the API, as the secretary: the 2023 plan, and measure I.6 of objective 01 given to unit VP.
+    void theSecretaryAssignsTheStaffFileTheMonitorDecidesAndTheAuditorReplays() throws Exception {
+        // Setup through the API, as the secretary: the 2023 plan. Everything after it is done in the browser.
         post("thuky", "/api/plans", Files.readString(root.resolve("data/mtcl-2023.json")), 201);
-        post("thuky", "/api/objectives/SLDTBXH-HD.MTCL-2023-01/assignments", "{\"measureId\": \"I.6\", \"unit\": \"VP\"}", 202);
-        JsonNode units = eventually(() -> {
-            JsonNode report = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/units");
-            return report.get("units").size() > 0 ? report : null;
-        });
-        assertThat(units.get("units").get(0).get("unit").asText()).isEqualTo("VP");
         JsonNode summary = eventually(() -> {
             JsonNode figures = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=" + AS_OF);
             return figures.get("objectiveCount").asInt() == 10 ? figures : null;
@@ -189,6 +187,23 @@ class WebJourneyEndToEndTest {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         });
 
+        step("assign-measure", () -> {
+            // The secretary gives measure I.6 (the 6- and 12-month reports) to the Văn phòng, to Phạm Minh Hiếu.
+            browser.findElement(By.cssSelector("#plan tr[data-measure='I.6'] a.assign-measure")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assignment-form")));
+            browser.findElement(By.id("unit")).sendKeys("VP");
+            browser.findElement(By.id("person")).sendKeys("Phạm Minh Hiếu");
+            screenshot("assignment-form");
+            submit(browser.findElement(By.id("submit-assignment")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã giao biện pháp I.6 cho đơn vị VP.");
+            assertThat(text(By.cssSelector("#plan tr[data-measure='I.6']"))).contains("Giao cho: VP");
+            JsonNode units = eventually(() -> {
+                JsonNode report = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/units");
+                return report.get("units").size() > 0 ? report : null;
+            });
+            assertThat(units.get("units").get(0).get("unit").asText()).isEqualTo("VP");
+        });
+
         step("sign-out", () -> {
             browser.findElement(By.id("sign-out")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
@@ -214,6 +229,129 @@ class WebJourneyEndToEndTest {
             wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Việc của đơn vị VP"));
         });
 
+        String firstEvidence = step("staff-files-evidence", () -> {
+            // From Việc của đơn vị to the overdue 6-month report, and a first filing with two mistakes.
+            browser.findElement(By.cssSelector("#work-items tr[data-occurrence='" + OCCURRENCE + "'] a.open-occurrence")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-form")));
+            assertThat(text(By.id("occurrence-status"))).isEqualTo("Quá hạn");
+            assertThat(text(By.id("no-evidence"))).isEqualTo("Chưa có minh chứng nào.");
+            type("date", "12/05/2023");
+            type("issuer", "Văn phòng Sở");
+            type("title", "Báo cáo kết quả thực hiện MTCL 6 tháng đầu năm 2023");
+            type("link", "ftp://vanphong/bc-512.pdf");
+            submit(browser.findElement(By.id("submit-evidence")));
+            assertThat(text(By.id("number-error"))).isEqualTo("Vui lòng nhập mục này.");
+            assertThat(text(By.id("link-error"))).startsWith("Đường dẫn phải bắt đầu bằng http:// hoặc https://");
+            assertThat(browser.findElements(By.id("date-error"))).isEmpty();
+            assertThat(browser.findElement(By.id("issuer")).getAttribute("value")).isEqualTo("Văn phòng Sở");
+            screenshot("evidence-form-errors");
+            type("number", "512/BC-SLĐTBXH");
+            type("link", "https://vanban.example.vn/512-BC-SLDTBXH.pdf");
+            submit(browser.findElement(By.id("submit-evidence")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã nộp minh chứng số 512/BC-SLĐTBXH. Minh chứng đang chờ đơn vị theo dõi duyệt.");
+            List<WebElement> filed = browser.findElements(By.cssSelector("#evidence-list li"));
+            assertThat(filed).hasSize(1);
+            assertThat(filed.get(0).getText()).contains("Chờ duyệt", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023");
+            screenshot("evidence-filed");
+            return filed.get(0).getAttribute("data-evidence");
+        });
+
+        step("monitor-rejects", () -> {
+            signOutAndIn("qmr");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-review"))).click();
+            WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
+            assertThat(item.getText()).contains("MTCL-2023-01 · I.6", "14/05/2023", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023");
+            submit(item.findElement(By.cssSelector("button.reject-button")));
+            item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
+            assertThat(item.findElement(By.cssSelector("form.reject .field-error")).getText())
+                    .isEqualTo("Vui lòng ghi lý do từ chối để đơn vị biết cần bổ sung gì.");
+            screenshot("review-reject-without-reason");
+            item.findElement(By.cssSelector("form.reject textarea")).sendKeys(REJECTION);
+            submit(item.findElement(By.cssSelector("button.reject-button")));
+            assertThat(text(By.id("notice"))).contains("Đã từ chối minh chứng " + firstEvidence);
+            assertThat(browser.findElements(reviewItem(firstEvidence))).isEmpty();
+        });
+
+        String secondEvidence = step("staff-resubmits", () -> {
+            signOutAndIn("nhanvienvp");
+            browser.get(webUrl + OCCURRENCE_PAGE);
+            WebElement rejected = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#evidence-list li[data-evidence='" + firstEvidence + "']")));
+            assertThat(rejected.getText()).contains("Bị từ chối", "Lý do: " + REJECTION);
+            // The new filing starts from the rejected document, under a new evidence id.
+            assertThat(browser.findElement(By.id("number")).getAttribute("value")).isEqualTo("512/BC-SLĐTBXH");
+            type("title", "Báo cáo kết quả thực hiện MTCL 6 tháng đầu năm 2023 (bản có chữ ký Chánh Văn phòng)");
+            submit(browser.findElement(By.id("submit-evidence")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+            List<WebElement> filed = browser.findElements(By.cssSelector("#evidence-list li"));
+            assertThat(filed).hasSize(2);
+            assertThat(filed.get(0).getText()).contains("Chờ duyệt", "bản có chữ ký");
+            String id = filed.get(0).getAttribute("data-evidence");
+            assertThat(id).isNotEqualTo(firstEvidence);
+            screenshot("evidence-resubmitted");
+            return id;
+        });
+
+        step("monitor-accepts-and-the-figures-move", () -> {
+            signOutAndIn("qmr");
+            // Before: as of 30/06/2023 objective 01 has 8 occurrences due (I.1, I.1.a, I.1.b, I.2, I.4, I.6 on 14/05, and
+            // I.7 for Q1 and Q2), none complete.
+            browser.get(webUrl + "/organisations/" + ORGANISATION + "/years/2023?asOf=" + AS_OF);
+            assertThat(objectiveCell("td.completion")).isEqualTo("0 %");
+            browser.get(webUrl + "/review");
+            WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(secondEvidence)));
+            // Complete as of the document's date, 12/05/2023: on time for its due date 14/05/2023.
+            item.findElement(By.cssSelector("form.accept input[name='effectiveOn']")).sendKeys("12/05/2023");
+            screenshot("review-accept");
+            submit(item.findElement(By.cssSelector("button.accept-button")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã chấp nhận minh chứng " + secondEvidence + ".");
+            assertThat(browser.findElements(reviewItem(secondEvidence))).isEmpty();
+
+            browser.get(webUrl + "/organisations/" + ORGANISATION + "/years/2023?asOf=" + AS_OF);
+            // After: 1 of those 8 done, on time: 1 / 8 = 12,5 % completion and on-time rate.
+            assertThat(objectiveCell("td.completion")).isEqualTo("12,5 %");
+            assertThat(objectiveCell("td.on-time")).isEqualTo("12,5 %");
+            // The organisation: one more occurrence done on time over the same occurrences due.
+            long due = summary.get("occurrences").get("due").asLong();
+            long done = summary.get("occurrences").get("onTime").asLong() + summary.get("occurrences").get("late").asLong();
+            assertThat(text(By.id("summary-due"))).isEqualTo(String.valueOf(due));
+            assertThat(text(By.id("summary-done-on-time"))).isEqualTo(String.valueOf(summary.get("occurrences").get("onTime").asLong() + 1));
+            assertThat(text(By.id("summary-completion"))).isEqualTo(percent(BigDecimal.valueOf(done + 1)
+                    .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(due), 2, java.math.RoundingMode.HALF_UP)));
+            screenshot("dashboard-after-acceptance");
+        });
+
+        step("auditor-history-and-past-state", () -> {
+            signOutAndIn("danhgia");
+            browser.get(webUrl + "/objectives/" + OBJECTIVE);
+            browser.findElement(By.id("history-link")).click();
+            String timeline = text(By.id("timeline"));
+            assertThat(timeline).contains("Giao biện pháp I.6 cho VP (Phạm Minh Hiếu)", "Nộp minh chứng 512/BC-SLĐTBXH ngày 12/05/2023",
+                    "Từ chối minh chứng " + firstEvidence, REJECTION, "Chấp nhận minh chứng " + secondEvidence,
+                    "hoàn thành từ ngày 12/05/2023", "Nguyễn Thị Thư", "Phạm Minh Hiếu", "Trần Văn Quang", "Thư ký ISO",
+                    "Đại diện lãnh đạo về chất lượng (QMR)");
+            List<WebElement> events = browser.findElements(By.cssSelector("#timeline li.event"));
+            assertThat(events.get(events.size() - 1).getAttribute("class")).contains("event-EvidenceAccepted");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
+            screenshot("history");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+            // The state on past days: before its due date the report was not yet due; by 30/06/2023 it was done on time.
+            browser.get(webUrl + "/objectives/" + OBJECTIVE);
+            showObjective("11/05/2023", "");
+            assertThat(text(By.cssSelector("#occurrences tr[data-occurrence='" + OCCURRENCE + "']"))).contains("Chưa đến hạn");
+            showObjective("30/06/2023", "");
+            assertThat(text(By.cssSelector("#occurrences tr[data-occurrence='" + OCCURRENCE + "']")))
+                    .contains("Hoàn thành đúng hạn", "12/05/2023");
+            assertThat(text(By.id("objective-completion"))).isEqualTo("12,5 %");
+            screenshot("objective-as-of");
+            // As recorded by the end of yesterday (the plan was imported today): nothing was recorded yet.
+            String yesterday = java.time.LocalDate.now(WebApplication.AGENCY_ZONE).minusDays(1)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            showObjective("30/06/2023", yesterday);
+            assertThat(text(By.id("not-yet-recorded"))).isEqualTo("Đến hết ngày " + yesterday + ", mục tiêu này chưa được ghi nhận trong hệ thống.");
+        });
+
         step("province-auditor", () -> {
             browser.findElement(By.id("sign-out")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
@@ -233,6 +371,38 @@ class WebJourneyEndToEndTest {
         });
     }
 
+    private void signOutAndIn(String username) {
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
+        signIn(username, "demo");
+    }
+
+    /** Clicks a form's button and waits until the page it leads to has replaced this one. */
+    private void submit(WebElement button) {
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private void type(String field, String value) {
+        WebElement input = browser.findElement(By.id(field));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static By reviewItem(String evidenceId) {
+        return By.cssSelector("#review article[data-evidence='" + evidenceId + "']");
+    }
+
+    private String objectiveCell(String cell) {
+        return text(By.cssSelector("#objectives tr[data-objective='" + OBJECTIVE + "'] " + cell));
+    }
+
+    private void showObjective(String asOf, String knownOn) {
+        type("asOf", asOf);
+        type("knownOn", knownOn);
+        submit(browser.findElement(By.id("show")));
+    }
+
     private void signIn(String username, String password) {
         WebElement user = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         user.clear();
@@ -248,10 +418,11 @@ class WebJourneyEndToEndTest {
 
     /** The API's percentage as the page must show it in Vietnamese: decimal comma, no trailing zeros, " %". */
     private static String percent(JsonNode rate) {
-        if (rate == null || rate.isNull()) {
-            return "—";
-        }
-        BigDecimal value = rate.decimalValue().stripTrailingZeros();
+        return rate == null || rate.isNull() ? "—" : percent(rate.decimalValue());
+    }
+
+    private static String percent(BigDecimal rate) {
+        BigDecimal value = rate.stripTrailingZeros();
         return (value.signum() == 0 ? "0" : value.toPlainString()).replace('.', ',') + " %";
     }
 
@@ -259,9 +430,21 @@ class WebJourneyEndToEndTest {
         void run() throws Exception;
     }
 
+    private interface ValueStep<T> {
+        T run() throws Exception;
+    }
+
     private void step(String name, Step step) throws Exception {
-        try {
+        step(name, () -> {
             step.run();
+            return null;
+        });
+    }
+
+    /** A step of the journey; when it fails, a screenshot of the page as it was (target/screenshots/FAILED-name.png). */
+    private <T> T step(String name, ValueStep<T> step) throws Exception {
+        try {
+            return step.run();
         } catch (Exception | AssertionError failed) {
             screenshot("FAILED-" + name);
             throw failed;

@@ -1,0 +1,189 @@
+package vn.qualityledger.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.qualityledger.web.ProblemMessages.FormErrors;
+
+/**
+ * One occurrence of a measure — a piece of work with a due date — as the unit doing it sees it: what is expected,
+ * its status today, every piece of evidence filed for it with the monitor's decision (a rejection with its reason),
+ * and the form to file evidence (again, after a rejection: a new piece of evidence with its own id).
+ */
+@Controller
+class OccurrenceController {
+
+    /** The service's names of the evidence fields, and the form's. */
+    static final Map<String, String> EVIDENCE_FIELDS = Map.of("document.number", "number", "document.date", "date",
+            "document.issuer", "issuer", "document.title", "title", "document.link", "link");
+
+    private final QualityLedgerClient client;
+    private final Reads reads;
+    private final ProblemMessages problems;
+
+    OccurrenceController(QualityLedgerClient client, Reads reads, ProblemMessages problems) {
+        this.client = client;
+        this.reads = reads;
+        this.problems = problems;
+    }
+
+    /** What the evidence form holds: a document reference as the agency cites it, and the evidence's id. */
+    record EvidenceForm(String evidenceId, String number, String date, String issuer, String title, String link) {
+
+        static EvidenceForm blank() {
+            return new EvidenceForm(Pages.newId("ev"), "", "", "", "", "");
+        }
+    }
+
+    @GetMapping("/objectives/{objectiveId}/occurrences/{occurrenceId}")
+    String occurrence(@PathVariable String objectiveId, @PathVariable String occurrenceId, Model model) {
+        Occurrence occurrence = load(objectiveId, occurrenceId);
+        EvidenceForm form = model.containsAttribute("form") ? (EvidenceForm) model.getAttribute("form") : prefilled(occurrence);
+        return show(occurrence, form, new FormErrors(), model);
+    }
+
+    @PostMapping("/objectives/{objectiveId}/occurrences/{occurrenceId}/evidence")
+    String submitEvidence(@PathVariable String objectiveId, @PathVariable String occurrenceId, @ModelAttribute EvidenceForm form,
+                          HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        SignedInUser user = Pages.user();
+        Occurrence occurrence = load(objectiveId, occurrenceId);
+        String evidenceId = Optional.ofNullable(Pages.validId(form.evidenceId())).orElseGet(() -> Pages.newId("ev"));
+        Optional<LocalDate> date = Pages.parseDate(form.date());
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("number", trim(form.number()));
+        document.put("date", date.map(LocalDate::toString).orElse(null));
+        document.put("issuer", trim(form.issuer()));
+        document.put("title", trim(form.title()));
+        if (Pages.blankToNull(form.link()) != null) {
+            document.put("link", form.link().trim());
+        }
+        long awaitingBefore = occurrence.awaitingReview();
+        try {
+            client.command(user, "/api/objectives/" + objectiveId + "/evidence",
+                    Map.of("evidenceId", evidenceId, "occurrenceId", occurrenceId, "document", document));
+        } catch (ServiceProblem refused) {
+            if (refused.unauthenticated()) {
+                throw refused;
+            }
+            FormErrors errors = problems.forForm(refused, EVIDENCE_FIELDS);
+            if (date.isEmpty() && form.date() != null && !form.date().isBlank()) {
+                // Not a date at all: say so, rather than the service's "required" for the date it never received.
+                errors.byField().put("date", problems.text("rule.date.format"));
+            }
+            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+            return show(occurrence, new EvidenceForm(evidenceId, form.number(), form.date(), form.issuer(), form.title(), form.link()),
+                    errors, model);
+        }
+        reads.awaitBoard(user, objectiveId, occurrenceId, occurrence.dueDate(),
+                row -> Reads.number(row.get("evidenceAwaitingReview")) > awaitingBefore);
+        redirect.addFlashAttribute("notice", problems.text("occurrence.submitted", trim(form.number())));
+        return "redirect:/objectives/{objectiveId}/occurrences/{occurrenceId}";
+    }
+
+    private String show(Occurrence occurrence, EvidenceForm form, FormErrors errors, Model model) {
+        SignedInUser user = Pages.user();
+        model.addAttribute("o", occurrence);
+        model.addAttribute("title", problems.text("occurrence.title", occurrence.measure().get("code"),
+                new Formats().date(occurrence.row().get("due_date"))));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("mayFile", occurrence.open() && OfferedActions.mayFileEvidence(user, occurrence.unitsOfTheWork()));
+        model.addAttribute("mayReview", OfferedActions.mayReview(user, occurrence.monitors()));
+        model.addAttribute("mayAssign", occurrence.open() && OfferedActions.mayAssign(user, occurrence.unitsOfTheWork()));
+        return "occurrence";
+    }
+
+    /** A new filing after a rejection starts from the rejected document: usually one thing was wrong with it. */
+    private static EvidenceForm prefilled(Occurrence occurrence) {
+        List<Map<String, Object>> evidence = occurrence.evidence();
+        if (evidence.isEmpty() || evidence.stream().anyMatch(e -> !"REJECTED".equals(e.get("status")))) {
+            return EvidenceForm.blank();
+        }
+        Map<String, Object> rejected = evidence.get(0);
+        return new EvidenceForm(Pages.newId("ev"), Reads.text(rejected.get("document_number")),
+                new Formats().date(rejected.get("document_date")), Reads.text(rejected.get("document_issuer")),
+                Reads.text(rejected.get("document_title")), Objects.toString(rejected.get("document_link"), ""));
+    }
+
+    /**
+     * Latest first: by day of submission, and within a day the undecided before the decided (a rejection came before
+     * the filing that answers it), then by day of decision. Ids are the client's and say nothing about order.
+     */
+    static final Comparator<Map<String, Object>> LATEST_FIRST = Comparator
+            .comparing((Map<String, Object> e) -> Objects.toString(e.get("submitted_on"), "")).reversed()
+            .thenComparing(e -> e.get("decided_on") == null ? 0 : 1)
+            .thenComparing(Comparator.comparing((Map<String, Object> e) -> Objects.toString(e.get("decided_on"), "")).reversed())
+            .thenComparing(Comparator.comparing((Map<String, Object> e) -> Objects.toString(e.get("evidence_id"), "")).reversed());
+
+    private Occurrence load(String objectiveId, String occurrenceId) {
+        SignedInUser user = Pages.user();
+        Map<String, Object> state = reads.state(user, objectiveId, Instant.now());
+        Map<String, Object> row = Reads.list(state.get("occurrences")).stream()
+                .filter(o -> occurrenceId.equals(o.get("occurrence_id"))).findFirst()
+                .orElseThrow(() -> new ServiceProblem(404, "OCCURRENCE_NOT_FOUND", ""));
+        Map<String, Object> measure = Reads.list(state.get("measures")).stream()
+                .filter(m -> Objects.equals(m.get("measure_id"), row.get("measure_id"))).findFirst().orElse(Map.of());
+        List<Map<String, Object>> evidence = Reads.list(state.get("evidence")).stream()
+                .filter(e -> occurrenceId.equals(e.get("occurrence_id")))
+                .sorted(LATEST_FIRST).toList();
+        LocalDate due = LocalDate.parse(row.get("due_date").toString());
+        Map<String, Object> board = reads.boardRow(user, objectiveId, occurrenceId, due).orElse(Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = state.get("figures") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
+        return new Occurrence(objectiveId, occurrenceId, figures, measure, row, board, evidence);
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.trim();
+    }
+
+    /**
+     * An occurrence as its page shows it: the objective's figures (code, statement), its measure's row, its own row,
+     * its board row as of today, and its evidence, latest first (the state lists them by day of submission).
+     */
+    record Occurrence(String objectiveId, String occurrenceId, Map<String, Object> objective, Map<String, Object> measure,
+                      Map<String, Object> row, Map<String, Object> board, List<Map<String, Object>> evidence) {
+
+        LocalDate dueDate() {
+            return LocalDate.parse(row.get("due_date").toString());
+        }
+
+        public String status() {
+            return Reads.text(board.get("status"));
+        }
+
+        long awaitingReview() {
+            return Reads.number(board.get("evidenceAwaitingReview"));
+        }
+
+        /** Work can still be done: neither complete nor cancelled. */
+        public boolean open() {
+            return row.get("completed_on") == null && row.get("cancelled_on") == null;
+        }
+
+        public boolean hasPendingEvidence() {
+            return evidence.stream().anyMatch(e -> "SUBMITTED".equals(e.get("status")));
+        }
+
+        List<String> monitors() {
+            return Reads.strings(measure.get("monitors"));
+        }
+
+        List<String> unitsOfTheWork() {
+            return OfferedActions.unitsOfTheWork(row.get("assigned_unit"), measure.get("assigned_unit"), Reads.strings(measure.get("lead_units")));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package vn.qualityledger.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * A service's problem in the page's language: the message for its {@code code} (else its status), and for a refused
+ * form one message per failing field, by the rule the service names ({@code NotBlank}, {@code Pattern}, a rule code
+ * such as {@code DOCUMENT_DATED_AFTER_SUBMISSION}).
+ */
+@Component
+class ProblemMessages {
+
+    private final MessageSource messages;
+
+    ProblemMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** What went wrong, for people: by code, else by status, else a general message. */
+    String message(ServiceProblem problem) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String byCode = messages.getMessage("problem." + problem.code(), null, null, locale);
+        if (byCode != null) {
+            return byCode;
+        }
+        return messages.getMessage("problem.status." + problem.status(), null,
+                messages.getMessage("problem.other", null, locale), locale);
+    }
+
+    /**
+     * The problem as a form shows it: each failing field the form has (its service name mapped by {@code formFields})
+     * next to that field; everything else above the form.
+     */
+    FormErrors forForm(ServiceProblem problem, Map<String, String> formFields) {
+        FormErrors errors = new FormErrors();
+        boolean unplaced = problem.fieldProblems().isEmpty();
+        for (ServiceProblem.FieldProblem field : problem.fieldProblems()) {
+            String formField = formFields.get(field.field());
+            if (formField == null) {
+                unplaced = true;
+            } else {
+                errors.reject(formField, fieldMessage(formField, field));
+            }
+        }
+        if (unplaced || problem.status() != 400 && problem.status() != 422) {
+            errors.general(message(problem), problem.detail());
+        }
+        return errors;
+    }
+
+    /** The text of a message key in the page's language. */
+    String text(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    private String fieldMessage(String formField, ServiceProblem.FieldProblem field) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String specific = messages.getMessage("rule." + formField + "." + field.rule(), null, null, locale);
+        if (specific != null) {
+            return specific;
+        }
+        String general = messages.getMessage("rule." + field.rule(), null, null, locale);
+        if (general != null) {
+            return general;
+        }
+        return messages.getMessage("rule.other", new Object[] {field.message()}, locale);
+    }
+
+    /** Messages of a refused form: by field, and those that belong to no field. */
+    static final class FormErrors {
+
+        private final Map<String, String> byField = new LinkedHashMap<>();
+        private final List<String> general = new ArrayList<>();
+        private String detail = "";
+
+        /** The message shown next to {@code field} (the first one found for it wins). */
+        FormErrors reject(String field, String message) {
+            byField.putIfAbsent(field, message);
+            return this;
+        }
+
+        FormErrors general(String message, String serviceDetail) {
+            general.add(message);
+            detail = serviceDetail == null ? "" : serviceDetail;
+            return this;
+        }
+
+        public boolean has(String field) {
+            return byField.containsKey(field);
+        }
+
+        public String of(String field) {
+            return byField.get(field);
+        }
+
+        public boolean any() {
+            return !byField.isEmpty() || !general.isEmpty();
+        }
+
+        public List<String> general() {
+            return general;
+        }
+
+        /** The service's own words, shown under a general message. */
+        public String detail() {
+            return detail;
+        }
+
+        public Map<String, String> byField() {
+            return byField;
+        }
+    }
+}

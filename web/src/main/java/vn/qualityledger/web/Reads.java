@@ -1,0 +1,112 @@
+package vn.qualityledger.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The reads the work pages share: an objective's recorded state, one occurrence's row on the board, and — after a
+ * command — a short wait until the read side shows it, so that the page a user lands on shows what they just did
+ * (query-service learns of a command by polling the event store, typically within a tenth of a second).
+ */
+@Component
+class Reads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reads.class);
+    private static final int BOARD_PAGE = 500;
+
+    private final QualityLedgerClient client;
+    private final Duration readWait;
+
+    Reads(QualityLedgerClient client, @Value("${quality-ledger.read-wait:PT3S}") Duration readWait) {
+        this.client = client;
+        this.readWait = readWait;
+    }
+
+    /** The objective as recorded by {@code at}: figures, measures, occurrences, evidence (query-service's state). */
+    Map<String, Object> state(SignedInUser user, String objectiveId, Instant at) {
+        return client.read(user, uri -> uri.path("/api/objectives/{id}/state").queryParam("at", at).build(objectiveId));
+    }
+
+    /** The occurrence's row on the board as of today: status, unit, person, evidence awaiting review. */
+    Optional<Map<String, Object>> boardRow(SignedInUser user, String objectiveId, String occurrenceId, LocalDate dueDate) {
+        LocalDate today = Pages.today();
+        Map<String, Object> page = client.read(user, uri -> uri.path("/api/occurrences").queryParam("objectiveId", objectiveId)
+                .queryParam("dueFrom", dueDate).queryParam("dueTo", dueDate).queryParam("asOf", today)
+                .queryParam("size", BOARD_PAGE).build());
+        return rows(page).stream().filter(row -> occurrenceId.equals(row.get("occurrenceId"))).findFirst();
+    }
+
+    /** Every row of the board that {@code query} selects (all its pages, up to {@code maxPages}). */
+    List<Map<String, Object>> boardRows(SignedInUser user, BiFunction<UriBuilder, Integer, URI> query, int maxPages) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0; page < maxPages; page++) {
+            int number = page;
+            Map<String, Object> answer = client.read(user, uri -> query.apply(uri, number));
+            all.addAll(rows(answer));
+            Object totalPages = answer.get("totalPages");
+            if (!(totalPages instanceof Number total) || number + 1 >= total.intValue()) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    /** Waits (at most {@code quality-ledger.read-wait}) until the occurrence's board row satisfies {@code shown}. */
+    void awaitBoard(SignedInUser user, String objectiveId, String occurrenceId, LocalDate dueDate, Predicate<Map<String, Object>> shown) {
+        long deadline = System.nanoTime() + readWait.toNanos();
+        while (true) {
+            Optional<Map<String, Object>> row = boardRow(user, objectiveId, occurrenceId, dueDate);
+            if (row.isPresent() && shown.test(row.get())) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                LOG.info("The board did not show the change to {} {} within {}", objectiveId, occurrenceId, readWait);
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static long number(Object value) {
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+
+    static String text(Object value) {
+        return value == null ? null : Objects.toString(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rows(Object answer) {
+        Object content = answer instanceof Map<?, ?> map ? map.get("content") : answer;
+        return content instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object rows) {
+        return rows instanceof List<?> list ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> strings(Object values) {
+        return values instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+}

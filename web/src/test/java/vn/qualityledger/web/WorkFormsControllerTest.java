@@ -1,0 +1,538 @@
+package vn.qualityledger.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+import vn.qualityledger.web.ServiceProblem.FieldProblem;
+
+/**
+ * The work forms over a mocked client — filing evidence, the review queue, assignment — and the auditor's history and
+ * past state: what each form sends, how a service's refusal reads (each failing field beside it, in Vietnamese), which
+ * forms each user is offered, and that none works without its CSRF token.
+ */
+@WebMvcTest
+@Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class, ProblemMessages.class, Reads.class})
+@TestPropertySource(properties = "quality-ledger.read-wait=PT0S")
+class WorkFormsControllerTest {
+
+    static final SignedInUser NHANVIENVP = user("nhanvienvp", "Phạm Minh Hiếu", "STAFF", "VP");
+    static final SignedInUser NHANVIENKHTC = user("nhanvienkhtc", "Trần Văn Nam", "STAFF", "P-KHTC");
+    static final SignedInUser TRUONGVP = user("truongvp", "Lê Thị Vân", "UNIT_HEAD", "VP");
+    static final SignedInUser QMR = user("qmr", "Trần Văn Quang", "QMR", "QMR");
+    static final SignedInUser THUKY = user("thuky", "Nguyễn Thị Thư", "ISO_SECRETARY", "TK-ISO");
+    static final SignedInUser DANHGIA = user("danhgia", "Đỗ Thị Đào", "AUDITOR", "TO-ISO");
+
+    static final String OBJECTIVE = "SLDTBXH-HD.MTCL-2023-01";
+    static final String OCCURRENCE = "I.6@2023-05-14";
+    static final String OCCURRENCE_PAGE = "/objectives/" + OBJECTIVE + "/occurrences/" + OCCURRENCE;
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    QualityLedgerClient client;
+
+    /** The evidence rows of the objective's state, as the test sets them. */
+    private final List<Map<String, Object>> evidence = new ArrayList<>();
+    /** Every read asked for, as path?query. */
+    private final List<String> readsAskedFor = new ArrayList<>();
+
+    @BeforeEach
+    void answerReads() {
+        given(client.read(any(), any())).willAnswer(invocation -> {
+            Function<UriBuilder, URI> uri = invocation.getArgument(1);
+            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            readsAskedFor.add(asked.getPath() + "?" + asked.getQuery());
+            return answer(asked);
+        });
+    }
+
+    // ---- filing evidence -------------------------------------------------------------------------------------------
+
+    @Test
+    void theUnitsStaffAreOfferedTheEvidenceFormWithItsCsrfToken() throws Exception {
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"evidence-form\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(containsString("Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng")))
+                .andExpect(content().string(containsString("14/05/2023")))
+                .andExpect(content().string(containsString("Quá hạn")))
+                .andExpect(content().string(not(containsString("id=\"assign-occurrence\""))));
+    }
+
+    @Test
+    void staffOfAnotherUnitAreNotOfferedTheForm() throws Exception {
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENKHTC)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"evidence-form\""))))
+                .andExpect(content().string(containsString("Việc này không thuộc đơn vị của bạn nên bạn không nộp minh chứng")));
+    }
+
+    @Test
+    void aFilingSendsTheDocumentWithTheFormsEvidenceIdAndGoesBackToTheOccurrence() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willReturn(Map.of("id", "ev-form-1"));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-form-1").param("number", " 512/BC-SLĐTBXH ").param("date", "12/5/2023")
+                        .param("issuer", "Văn phòng Sở").param("title", "Báo cáo 6 tháng").param("link", ""))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE))
+                .andExpect(flash().attribute("notice", "Đã nộp minh chứng số 512/BC-SLĐTBXH. Minh chứng đang chờ đơn vị theo dõi duyệt."));
+        Map<String, Object> body = sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence");
+        assertThat(body).containsEntry("evidenceId", "ev-form-1").containsEntry("occurrenceId", OCCURRENCE);
+        assertThat(body.get("document")).isEqualTo(Map.of("number", "512/BC-SLĐTBXH", "date", "2023-05-12",
+                "issuer", "Văn phòng Sở", "title", "Báo cáo 6 tháng"));
+    }
+
+    @Test
+    void aRefusedFilingShowsEachFailingFieldInVietnameseBesideItAndKeepsWhatWasTyped() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST",
+                "The request has invalid fields", List.of(new FieldProblem("document.number", "NotBlank", "must not be blank"),
+                new FieldProblem("document.link", "Pattern", "must be an http or https URL"))));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-form-2").param("number", "").param("date", "12/05/2023")
+                        .param("issuer", "Văn phòng Sở").param("title", "Báo cáo 6 tháng").param("link", "ftp://vp"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Chưa nộp được: vui lòng sửa các mục được đánh dấu bên dưới.")))
+                .andExpect(content().string(containsString("<span id=\"number-error\" class=\"field-error block\">Vui lòng nhập mục này.</span>")))
+                .andExpect(content().string(containsString("<span id=\"link-error\" class=\"field-error block\">Đường dẫn phải bắt đầu bằng http:// hoặc https://")))
+                .andExpect(content().string(containsString("aria-describedby=\"number-hint number-error\" aria-invalid=\"true\"")))
+                .andExpect(content().string(not(containsString("id=\"date-error\""))))
+                .andExpect(content().string(containsString("value=\"Văn phòng Sở\"")))
+                .andExpect(content().string(containsString("value=\"ftp://vp\"")))
+                // The same form again carries the same evidence id: sending it twice files it once.
+                .andExpect(content().string(containsString("name=\"evidenceId\" value=\"ev-form-2\"")));
+    }
+
+    @Test
+    void aDateThatIsNoDateIsSaidSoBesideTheDate() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST", "",
+                List.of(new FieldProblem("document.date", "NotNull", "must not be null"))));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-form-3").param("number", "1/BC").param("date", "31/02/2023")
+                        .param("issuer", "VP").param("title", "Báo cáo"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Ngày phải ghi theo dạng ngày/tháng/năm, ví dụ 12/05/2023.")))
+                .andExpect(content().string(not(containsString("Vui lòng nhập mục này."))))
+                .andExpect(content().string(containsString("value=\"31/02/2023\"")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence").get("document");
+        assertThat(document).containsEntry("date", null);
+    }
+
+    @Test
+    void aBrokenRuleIsShownBesideTheFieldItNames() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(422, "DOCUMENT_DATED_AFTER_SUBMISSION",
+                "A document cannot be dated after the day it is submitted",
+                List.of(new FieldProblem("document.date", "DOCUMENT_DATED_AFTER_SUBMISSION", "A document cannot be dated after the day it is submitted"))));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-form-4").param("number", "1/BC").param("date", "01/01/2099")
+                        .param("issuer", "VP").param("title", "Báo cáo"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("<span id=\"date-error\" class=\"field-error block\">Ngày văn bản không được sau ngày nộp (hôm nay).</span>")));
+    }
+
+    @Test
+    void aForbiddenFilingShowsTheServicesReasonAboveTheForm() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(403, "NOT_YOUR_UNITS_WORK",
+                "You file evidence only for your own unit's work"));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-form-5").param("number", "1/BC").param("date", "12/05/2023")
+                        .param("issuer", "VP").param("title", "Báo cáo"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("id=\"form-error\"")))
+                .andExpect(content().string(containsString("Việc này không thuộc đơn vị của bạn.")))
+                .andExpect(content().string(containsString("Chi tiết từ hệ thống: You file evidence only for your own unit&#39;s work")));
+    }
+
+    @Test
+    void aRefusedFilingReadsInEnglishOnRequest() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST", "",
+                List.of(new FieldProblem("document.title", "NotBlank", "must not be blank"))));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").param("lang", "en").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-form-6").param("number", "1/BC").param("date", "12/05/2023").param("issuer", "VP").param("title", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span id=\"title-error\" class=\"field-error block\">Please fill this in.</span>")));
+    }
+
+    @Test
+    void aRejectedFilingShowsItsReasonAndTheNewFilingStartsFromItUnderANewId() throws Exception {
+        evidence.add(evidenceRow("ev-rejected", "REJECTED", "Thiếu chữ ký của lãnh đạo"));
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Bị từ chối ngày 03/12/2026. Lý do: Thiếu chữ ký của lãnh đạo")))
+                .andExpect(content().string(containsString("Nộp minh chứng mới")))
+                .andExpect(content().string(containsString("value=\"512/BC-SLĐTBXH\"")))
+                .andExpect(content().string(containsString("value=\"12/05/2023\"")))
+                .andExpect(content().string(containsString("name=\"evidenceId\" value=\"ev-")))
+                .andExpect(content().string(not(containsString("name=\"evidenceId\" value=\"ev-rejected\""))));
+    }
+
+    @Test
+    void filingWithoutTheCsrfTokenIsRefusedAndNothingIsSent() throws Exception {
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).param("number", "1/BC"))
+                .andExpect(status().isForbidden());
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    // ---- the review queue ------------------------------------------------------------------------------------------
+
+    @Test
+    void theQueueListsEvidenceAwaitingReviewAndOffersDecisionsToMonitorsOnly() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        mvc.perform(get("/review").with(signedIn(QMR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-evidence=\"ev-waiting\"")))
+                .andExpect(content().string(containsString("Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023")))
+                .andExpect(content().string(containsString("Tôi được duyệt (1)")))
+                .andExpect(content().string(containsString("action=\"/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance\"")))
+                .andExpect(content().string(containsString("action=\"/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+        mvc.perform(get("/review").param("view", "all").with(signedIn(TRUONGVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-evidence=\"ev-waiting\"")))
+                .andExpect(content().string(containsString("Tôi được duyệt (0)")))
+                .andExpect(content().string(not(containsString("/acceptance\""))))
+                .andExpect(content().string(containsString("Đơn vị của bạn không theo dõi biện pháp này")));
+        // Only the board pages and the objective with something awaiting are read.
+        assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/occurrences?organisationId=SLDTBXH-HD"))
+                .anyMatch(read -> read.startsWith("/api/objectives/" + OBJECTIVE + "/state?at="));
+    }
+
+    @Test
+    void aRejectionWithoutAReasonShowsTheServicesRuleBesideTheReason() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST", "",
+                List.of(new FieldProblem("reason", "NotBlank", "must not be blank"))));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("reason", "  "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"reason-error-0\">Vui lòng ghi lý do từ chối để đơn vị biết cần bổ sung gì.</span>")))
+                .andExpect(content().string(containsString("aria-describedby=\"reason-error-0\" aria-invalid=\"true\"")));
+        assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection")).isEqualTo(Map.of("reason", ""));
+    }
+
+    @Test
+    void anImplausibleEffectiveDateIsShownBesideItWithWhatWasTyped() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(422, "EFFECTIVE_DATE_IMPLAUSIBLE",
+                "An acceptance takes effect between the document's date (2023-05-12) and the day of acceptance (2026-12-02)",
+                List.of(new FieldProblem("effectiveOn", "EFFECTIVE_DATE_IMPLAUSIBLE", ""))));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("effectiveOn", "01/01/2023"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"effectiveOn-error-0\">Ngày công nhận phải từ ngày của văn bản đến hôm nay.</span>")))
+                .andExpect(content().string(containsString("value=\"01/01/2023\"")));
+        assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance")).isEqualTo(Map.of("effectiveOn", "2023-01-01"));
+    }
+
+    @Test
+    void anEffectiveDateThatIsNoDateIsNotSent() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("effectiveOn", "hôm qua"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"effectiveOn-error-0\">Ngày phải ghi theo dạng ngày/tháng/năm")));
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    @Test
+    void anAcceptanceWithoutADateTakesTodayAndGoesBackToTheQueue() throws Exception {
+        given(client.command(eq(QMR), anyString(), any())).willReturn(Map.of("id", "ev-waiting"));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("effectiveOn", ""))
+                .andExpect(redirectedUrl("/review?view=mine"))
+                .andExpect(flash().attribute("notice", "Đã chấp nhận minh chứng ev-waiting."));
+        assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance")).isEmpty();
+    }
+
+    @Test
+    void aDecisionTheServiceRefusesShowsItsReasonOnTheEvidence() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(403, "OWN_EVIDENCE",
+                "Nobody reviews evidence they submitted themselves"));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("reason", "Thiếu chữ ký"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("id=\"review-error\"")))
+                .andExpect(content().string(containsString("Bạn không thể tự duyệt minh chứng do chính mình nộp.")))
+                .andExpect(content().string(containsString("Chi tiết từ hệ thống: Nobody reviews evidence they submitted themselves")))
+                .andExpect(content().string(containsString("Thiếu chữ ký</textarea>")));
+    }
+
+    @Test
+    void decisionsWithoutTheCsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR))
+                .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14")).andExpect(status().isForbidden());
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR))
+                .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("reason", "x")).andExpect(status().isForbidden());
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    // ---- assignment ------------------------------------------------------------------------------------------------
+
+    @Test
+    void theSecretaryIsOfferedAssignmentOnThePlanAndStaffAreNot() throws Exception {
+        mvc.perform(get("/objectives/" + OBJECTIVE).with(signedIn(THUKY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/objectives/" + OBJECTIVE + "/assignment?measureId=I.6\"")));
+        mvc.perform(get("/objectives/" + OBJECTIVE).with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/assignment?measureId="))));
+    }
+
+    @Test
+    void anAssignmentSendsUnitAndPersonForOneOccurrence() throws Exception {
+        given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", OCCURRENCE));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(THUKY)).with(csrf())
+                        .param("measureId", "I.6").param("occurrenceId", OCCURRENCE).param("unit", " VP ").param("person", "Phạm Minh Hiếu"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE))
+                .andExpect(flash().attribute("notice", "Đã giao lần thực hiện hạn 14/05/2023 của biện pháp I.6 cho đơn vị VP."));
+        assertThat(sent(THUKY, "/api/objectives/" + OBJECTIVE + "/assignments"))
+                .isEqualTo(Map.of("measureId", "I.6", "occurrenceId", OCCURRENCE, "unit", "VP", "person", "Phạm Minh Hiếu"));
+    }
+
+    @Test
+    void aMissingUnitIsShownBesideTheUnit() throws Exception {
+        given(client.command(eq(THUKY), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST", "",
+                List.of(new FieldProblem("unit", "NotBlank", "must not be blank"))));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(THUKY)).with(csrf())
+                        .param("measureId", "I.6").param("occurrenceId", "").param("unit", "").param("person", "Hiếu"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"unit-error\">Vui lòng chọn hoặc nhập đơn vị được giao.</span>")))
+                .andExpect(content().string(containsString("value=\"Hiếu\"")));
+        assertThat(sent(THUKY, "/api/objectives/" + OBJECTIVE + "/assignments")).doesNotContainKey("occurrenceId");
+    }
+
+    @Test
+    void aUnitHeadAssignsWithinTheirUnitAndARefusalShowsTheServicesReason() throws Exception {
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/assignment").param("measureId", "I.6").with(signedIn(TRUONGVP)))
+                .andExpect(content().string(allOf(containsString("value=\"VP\""), containsString("readonly"))));
+        given(client.command(eq(TRUONGVP), anyString(), any())).willThrow(new ServiceProblem(403, "NOT_YOUR_UNITS_WORK",
+                "A unit head assigns only their own unit's work, within their unit"));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(TRUONGVP)).with(csrf())
+                        .param("measureId", "I.6").param("unit", "P-KHTC"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Việc này không thuộc đơn vị của bạn.")));
+        assertThat(sent(TRUONGVP, "/api/objectives/" + OBJECTIVE + "/assignments")).containsEntry("unit", "VP");
+    }
+
+    @Test
+    void assignmentWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(THUKY)).param("measureId", "I.6").param("unit", "VP"))
+                .andExpect(status().isForbidden());
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    // ---- the auditor's history and past state ----------------------------------------------------------------------
+
+    @Test
+    void theHistoryIsATimelineOfWhoDidWhatAndWhenInVietnamTime() throws Exception {
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/history").with(signedIn(DANHGIA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lịch sử thay đổi của mục tiêu MTCL-2023-01")))
+                .andExpect(content().string(containsString("<h2>02/12/2026</h2>")))
+                .andExpect(content().string(containsString(">11:52:13</time>")))
+                .andExpect(content().string(containsString("<strong>Trần Văn Quang</strong>")))
+                .andExpect(content().string(containsString("Đại diện lãnh đạo về chất lượng (QMR) · Đơn vị: QMR")))
+                .andExpect(content().string(containsString("Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký")))
+                .andExpect(content().string(containsString("event-EvidenceRejected")));
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/history").param("lang", "en").with(signedIn(DANHGIA)))
+                .andExpect(content().string(containsString("Evidence ev-1 for measure I.6, due 2023-05-14 rejected: Thiếu chữ ký")));
+    }
+
+    @Test
+    void theObjectiveAsRecordedByAPastDayIsReadAtTheEndOfThatDay() throws Exception {
+        mvc.perform(get("/objectives/" + OBJECTIVE).param("asOf", "30/06/2023").param("knownOn", "30/11/2026").with(signedIn(DANHGIA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đang xem mục tiêu đúng như đã ghi nhận đến hết ngày 30/11/2026")))
+                .andExpect(content().string(containsString("Các lần thực hiện — tình trạng tính đến ngày 30/06/2023")))
+                .andExpect(content().string(containsString("data-occurrence=\"" + OCCURRENCE + "\"")));
+        // 30/11/2026 23:59:59.999 in Asia/Ho_Chi_Minh.
+        assertThat(readsAskedFor).contains("/api/objectives/" + OBJECTIVE + "/dashboard?asOf=2023-06-30&knownAt=2026-11-30T16:59:59.999Z")
+                .contains("/api/objectives/" + OBJECTIVE + "/state?at=2026-11-30T16:59:59.999Z")
+                .anyMatch(read -> read.startsWith("/api/occurrences?objectiveId=" + OBJECTIVE + "&asOf=2023-06-30&knownAt=2026-11-30T16:59:59.999Z"));
+    }
+
+    @Test
+    void anObjectiveNotYetRecordedByThatDaySaysSo() throws Exception {
+        willAnswer(invocation -> {
+            Function<UriBuilder, URI> uri = invocation.getArgument(1);
+            String query = uri.apply(UriComponentsBuilder.fromUriString("http://query")).getQuery();
+            if (query != null && query.contains("knownAt")) {
+                throw new ServiceProblem(404, "NOT_FOUND", "No objective recorded by then");
+            }
+            return dashboard();
+        }).given(client).read(eq(DANHGIA), any());
+        mvc.perform(get("/objectives/" + OBJECTIVE).param("knownOn", "01/01/2023").with(signedIn(DANHGIA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đến hết ngày 01/01/2023, mục tiêu này chưa được ghi nhận trong hệ thống.")))
+                .andExpect(content().string(containsString("id=\"knownOn\"")));
+    }
+
+    // ---- fixtures --------------------------------------------------------------------------------------------------
+
+    private static SignedInUser user(String username, String name, String role, String unit) {
+        return new SignedInUser(username, "qlt_" + username, username, name, List.of(role), "SLDTBXH-HD", unit);
+    }
+
+    private static RequestPostProcessor signedIn(SignedInUser user) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sent(SignedInUser user, String path) {
+        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
+        verify(client).command(eq(user), eq(path), body.capture());
+        return (Map<String, Object>) body.getValue();
+    }
+
+    private Object answer(UriComponents asked) {
+        String path = asked.getPath();
+        if (path.endsWith("/state")) {
+            return Map.of("objectiveId", OBJECTIVE, "figures", dashboard(), "measures", List.of(measure()),
+                    "occurrences", List.of(occurrence()), "evidence", evidence, "measurements", List.of());
+        }
+        if (path.endsWith("/dashboard")) {
+            return dashboard();
+        }
+        if (path.equals("/api/occurrences")) {
+            long awaiting = evidence.stream().filter(e -> "SUBMITTED".equals(e.get("status"))).count();
+            return Map.of("content", List.of(boardRow(awaiting)), "page", 0, "size", 500, "totalElements", 1, "totalPages", 1);
+        }
+        if (path.endsWith("/history")) {
+            return Map.of("content", List.of(historyEntry()), "page", 0, "size", 100, "totalElements", 1, "totalPages", 1);
+        }
+        throw new IllegalStateException("unexpected read " + path);
+    }
+
+    private static Map<String, Object> dashboard() {
+        Map<String, Object> objective = new LinkedHashMap<>();
+        objective.put("objectiveId", OBJECTIVE);
+        objective.put("organisationId", "SLDTBXH-HD");
+        objective.put("year", 2023);
+        objective.put("code", "MTCL-2023-01");
+        objective.put("statement", "100% phòng, trung tâm thuộc Sở áp dụng HTQLCL");
+        objective.put("target", null);
+        objective.put("decision", null);
+        objective.put("latestMeasurement", null);
+        objective.put("kpiStatus", "NO_TARGET");
+        objective.put("occurrences", Map.of("total", 14, "due", 8, "onTime", 0, "late", 0, "overdue", 8, "upcoming", 6));
+        objective.put("completionRate", 0);
+        objective.put("onTimeRate", 0);
+        return objective;
+    }
+
+    private static Map<String, Object> measure() {
+        Map<String, Object> measure = new LinkedHashMap<>();
+        measure.put("measure_id", "I.6");
+        measure.put("parent_measure_id", null);
+        measure.put("code", "I.6");
+        measure.put("title", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng");
+        measure.put("lead_units", List.of("VP", "BCD-ISO"));
+        measure.put("coordinating_units", List.of());
+        measure.put("monitors", List.of("QMR", "TK-ISO"));
+        measure.put("expected_evidence", List.of("Báo cáo kết quả thực hiện MTCL 6 tháng"));
+        measure.put("schedule_text", "Trước 15/5 và trước 30/10 hằng năm");
+        measure.put("assigned_unit", null);
+        measure.put("assigned_person", null);
+        measure.put("cancelled_on", null);
+        return measure;
+    }
+
+    private static Map<String, Object> occurrence() {
+        Map<String, Object> occurrence = new LinkedHashMap<>();
+        occurrence.put("occurrence_id", OCCURRENCE);
+        occurrence.put("measure_id", "I.6");
+        occurrence.put("due_date", "2023-05-14");
+        occurrence.put("completed_on", null);
+        occurrence.put("cancelled_on", null);
+        occurrence.put("assigned_unit", null);
+        occurrence.put("assigned_person", null);
+        return occurrence;
+    }
+
+    private static Map<String, Object> boardRow(long awaiting) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("objectiveId", OBJECTIVE);
+        row.put("objectiveCode", "MTCL-2023-01");
+        row.put("measureId", "I.6");
+        row.put("measureCode", "I.6");
+        row.put("measureTitle", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng");
+        row.put("occurrenceId", OCCURRENCE);
+        row.put("dueDate", "2023-05-14");
+        row.put("unit", "VP");
+        row.put("person", null);
+        row.put("status", "OVERDUE");
+        row.put("completedOn", null);
+        row.put("evidenceAwaitingReview", awaiting);
+        return row;
+    }
+
+    private static Map<String, Object> evidenceRow(String id, String status, String reason) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("evidence_id", id);
+        row.put("occurrence_id", OCCURRENCE);
+        row.put("measure_id", "I.6");
+        row.put("document_number", "512/BC-SLĐTBXH");
+        row.put("document_date", "2023-05-12");
+        row.put("document_issuer", "Văn phòng Sở");
+        row.put("document_title", "Báo cáo 6 tháng");
+        row.put("document_link", null);
+        row.put("submitted_on", "2026-12-02");
+        row.put("status", status);
+        row.put("decided_on", status.equals("SUBMITTED") ? null : "2026-12-03");
+        row.put("effective_on", null);
+        row.put("reason", reason);
+        return row;
+    }
+
+    private static Map<String, Object> historyEntry() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("sequenceNumber", 14);
+        entry.put("eventType", "vn.qualityledger.api.objective.EvidenceRejectedEvent");
+        entry.put("recordedAt", "2026-12-02T04:52:13.783Z");
+        entry.put("actor", Map.of("id", "qmr", "name", "Trần Văn Quang", "roles", List.of("QMR"), "unit", "QMR"));
+        entry.put("summary", Map.of("vi", "Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký",
+                "en", "Evidence ev-1 for measure I.6, due 2023-05-14 rejected: Thiếu chữ ký"));
+        return entry;
+    }
+}
