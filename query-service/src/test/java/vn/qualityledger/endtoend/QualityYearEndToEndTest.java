@@ -260,6 +260,30 @@ class QualityYearEndToEndTest {
     }
 
     @Test
+    void theEvidenceRegisterShowsEachFilingAsItStoodOnTheDay() {
+        // Six filings. As of 30/06 only ev-I.7-q1 (filed 30/03 by nhanvienkhtc) awaits review; ev-I.2-a was rejected.
+        String register = "/api/evidence?objectiveId=" + OBJECTIVE;
+        JsonNode waiting = get(register + "&status=SUBMITTED&asOf=2023-06-30");
+        assertThat(waiting.path("content").findValuesAsString("evidenceId")).containsExactly("ev-I.7-q1");
+        JsonNode q1 = waiting.path("content").get(0);
+        assertThat(q1.path("submittedBy").path("id").asString()).isEqualTo("nhanvienkhtc");
+        assertThat(q1.path("submittedOn").asString()).isEqualTo("2023-03-30");
+        assertThat(q1.path("document").path("number").asString()).isEqualTo("88/QĐ-SLĐTBXH");
+        assertThat(q1.path("monitors").valueStream().map(JsonNode::asString).toList()).containsExactly("QMR", "TK-ISO");
+        JsonNode rejected = get(register + "&status=REJECTED&asOf=2023-06-30").path("content");
+        assertThat(rejected.findValuesAsString("evidenceId")).containsExactly("ev-I.2-a");
+        assertThat(rejected.get(0).path("reason").asString()).isEqualTo("Thiếu chữ ký của Lãnh đạo Sở");
+        // As of 27/02: three filed, oldest first; ev-I.2-a not rejected yet (that was 28/02).
+        JsonNode february = get(register + "&asOf=2023-02-27");
+        assertThat(february.path("content").findValuesAsString("evidenceId")).containsExactly("ev-I.1.b", "ev-I.1", "ev-I.2-a");
+        assertThat(february.path("content").findValuesAsString("status")).containsExactly("ACCEPTED", "ACCEPTED", "SUBMITTED");
+        // a monitor's own queue: QMR monitors every measure of the objective, TK-ISO-TT only I.1.a, which has no filing
+        assertThat(get(register + "&monitor=QMR&status=SUBMITTED&asOf=2023-12-31").path("totalElements").asLong()).isEqualTo(1);
+        assertThat(get(register + "&monitor=TK-ISO-TT&asOf=2023-12-31").path("totalElements").asLong()).isZero();
+        assertThat(get(register + "&asOf=2023-12-31").path("totalElements").asLong()).isEqualTo(6);
+    }
+
+    @Test
     void theObjectivesStoredHistoryIsIntactAfterTheYear() {
         JsonNode integrity = get("/api/objectives/" + OBJECTIVE + "/integrity");
         assertThat(integrity.path("verified").asBoolean()).as(integrity.toString()).isTrue();

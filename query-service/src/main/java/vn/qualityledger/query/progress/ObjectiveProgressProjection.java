@@ -5,12 +5,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.objective.AdHocOccurrenceAddedEvent;
 import vn.qualityledger.api.objective.EvidenceAcceptedEvent;
@@ -213,19 +215,22 @@ public class ObjectiveProgressProjection {
         }
     }
 
+    /** Who filed it comes from the event's metadata (null for an unattributed event); only id and name are read. */
     @EventHandler
-    void on(EvidenceSubmittedEvent event) {
+    void on(EvidenceSubmittedEvent event, MetaData metaData) {
         DocumentReference document = event.document();
+        Object filerId = metaData.get(Actor.ID), filerName = metaData.get(Actor.NAME);
         update("""
                 INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number,
                                             document_date, document_issuer, document_title, document_link,
-                                            document_sha256, submitted_on, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED')
+                                            document_sha256, submitted_on, status, submitted_by, submitted_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?)
                 ON CONFLICT (objective_id, evidence_id) DO NOTHING
                 """,
                 event.objectiveId().value(), event.evidenceId().value(), event.occurrenceId().value(),
                 event.measureId().value(), document.number(), document.date(), document.issuer(), document.title(),
-                document.link(), document.sha256(), event.submittedOn());
+                document.link(), document.sha256(), event.submittedOn(), filerId == null ? null : filerId.toString(),
+                filerName == null ? null : filerName.toString());
     }
 
     @EventHandler
