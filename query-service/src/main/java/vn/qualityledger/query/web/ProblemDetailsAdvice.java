@@ -3,6 +3,7 @@ package vn.qualityledger.query.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> invalidParameter(InvalidParameterException e, WebRequest request) {
-        return badRequest(e, new HttpHeaders(), request, List.of(new InvalidParam(e.parameter(), e.reason())));
+        return badRequest(e, new HttpHeaders(), request, List.of(new InvalidParam(e.parameter(), "Invalid", e.reason())));
     }
 
     /**
@@ -93,7 +94,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String reason = range != null ? range.reason()
                 : "must be " + (e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType()))
                         + " but was '" + shown(e.getValue()) + "'";
-        return badRequest(e, headers, request, List.of(new InvalidParam(name, reason)));
+        return badRequest(e, headers, request, List.of(new InvalidParam(name, range != null ? "Range" : "Type", reason)));
     }
 
     @Override
@@ -101,7 +102,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                             HttpStatusCode status, WebRequest request) {
         List<InvalidParam> invalid = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                invalid.add(new InvalidParam(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+                invalid.add(new InvalidParam(result.getMethodParameter().getParameterName(), constraint(error), error.getDefaultMessage()))));
         return badRequest(e, headers, request, invalid);
     }
 
@@ -109,7 +110,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return badRequest(e, headers, request, List.of(new InvalidParam(e.getParameterName(), "is required")));
+        return badRequest(e, headers, request, List.of(new InvalidParam(e.getParameterName(), "NotNull", "is required")));
     }
 
     /**
@@ -134,6 +135,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> badRequest(Exception e, HttpHeaders headers, WebRequest request, List<InvalidParam> invalid) {
         List<String> reasons = invalid.stream().map(p -> p.name() + " " + p.reason()).toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter: " + String.join("; ", reasons));
+        // errors: the one form both services use; invalid-params: RFC 9457's example member, kept for existing clients
+        problem.setProperty("errors", invalid.stream().map(p -> {
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("field", p.name());
+            error.put("rule", p.rule());
+            error.put("message", p.reason());
+            return error;
+        }).toList());
         problem.setProperty("invalid-params", invalid.stream().map(p -> Map.of("name", p.name(), "reason", p.reason())).toList());
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -208,6 +217,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    private record InvalidParam(String name, String reason) {
+    /** {@code rule}: the constraint broken, as command-service names it (Min, Max, Type, Range, NotNull, Invalid). */
+    private record InvalidParam(String name, String rule, String reason) {
+    }
+
+    /** A Bean Validation error's constraint name: the last, least specific of its codes (Max.size, ..., Max). */
+    private static String constraint(org.springframework.context.MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        return codes == null || codes.length == 0 ? "Invalid" : codes[codes.length - 1];
     }
 }

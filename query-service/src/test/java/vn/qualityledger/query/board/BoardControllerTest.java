@@ -116,7 +116,21 @@ class BoardControllerTest {
                 .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString(parameter)))
-                .andExpect(jsonPath("$['invalid-params'][0].name").value(parameter));
+                .andExpect(jsonPath("$['invalid-params'][0].name").value(parameter))
+                .andExpect(jsonPath("$.errors[0].field").value(parameter))
+                .andExpect(jsonPath("$.errors[0].rule").isNotEmpty())
+                .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+    }
+
+    /** The same errors member as command-service's: field, the rule broken, and a message. */
+    @Test
+    void namesTheRuleOfEachBadParameterAsCommandServiceDoes() throws Exception {
+        mvc.perform(get("/api/occurrences?size=501")).andExpect(jsonPath("$.errors[0].rule").value("Max"));
+        mvc.perform(get("/api/occurrences?page=-1")).andExpect(jsonPath("$.errors[0].rule").value("Min"));
+        mvc.perform(get("/api/occurrences?asOf=today")).andExpect(jsonPath("$.errors[0].rule").value("Type"));
+        mvc.perform(get("/api/occurrences?asOf=1800-01-01")).andExpect(jsonPath("$.errors[0].rule").value("Range"));
+        mvc.perform(get("/api/occurrences?knownAt=2023-07-01T00:00:00Z")).andExpect(jsonPath("$.errors[0].rule").value("Invalid"));
+        verifyNoInteractions(board);
     }
 
     @Test
