@@ -125,6 +125,15 @@ final class BothServices implements AutoCloseable {
         });
     }
 
+    /** Plain text from either service as a user (say, a metrics scrape), expecting a status. */
+    String text(boolean fromQueryService, String user, String path, int expectedStatus) {
+        return (fromQueryService ? queries : commands).get().uri(path).header("Authorization", basic(user)).exchange((request, response) -> {
+            String raw = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response.getStatusCode().value()).as("GET %s as %s answered %s", path, user, raw).isEqualTo(expectedStatus);
+            return raw;
+        });
+    }
+
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }

@@ -342,6 +342,15 @@ class QualityYearEndToEndTest {
     }
 
     @Test
+    void exposesMetricsForPrometheusToAdministratorsOnly() {
+        String query = services.text(true, "admin", "/actuator/prometheus", 200);
+        assertThat(query).contains("jvm_memory_used_bytes", "http_server_requests_seconds", "objective_progress");
+        String command = services.text(false, "admin", "/actuator/prometheus", 200);
+        assertThat(command).contains("jvm_memory_used_bytes", "commandBus");
+        services.text(true, VIEWER, "/actuator/prometheus", 403);
+    }
+
+    @Test
     void importingThePlanAgainChangesNothing() throws Exception {
         JdbcTemplate jdbc = services.database();
         long before = jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
