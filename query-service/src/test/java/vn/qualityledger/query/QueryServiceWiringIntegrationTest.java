@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.api.objective.ObjectiveId;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
+import vn.qualityledger.support.SegmentClaims;
 
 /** The storage and operations wiring query-service shares with command-service, checked on a real database. */
 @SpringBootTest(properties = "spring.config.name=query-service")
@@ -43,6 +44,8 @@ class QueryServiceWiringIntegrationTest {
     EventStore eventStore;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    SegmentClaims segmentClaims;
 
     @Test
     void storesEventPayloadsMetadataAndTokensAsByteaNeverAsLargeObjects() {
@@ -99,6 +102,29 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
                 .andExpect(jsonPath("$.components.eventProcessors.details['objective-progress'].running").value(true));
+    }
+
+    /** What another replica's readiness reads of this one: its live claims, and its tokens' positions, without claiming. */
+    @Test
+    void showsItsSegmentClaimsToOtherReplicas() throws Exception {
+        ObjectiveId objective = ObjectiveId.of("obj-claims");
+        new ObjectiveStreams(eventStore, transaction).append(objective,
+                new ObjectiveDefinedEvent(objective, "so-ldtbxh-bt", 2024, "MT-CLAIMS", "Kiểm tra", null));
+        long head = jdbc.queryForObject("select max(global_index) from event_store.domain_event_entry", Long.class);
+        Map<Integer, SegmentClaims.Claim> claims = Map.of();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            claims = segmentClaims.live("objective-progress");
+            if (claims.size() == 2 && claims.values().stream().allMatch(c -> c.position().orElse(-1) >= head)) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(claims).containsOnlyKeys(0, 1);
+        assertThat(claims.values()).allSatisfy(claim -> {
+            assertThat(claim.owner()).isNotBlank();
+            assertThat(claim.position()).isPresent();
+            assertThat(claim.position().getAsLong()).isGreaterThanOrEqualTo(head);
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.qualityledger.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import java.util.OptionalLong;
@@ -8,7 +9,10 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -63,13 +67,21 @@ public class AxonSupportConfiguration {
      */
     @Bean
     EventProcessorsHealthIndicator eventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures,
-                                                                  ObjectProvider<EventStore> eventStore,
+                                                                  ObjectProvider<EventStore> eventStore, SegmentClaims claims,
                                                                   @Value("${quality-ledger.readiness-max-lag:100}") long maxLag) {
         Supplier<OptionalLong> head = () -> {
             EventStore store = eventStore.getIfAvailable();
             TrackingToken token = store == null ? null : store.createHeadToken();
             return token == null ? OptionalLong.empty() : token.position();
         };
-        return new EventProcessorsHealthIndicator(processing, failures, head, maxLag);
+        return new EventProcessorsHealthIndicator(processing, failures, head, maxLag, claims::live);
+    }
+
+    /** The token store's claims as the other replicas left them: its table in the service's JPA default schema. */
+    @Bean
+    SegmentClaims segmentClaims(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
+                                @Value("${spring.jpa.properties.hibernate.default_schema:public}") String schema,
+                                @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return new SegmentClaims(jdbc, serializer, schema, claimTimeout, Clock.systemUTC());
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -25,8 +26,10 @@ import org.springframework.boot.health.contributor.Health;
  * <p>Streams parked in a dead-letter queue do not make it DOWN (the other streams are current): their number is in
  * the details ({@code deadLetters}), for an operator to look at.
  *
- * <p>One instance per processor is assumed (as run today): a second replica of the same processor would claim no
- * segment while the first holds them all, and would report DOWN.
+ * <p>Replicas share the read model's tables: a segment this replica does not hold counts when another replica holds it
+ * (its claim refreshed within the claim timeout, {@link SegmentClaims}) and that segment's token is within
+ * {@code maxLag} of the head too, so every replica reports the same readiness for the same tables, and one that holds
+ * no segment is ready while the others keep the figures current.
  */
 public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
@@ -34,17 +37,21 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     private final ProjectionFailures failures;
     private final Supplier<OptionalLong> head;
     private final long maxLag;
+    private final Function<String, Map<Integer, SegmentClaims.Claim>> elsewhere;
 
     /**
-     * @param head   the event store's head position (the latest global index), if known
-     * @param maxLag how many events a claimed segment may be behind the head and still count as current
+     * @param head      the event store's head position (the latest global index), if known
+     * @param maxLag    how many events a claimed segment may be behind the head and still count as current
+     * @param elsewhere the live claims of a processor's segments, by segment (held here or by another replica)
      */
     public EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionFailures failures,
-                                          Supplier<OptionalLong> head, long maxLag) {
+                                          Supplier<OptionalLong> head, long maxLag,
+                                          Function<String, Map<Integer, SegmentClaims.Claim>> elsewhere) {
         this.processing = processing;
         this.failures = failures;
         this.head = head;
         this.maxLag = maxLag;
+        this.elsewhere = elsewhere;
     }
 
     @Override
@@ -78,16 +85,27 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         (healthy ? builder.up() : builder.down()).withDetails(details);
     }
 
-    /** Every segment of the token store claimed here, none in error, each within {@code maxLag} of the head. */
+    /**
+     * Every segment of the token store claimed, here or by another replica; none in error; each within {@code maxLag}
+     * of the head.
+     */
     private boolean segmentsCurrent(StreamingEventProcessor streaming, OptionalLong headPosition, Map<String, Object> state) {
         Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
         int[] stored = processing.tokenStore(streaming.getName()).fetchSegments(streaming.getName());
-        List<Integer> unclaimed = IntStream.of(stored).filter(segment -> !status.containsKey(segment)).boxed().toList();
-        List<Integer> behind = status.entrySet().stream()
+        List<Integer> notHere = IntStream.of(stored).filter(segment -> !status.containsKey(segment)).boxed().toList();
+        Map<Integer, SegmentClaims.Claim> claims = notHere.isEmpty() ? Map.of() : elsewhere.apply(streaming.getName());
+        List<Integer> unclaimed = notHere.stream().filter(segment -> !claims.containsKey(segment)).toList();
+        List<Integer> heldElsewhere = notHere.stream().filter(claims::containsKey).toList();
+        List<Integer> behind = new java.util.ArrayList<>(status.entrySet().stream()
                 .filter(e -> e.getValue().isErrorState() || !current(e.getValue(), headPosition))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey).toList());
+        heldElsewhere.stream().filter(segment -> !withinLag(claims.get(segment).position(), headPosition)).forEach(behind::add);
+        behind.sort(Integer::compare);
         state.put("segments", stored.length);
         state.put("claimedSegments", status.size());
+        if (!heldElsewhere.isEmpty()) {
+            state.put("segmentsHeldElsewhere", heldElsewhere);
+        }
         if (!unclaimed.isEmpty()) {
             state.put("unclaimedSegments", unclaimed);
         }
@@ -103,11 +121,11 @@ public class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
         if (segment.isCaughtUp()) {
             return true;
         }
-        if (headPosition.isEmpty()) {
-            return false;
-        }
-        long position = segment.getCurrentPosition().orElse(-1);
-        return headPosition.getAsLong() - position <= maxLag;
+        return withinLag(segment.getCurrentPosition(), headPosition);
+    }
+
+    private boolean withinLag(OptionalLong position, OptionalLong headPosition) {
+        return headPosition.isPresent() && headPosition.getAsLong() - position.orElse(-1) <= maxLag;
     }
 
     private java.util.Optional<Long> deadLetters(String processingGroup) {

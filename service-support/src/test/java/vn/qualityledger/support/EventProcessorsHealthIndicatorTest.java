@@ -31,8 +31,10 @@ class EventProcessorsHealthIndicatorTest {
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final TokenStore tokens = mock(TokenStore.class);
+    /** The live claims of other replicas, as the token store holds them; none unless a test says so. */
+    private Map<Integer, SegmentClaims.Claim> elsewhere = Map.of();
     private final EventProcessorsHealthIndicator readiness = new EventProcessorsHealthIndicator(processing,
-            new ProjectionFailures(Duration.ofMinutes(2)), () -> OptionalLong.of(HEAD), 100);
+            new ProjectionFailures(Duration.ofMinutes(2)), () -> OptionalLong.of(HEAD), 100, name -> elsewhere);
 
     EventProcessorsHealthIndicatorTest() {
         when(processing.eventProcessors()).thenReturn(Map.<String, EventProcessor>of(NAME, processor));
@@ -90,6 +92,33 @@ class EventProcessorsHealthIndicatorTest {
         Health health = readiness.health(true);
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(details(health)).containsEntry("deadLetters", 3L);
+    }
+
+    @Test
+    void isUpWhenAnotherReplicaHoldsTheOtherSegmentAndKeepsItCurrent() {
+        claimed(Map.of(0, segment(true, HEAD)));
+        elsewhere = Map.of(1, new SegmentClaims.Claim("4711@replica-2", OptionalLong.of(HEAD - 100)));
+        Health health = readiness.health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(details(health)).containsEntry("segmentsHeldElsewhere", java.util.List.of(1)).doesNotContainKey("unclaimedSegments");
+    }
+
+    @Test
+    void aReplicaHoldingNoSegmentIsReadyWhileTheOthersAreCurrent() {
+        claimed(Map.of());
+        elsewhere = Map.of(0, new SegmentClaims.Claim("4711@replica-1", OptionalLong.of(HEAD)),
+                1, new SegmentClaims.Claim("4711@replica-1", OptionalLong.of(HEAD)));
+        assertThat(readiness.health(true).getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void isDownWhenTheSegmentAnotherReplicaHoldsIsBehind() {
+        // the tables are shared: a segment behind elsewhere leaves this replica's figures stale too
+        claimed(Map.of(0, segment(true, HEAD)));
+        elsewhere = Map.of(1, new SegmentClaims.Claim("4711@replica-2", OptionalLong.of(HEAD - 101)));
+        Health health = readiness.health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(details(health)).containsEntry("segmentsBehind", java.util.List.of(1));
     }
 
     /** Stubs the claimed segments; built before stubbing, since Mockito cannot stub inside a stubbing. */
