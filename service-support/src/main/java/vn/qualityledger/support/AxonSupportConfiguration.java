@@ -77,6 +77,14 @@ public class AxonSupportConfiguration {
         return new EventProcessorsHealthIndicator(processing, failures, head, maxLag, claims::live);
     }
 
+    /** Shares the processors' segments between replicas (one replica alone releases nothing). */
+    @Bean
+    SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                    @Value("${spring.jpa.properties.hibernate.default_schema:public}") String schema,
+                                    @Value("${quality-ledger.segment-balancing-interval:PT2S}") Duration interval) {
+        return new SegmentBalancer(processing, jdbc, schema, interval, Clock.systemUTC());
+    }
+
     /** The token store's claims as the other replicas left them: its table in the service's JPA default schema. */
     @Bean
     SegmentClaims segmentClaims(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer,
