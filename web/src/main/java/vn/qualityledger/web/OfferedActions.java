@@ -50,6 +50,30 @@ final class OfferedActions {
         return isPlanner(user) || (user.hasRole("UNIT_HEAD") && covers(unitsOfTheWork, user));
     }
 
+    /** Correction, root cause, planning actions: the secretary, the QMR, an administrator; a unit head for their unit's nonconformity. */
+    static boolean mayTreatNonconformity(SignedInUser user, String nonconformityUnit) {
+        return isPlanner(user) || (user.hasRole("UNIT_HEAD") && sameUnit(user, nonconformityUnit));
+    }
+
+    /** Implementing a corrective action: the secretary, an administrator, and the action's owner unit's head and staff. */
+    static boolean mayImplementAction(SignedInUser user, String ownerUnit) {
+        return hasAny(user, "ADMIN", "ISO_SECRETARY") || (hasAny(user, "UNIT_HEAD", "STAFF") && sameUnit(user, ownerUnit));
+    }
+
+    /** Verifying effectiveness: the QMR, an auditor, an administrator (never of an action they implemented: the service refuses, OWN_ACTION). */
+    static boolean mayVerify(SignedInUser user) {
+        return hasAny(user, "ADMIN", "QMR", "AUDITOR");
+    }
+
+    /** Closing and reopening a nonconformity: the QMR and administrators. */
+    static boolean mayCloseNonconformity(SignedInUser user) {
+        return hasAny(user, "ADMIN", "QMR");
+    }
+
+    private static boolean sameUnit(SignedInUser user, String unit) {
+        return user.unit() != null && !user.unit().isBlank() && user.unit().equals(unit);
+    }
+
     static boolean isPlanner(SignedInUser user) {
         return PLANNERS.stream().anyMatch(user::hasRole);
     }
