@@ -104,7 +104,7 @@ class NonconformityController {
         Map<String, String> typed = typed("correction", correction, "correctedOn", correctedOn);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("correction", trim(correction));
-        return send(id, "correction", "/correction", body, Map.of("correctedOn", correctedOn), CORRECTION, typed,
+        return send(id, "correction", "/correction", body, typed("correctedOn", correctedOn), CORRECTION, typed,
                 "nc.done.correction", response, redirect, model);
     }
 
@@ -117,7 +117,7 @@ class NonconformityController {
         if (Pages.blankToNull(method) != null) {
             body.put("method", method.trim());
         }
-        return send(id, "rootCause", "/root-cause", body, Map.of("analysedOn", analysedOn), ROOT_CAUSE, typed,
+        return send(id, "rootCause", "/root-cause", body, typed("analysedOn", analysedOn), ROOT_CAUSE, typed,
                 "nc.done.rootCause", response, redirect, model);
     }
 
@@ -164,7 +164,7 @@ class NonconformityController {
         if (Pages.blankToNull(date) != null && Pages.parseDate(date).isEmpty()) {
             badDates.reject("date", problems.text("rule.date.format"));
         }
-        return send(id, "implement:" + actionId, "/actions/" + actionId + "/implementation", body, Map.of("implementedOn", implementedOn),
+        return send(id, "implement:" + actionId, "/actions/" + actionId + "/implementation", body, typed("implementedOn", implementedOn),
                 IMPLEMENTATION, typed, badDates, "nc.done.implementation", response, redirect, model);
     }
 
@@ -178,7 +178,7 @@ class NonconformityController {
         if (Pages.blankToNull(reason) != null) {
             body.put("reason", reason.trim());
         }
-        return send(id, "verify:" + actionId, "/actions/" + actionId + "/verification", body, Map.of("verifiedOn", verifiedOn),
+        return send(id, "verify:" + actionId, "/actions/" + actionId + "/verification", body, typed("verifiedOn", verifiedOn),
                 VERIFICATION, typed, "nc.done.verification", response, redirect, model);
     }
 
@@ -189,7 +189,7 @@ class NonconformityController {
         if (Pages.blankToNull(note) != null) {
             body.put("note", note.trim());
         }
-        return send(id, "close", "/close", body, Map.of("closedOn", closedOn), CLOSING, typed("note", note, "closedOn", closedOn),
+        return send(id, "close", "/close", body, typed("closedOn", closedOn), CLOSING, typed("note", note, "closedOn", closedOn),
                 "nc.done.close", response, redirect, model);
     }
 
@@ -198,7 +198,7 @@ class NonconformityController {
                   HttpServletResponse response, RedirectAttributes redirect, Model model) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", trim(reason));
-        return send(id, "reopen", "/reopen", body, Map.of("reopenedOn", reopenedOn), REOPENING, typed("reason", reason, "reopenedOn", reopenedOn),
+        return send(id, "reopen", "/reopen", body, typed("reopenedOn", reopenedOn), REOPENING, typed("reason", reason, "reopenedOn", reopenedOn),
                 "nc.done.reopen", response, redirect, model);
     }
 
