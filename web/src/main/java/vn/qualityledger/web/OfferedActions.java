@@ -4,10 +4,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Which buttons and forms a page offers the signed-in user: the permission matrix of command-service's
- * {@code AccessPolicy}, read from the README, for display only. The service still decides every command — a form
- * shown by mistake ends in the service's refusal, shown with its reason — so this copy can only offer too much or too
- * little, never let anything through. (The APIs do not say which actions a user may take; see the README's gaps.)
+ * Which buttons and forms a page offers the signed-in user: the permission matrices of command-service's
+ * {@code AccessPolicy} and {@code NonconformityAccessPolicy}, read from the README, for display only. The service
+ * still decides every command — a form shown by mistake ends in the service's refusal, shown with its reason — so this
+ * copy can only offer too much or too little, never let anything through. (The APIs do not say which actions a user may take; see the README's gaps.)
  */
 final class OfferedActions {
 

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -121,6 +122,13 @@ class WebJourneyEndToEndTest {
                 service.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Each journey starts signed out (the two share one browser and one set of applications). */
+    @BeforeEach
+    void signedOut() {
+        browser.get(webUrl + "/login");
+        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -369,6 +377,120 @@ class WebJourneyEndToEndTest {
             wait.until(ExpectedConditions.urlContains("/organisations/" + ORGANISATION + "/years/2023"));
             assertThat(browser.findElements(By.cssSelector("#objectives tbody tr"))).hasSize(objectives.size());
         });
+    }
+
+    @Test
+    void aNonconformityRaisedByHandIsAnalysedCorrectedVerifiedByAnotherAndClosedInTheBrowser() throws Exception {
+        // Setup through the API, as the QMR: a minor nonconformity raised by hand against the Văn phòng today.
+        post("qmr", "/api/nonconformities", """
+                {"nonconformityId": "nc-web-journey-1", "organisationId": "SLDTBXH-HD", "source": "MANUAL", "severity": "MINOR",
+                 "unit": "VP", "clause": "7.5.3", "description": "Sổ theo dõi văn bản đến không được cập nhật từ tháng 10"}""", 201);
+        String page = "/nonconformities/nc-web-journey-1";
+        java.time.format.DateTimeFormatter ddMMyyyy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        java.time.LocalDate today = java.time.LocalDate.now(WebApplication.AGENCY_ZONE);
+
+        step("nc-list-and-root-cause", () -> {
+            signIn("thuky", "demo");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-nonconformities"))).click();
+            WebElement row = eventuallyOnPage(() -> browser.findElements(By.cssSelector("#nc-list tr[data-nonconformity='nc-web-journey-1']")));
+            assertThat(row.getText()).contains("Mới ghi nhận", "Nhẹ", "VP", "7.5.3", "Ghi nhận trực tiếp");
+            assertThat(row.findElement(By.cssSelector("td.age")).getText()).isEqualTo("0");
+            screenshot("nc-list");
+            row.findElement(By.cssSelector("a.open-nonconformity")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("root-cause-form")));
+            assertThat(text(By.id("nc-status"))).isEqualTo("Mới ghi nhận");
+            // Without a root cause, then dated tomorrow: each refusal beside its field.
+            submit(browser.findElement(By.id("submit-root-cause")));
+            assertThat(text(By.id("rootCause-rootCause-error"))).isEqualTo("Vui lòng nhập mục này.");
+            type("rootCause-rootCause", "Chưa phân công người cập nhật sổ khi văn thư nghỉ phép");
+            type("rootCause-method", "5 Why");
+            type("rootCause-analysedOn", today.plusDays(1).format(ddMMyyyy));
+            submit(browser.findElement(By.id("submit-root-cause")));
+            assertThat(text(By.id("rootCause-analysedOn-error"))).isEqualTo("Ngày này chưa đến: không được ghi sau hôm nay.");
+            assertThat(browser.findElement(By.id("rootCause-method")).getAttribute("value")).isEqualTo("5 Why");
+            screenshot("nc-root-cause-errors");
+            type("rootCause-analysedOn", today.format(ddMMyyyy));
+            submit(browser.findElement(By.id("submit-root-cause")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận nguyên nhân.");
+            assertThat(text(By.id("nc-root-cause"))).contains("Chưa phân công người cập nhật sổ", "5 Why");
+        });
+
+        step("nc-plan-action", () -> {
+            type("action-ownerUnit", "VP");
+            type("action-description", "Phân công người thay thế cập nhật sổ văn bản đến khi văn thư vắng mặt");
+            type("action-dueDate", today.plusDays(14).format(ddMMyyyy));
+            submit(browser.findElement(By.id("submit-action")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã lập hành động khắc phục.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đang thực hiện khắc phục");
+            assertThat(text(By.cssSelector("article.nc-action"))).contains("Phân công người thay thế", "Chưa thực hiện",
+                    today.plusDays(14).format(ddMMyyyy));
+            // The secretary neither implements a VP action of her own accord here nor verifies.
+            assertThat(browser.findElements(By.cssSelector("form.verify-form"))).isEmpty();
+        });
+
+        step("nc-staff-implements", () -> {
+            signOutAndIn("nhanvienvp");
+            browser.get(webUrl + page);
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.implement-form")));
+            assertThat(browser.findElements(By.id("root-cause-form"))).isEmpty();
+            type("impl-0-number", "25/QĐ-VP");
+            type("impl-0-date", today.format(ddMMyyyy));
+            type("impl-0-issuer", "Văn phòng Sở");
+            type("impl-0-title", "Quyết định phân công người cập nhật sổ văn bản đến");
+            screenshot("nc-implementation-form");
+            submit(form.findElement(By.cssSelector("button.submit-implementation")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận hành động đã thực hiện.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đã thực hiện, chờ xác nhận hiệu lực");
+            assertThat(text(By.cssSelector("article.nc-action"))).contains("Đã thực hiện ngày " + today.format(ddMMyyyy), "25/QĐ-VP");
+            assertThat(browser.findElements(By.cssSelector("form.verify-form"))).isEmpty();
+        });
+
+        step("nc-qmr-verifies-and-closes", () -> {
+            signOutAndIn("qmr");
+            browser.get(webUrl + page);
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.verify-form")));
+            browser.findElement(By.id("verify-0-effective-yes")).click();
+            submit(form.findElement(By.cssSelector("button.submit-verification")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận kết quả xác nhận hiệu lực.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đã xác nhận hiệu lực, chờ đóng");
+            assertThat(text(By.cssSelector("article.nc-action"))).contains("Xác nhận ngày " + today.format(ddMMyyyy) + ": có hiệu lực");
+            type("close-note", "Đã kiểm tra sổ cập nhật đầy đủ");
+            submit(browser.findElement(By.id("submit-close")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã đóng sự không phù hợp.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đã đóng");
+            assertThat(text(By.id("nc-closures"))).contains("Đóng ngày " + today.format(ddMMyyyy), "Đã kiểm tra sổ");
+            assertThat(browser.findElements(By.id("reopen-form"))).hasSize(1);
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
+            screenshot("nc-closed");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        });
+
+        step("nc-list-shows-it-closed", () -> {
+            browser.findElement(By.id("back-to-list")).click();
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#nc-list tr[data-nonconformity='nc-web-journey-1']")));
+            assertThat(row.findElement(By.cssSelector("td.nc-status")).getText()).contains("Đã đóng", "đóng ngày " + today.format(ddMMyyyy));
+            assertThat(row.findElement(By.cssSelector("td.overdue")).getText()).isEqualTo("Không");
+            JsonNode listed = read("qmr", "/api/organisations/SLDTBXH-HD/nonconformities?status=CLOSED").get("content");
+            assertThat(listed).anyMatch(nc -> nc.get("nonconformityId").asText().equals("nc-web-journey-1"));
+            screenshot("nc-list-closed");
+        });
+    }
+
+    /** The page, reloaded until {@code find} sees what the read side will show (a setup through the API lands a moment later). */
+    private WebElement eventuallyOnPage(Supplier<List<WebElement>> find) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<WebElement> found = find.get();
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not shown within 10 s: " + browser.getCurrentUrl());
+            }
+            Thread.sleep(200);
+            browser.navigate().refresh();
+        }
     }
 
     private void signOutAndIn(String username) {
