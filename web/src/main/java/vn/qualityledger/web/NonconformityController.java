@@ -29,6 +29,9 @@ class NonconformityController {
     static final int PAGE_SIZE = 20;
     static final Set<String> STATUSES = Set.of("RAISED", "ACTIONS_PLANNED", "IMPLEMENTED", "VERIFIED", "CLOSED", "REOPENED");
 
+    private static final Map<String, String> RAISING = Map.of("source", "source", "origin.source", "source",
+            "complaintReference", "complaintReference", "origin.complaintReference", "complaintReference", "severity", "severity",
+            "unit", "unit", "clause", "clause", "description", "description", "raisedOn", "raisedOn");
     private static final Map<String, String> CORRECTION = Map.of("correction", "correction", "correctedOn", "correctedOn");
     private static final Map<String, String> ROOT_CAUSE = Map.of("rootCause", "rootCause", "method", "method", "analysedOn", "analysedOn");
     private static final Map<String, String> ACTION = Map.of("ownerUnit", "ownerUnit", "description", "description", "dueDate", "dueDate",
@@ -63,6 +66,62 @@ class NonconformityController {
     String list(@PathVariable String organisationId, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String overdue, @RequestParam(required = false) Integer year,
                 @RequestParam(defaultValue = "0") int page, Model model) {
+        return showList(organisationId, status, overdue, year, page, new FormErrors(), Map.of(), model);
+    }
+
+    /** Raising a nonconformity by hand or from a complaint (the service raises those of findings and missed objectives). */
+    @PostMapping("/organisations/{organisationId}/nonconformities")
+    String raise(@PathVariable String organisationId, @RequestParam(required = false) String nonconformityId,
+                 @RequestParam(required = false) String source, @RequestParam(required = false) String complaintReference,
+                 @RequestParam(required = false) String severity, @RequestParam(required = false) String unit,
+                 @RequestParam(required = false) String clause, @RequestParam(required = false) String description,
+                 @RequestParam(required = false) String raisedOn, HttpServletResponse response, RedirectAttributes redirect, Model model) {
+        SignedInUser user = Pages.user();
+        String id = Objects.requireNonNullElseGet(Pages.validId(nonconformityId), () -> Pages.newId("nc"));
+        Map<String, String> typed = typed("nonconformityId", id, "source", source, "complaintReference", complaintReference,
+                "severity", severity, "unit", unit, "clause", clause, "description", description, "raisedOn", raisedOn);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("nonconformityId", id);
+        body.put("organisationId", organisationId);
+        body.put("source", Pages.blankToNull(source));
+        if (Pages.blankToNull(complaintReference) != null) {
+            body.put("complaintReference", complaintReference.trim());
+        }
+        body.put("severity", Pages.blankToNull(severity));
+        if (Pages.blankToNull(unit) != null) {
+            body.put("unit", unit.trim());
+        }
+        if (Pages.blankToNull(clause) != null) {
+            body.put("clause", clause.trim());
+        }
+        body.put("description", trim(description));
+        FormErrors errors = new FormErrors();
+        if (!Pages.putDay(body, "raisedOn", raisedOn, errors, "raisedOn", problems)) {
+            response.setStatus(400);
+            return showList(organisationId, null, null, null, 0, errors, typed, model);
+        }
+        try {
+            client.command(user, "/api/nonconformities", body);
+        } catch (ServiceProblem refused) {
+            if (refused.unauthenticated()) {
+                throw refused;
+            }
+            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+            return showList(organisationId, null, null, null, 0, problems.forForm(refused, RAISING, "nc"), typed, model);
+        }
+        reads.awaitChange(null, () -> {
+            try {
+                return read(user, id);
+            } catch (ServiceProblem notYet) {
+                return null;
+            }
+        });
+        redirect.addFlashAttribute("notice", problems.text("nc.done.raise"));
+        return "redirect:/nonconformities/" + id;
+    }
+
+    private String showList(String organisationId, String status, String overdue, Integer year, int page, FormErrors errors,
+                            Map<String, String> typed, Model model) {
         SignedInUser user = Pages.user();
         String shownStatus = status != null && STATUSES.contains(status) ? status : null;
         boolean onlyOverdue = "true".equals(overdue);
@@ -90,6 +149,11 @@ class NonconformityController {
         model.addAttribute("year", shownYear);
         model.addAttribute("statuses", List.of("RAISED", "ACTIONS_PLANNED", "IMPLEMENTED", "VERIFIED", "REOPENED", "CLOSED"));
         model.addAttribute("today", Pages.today());
+        model.addAttribute("mayRaise", OfferedActions.mayRaiseNonconformity(user) && organisationId.equals(user.organisation()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("typed", typed);
+        model.addAttribute("raiseFailed", !typed.isEmpty());
+        model.addAttribute("newNonconformityId", typed.getOrDefault("nonconformityId", Pages.newId("nc")));
         return "nonconformities";
     }
 

@@ -50,6 +50,11 @@ final class OfferedActions {
         return isPlanner(user) || (user.hasRole("UNIT_HEAD") && covers(unitsOfTheWork, user));
     }
 
+    /** Raising a nonconformity by hand or from a complaint: the secretary, the QMR, an auditor, an administrator. */
+    static boolean mayRaiseNonconformity(SignedInUser user) {
+        return hasAny(user, "ADMIN", "ISO_SECRETARY", "QMR", "AUDITOR");
+    }
+
     /** Correction, root cause, planning actions: the secretary, the QMR, an administrator; a unit head for their unit's nonconformity. */
     static boolean mayTreatNonconformity(SignedInUser user, String nonconformityUnit) {
         return isPlanner(user) || (user.hasRole("UNIT_HEAD") && sameUnit(user, nonconformityUnit));

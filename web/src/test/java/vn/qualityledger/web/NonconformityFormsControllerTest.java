@@ -112,6 +112,41 @@ class NonconformityFormsControllerTest {
                 .andExpect(content().string(containsString("id=\"nav-nonconformities\"")));
     }
 
+    @Test
+    void theSecretaryRaisesANonconformityByHandAndStaffAreNotOffered() throws Exception {
+        mvc.perform(get("/organisations/SLDTBXH-HD/nonconformities").with(signedIn(THUKY)))
+                .andExpect(content().string(containsString("id=\"raise-form\"")));
+        mvc.perform(get("/organisations/SLDTBXH-HD/nonconformities").with(signedIn(NHANVIENVP)))
+                .andExpect(content().string(not(containsString("id=\"raise-form\""))));
+        given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", NC));
+        mvc.perform(post("/organisations/SLDTBXH-HD/nonconformities").with(signedIn(THUKY)).with(csrf()).param("nonconformityId", NC)
+                        .param("source", "MANUAL").param("severity", "MINOR").param("unit", " VP ").param("clause", "7.5.3")
+                        .param("description", "Sổ không cập nhật").param("raisedOn", "20/11/2026"))
+                .andExpect(redirectedUrl(PAGE))
+                .andExpect(flash().attribute("notice", "Đã ghi nhận sự không phù hợp."));
+        assertThat(sent(THUKY, "/api/nonconformities")).isEqualTo(Map.of("nonconformityId", NC, "organisationId", "SLDTBXH-HD",
+                "source", "MANUAL", "severity", "MINOR", "unit", "VP", "clause", "7.5.3", "description", "Sổ không cập nhật",
+                "raisedOn", "2026-11-20"));
+    }
+
+    @Test
+    void aRaisingRefusedShowsTheClauseOrTheComplaintsReferenceBesideItsField() throws Exception {
+        given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(422, "UNKNOWN_CLAUSE",
+                "'7.9' is not a requirement clause of ISO 9001:2015", List.of(new FieldProblem("clause", "UNKNOWN_CLAUSE", ""))));
+        mvc.perform(post("/organisations/SLDTBXH-HD/nonconformities").with(signedIn(QMR)).with(csrf()).param("nonconformityId", "nc-form-9")
+                        .param("source", "COMPLAINT").param("severity", "MAJOR").param("clause", "7.9").param("description", "Phản ánh"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("<span id=\"raise-clause-error\" class=\"field-error block\">Không phải điều khoản yêu cầu của TCVN ISO 9001:2015.</span>")))
+                .andExpect(content().string(containsString("<option value=\"COMPLAINT\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("name=\"nonconformityId\" value=\"nc-form-9\"")))
+                .andExpect(content().string(containsString("<details id=\"raise\" open=\"open\">")));
+        given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(422, "COMPLAINT_REFERENCE_REQUIRED", "",
+                List.of(new FieldProblem("origin.complaintReference", "COMPLAINT_REFERENCE_REQUIRED", ""))));
+        mvc.perform(post("/organisations/SLDTBXH-HD/nonconformities").with(signedIn(QMR)).with(csrf()).param("nonconformityId", "nc-form-9")
+                        .param("source", "COMPLAINT").param("severity", "MAJOR").param("description", "Phản ánh"))
+                .andExpect(content().string(containsString("<span id=\"raise-complaintReference-error\" class=\"field-error block\">Vui lòng ghi số, ngày của phản ánh, khiếu nại.</span>")));
+    }
+
     // ---- who is offered which step ---------------------------------------------------------------------------------
 
     @Test
@@ -303,6 +338,8 @@ class NonconformityFormsControllerTest {
 
     @Test
     void noStepWorksWithoutItsCsrfToken() throws Exception {
+        mvc.perform(post("/organisations/SLDTBXH-HD/nonconformities").with(signedIn(QMR)).param("description", "x"))
+                .andExpect(status().isForbidden());
         for (String path : List.of("/correction", "/root-cause", "/actions", "/actions/ca-1/implementation", "/actions/ca-1/verification",
                 "/closure", "/reopening")) {
             mvc.perform(post(PAGE + path).with(signedIn(QMR)).param("reason", "x")).andExpect(status().isForbidden());

@@ -129,6 +129,7 @@ class WebJourneyEndToEndTest {
     void signedOut() {
         browser.get(webUrl + "/login");
         browser.manage().deleteAllCookies();
+        browser.get(webUrl + "/login"); // a form whose CSRF token belongs to no session any more would be refused
     }
 
     @Test
@@ -268,13 +269,24 @@ class WebJourneyEndToEndTest {
             signOutAndIn("qmr");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-review"))).click();
             WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
-            assertThat(item.getText()).contains("MTCL-2023-01 · I.6", "14/05/2023", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023");
+            // Who filed it, from the evidence register.
+            assertThat(item.getText()).contains("MTCL-2023-01 · I.6", "14/05/2023", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023",
+                    "Phạm Minh Hiếu");
             submit(item.findElement(By.cssSelector("button.reject-button")));
             item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
             assertThat(item.findElement(By.cssSelector("form.reject .field-error")).getText())
                     .isEqualTo("Vui lòng ghi lý do từ chối để đơn vị biết cần bổ sung gì.");
             screenshot("review-reject-without-reason");
+            // Dated the day before the filing (today): the service's rule beside Ngày duyệt, the reason kept.
             item.findElement(By.cssSelector("form.reject textarea")).sendKeys(REJECTION);
+            item.findElement(By.cssSelector("form.reject input[name='rejectedOn']")).sendKeys(java.time.LocalDate.now(WebApplication.AGENCY_ZONE)
+                    .minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            submit(item.findElement(By.cssSelector("button.reject-button")));
+            item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
+            assertThat(item.findElement(By.cssSelector("form.reject .field-error")).getText())
+                    .isEqualTo("Ngày duyệt không được trước ngày nộp minh chứng.");
+            assertThat(item.findElement(By.cssSelector("form.reject textarea")).getAttribute("value")).isEqualTo(REJECTION);
+            item.findElement(By.cssSelector("form.reject input[name='rejectedOn']")).clear();
             submit(item.findElement(By.cssSelector("button.reject-button")));
             assertThat(text(By.id("notice"))).contains("Đã từ chối minh chứng " + firstEvidence);
             assertThat(browser.findElements(reviewItem(firstEvidence))).isEmpty();
