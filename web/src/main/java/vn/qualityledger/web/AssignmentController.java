@@ -28,7 +28,7 @@ import vn.qualityledger.web.ProblemMessages.FormErrors;
 class AssignmentController {
 
     private static final Map<String, String> FIELDS = Map.of("unit", "unit", "person", "person", "measureId", "measureId",
-            "occurrenceId", "occurrenceId");
+            "occurrenceId", "occurrenceId", "assignedOn", "assignedOn");
 
     private final QualityLedgerClient client;
     private final Reads reads;
@@ -40,7 +40,7 @@ class AssignmentController {
         this.problems = problems;
     }
 
-    record AssignmentForm(String measureId, String occurrenceId, String unit, String person) {
+    record AssignmentForm(String measureId, String occurrenceId, String unit, String person, String assignedOn) {
     }
 
     @GetMapping("/objectives/{objectiveId}/assignment")
@@ -56,7 +56,7 @@ class AssignmentController {
             unit = Objects.toString(current.get("assigned_unit"), "");
             person = Objects.toString(current.get("assigned_person"), "");
         }
-        return show(plan, new AssignmentForm(measureId, occurrence, unit, person), new FormErrors(), model);
+        return show(plan, new AssignmentForm(measureId, occurrence, unit, person, ""), new FormErrors(), model);
     }
 
     @PostMapping("/objectives/{objectiveId}/assignment")
@@ -76,6 +76,11 @@ class AssignmentController {
         if (person != null) {
             body.put("person", person);
         }
+        FormErrors dayErrors = new FormErrors();
+        if (!Pages.putDay(body, "assignedOn", form.assignedOn(), dayErrors, "assignedOn", problems)) {
+            response.setStatus(400);
+            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person(), form.assignedOn()), dayErrors, model);
+        }
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/assignments", body);
         } catch (ServiceProblem refused) {
@@ -83,7 +88,7 @@ class AssignmentController {
                 throw refused;
             }
             response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person()), problems.forForm(refused, FIELDS), model);
+            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person(), form.assignedOn()), problems.forForm(refused, FIELDS), model);
         }
         Map<String, Object> shownOn = occurrenceId == null ? plan.occurrences().stream().findFirst().orElse(null)
                 : plan.occurrence(occurrenceId).orElse(null);
@@ -109,6 +114,7 @@ class AssignmentController {
         model.addAttribute("title", problems.text("assignment.title", plan.measure().get("code")));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("today", Pages.today());
         model.addAttribute("unitFixed", fixedUnit(Pages.user()) != null);
         return "assignment";
     }

@@ -28,7 +28,7 @@ class OccurrenceController {
 
     /** The service's names of the evidence fields, and the form's. */
     static final Map<String, String> EVIDENCE_FIELDS = Map.of("document.number", "number", "document.date", "date",
-            "document.issuer", "issuer", "document.title", "title", "document.link", "link");
+            "document.issuer", "issuer", "document.title", "title", "document.link", "link", "submittedOn", "submittedOn");
 
     private final QualityLedgerClient client;
     private final Reads reads;
@@ -41,10 +41,10 @@ class OccurrenceController {
     }
 
     /** What the evidence form holds: a document reference as the agency cites it, and the evidence's id. */
-    record EvidenceForm(String evidenceId, String number, String date, String issuer, String title, String link) {
+    record EvidenceForm(String evidenceId, String number, String date, String issuer, String title, String link, String submittedOn) {
 
         static EvidenceForm blank() {
-            return new EvidenceForm(Pages.newId("ev"), "", "", "", "", "");
+            return new EvidenceForm(Pages.newId("ev"), "", "", "", "", "", "");
         }
     }
 
@@ -70,10 +70,17 @@ class OccurrenceController {
         if (Pages.blankToNull(form.link()) != null) {
             document.put("link", form.link().trim());
         }
-        long awaitingBefore = occurrence.awaitingReview();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("evidenceId", evidenceId);
+        body.put("occurrenceId", occurrenceId);
+        body.put("document", document);
+        FormErrors dayErrors = new FormErrors();
+        if (!Pages.putDay(body, "submittedOn", form.submittedOn(), dayErrors, "submittedOn", problems)) {
+            response.setStatus(400);
+            return show(occurrence, retyped(evidenceId, form), dayErrors, model);
+        }
         try {
-            client.command(user, "/api/objectives/" + objectiveId + "/evidence",
-                    Map.of("evidenceId", evidenceId, "occurrenceId", occurrenceId, "document", document));
+            client.command(user, "/api/objectives/" + objectiveId + "/evidence", body);
         } catch (ServiceProblem refused) {
             if (refused.unauthenticated()) {
                 throw refused;
@@ -84,13 +91,15 @@ class OccurrenceController {
                 errors.byField().put("date", problems.text("rule.date.format"));
             }
             response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return show(occurrence, new EvidenceForm(evidenceId, form.number(), form.date(), form.issuer(), form.title(), form.link()),
-                    errors, model);
+            return show(occurrence, retyped(evidenceId, form), errors, model);
         }
-        reads.awaitBoard(user, objectiveId, occurrenceId, occurrence.dueDate(),
-                row -> Reads.number(row.get("evidenceAwaitingReview")) > awaitingBefore);
+        reads.awaitChange(occurrence.evidence().size(), () -> reads.evidence(user, objectiveId, occurrenceId).size());
         redirect.addFlashAttribute("notice", problems.text("occurrence.submitted", trim(form.number())));
         return "redirect:/objectives/{objectiveId}/occurrences/{occurrenceId}";
+    }
+
+    private static EvidenceForm retyped(String evidenceId, EvidenceForm form) {
+        return new EvidenceForm(evidenceId, form.number(), form.date(), form.issuer(), form.title(), form.link(), form.submittedOn());
     }
 
     private String show(Occurrence occurrence, EvidenceForm form, FormErrors errors, Model model) {
@@ -100,6 +109,7 @@ class OccurrenceController {
                 new Formats().date(occurrence.row().get("due_date"))));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("today", Pages.today());
         model.addAttribute("mayFile", occurrence.open() && OfferedActions.mayFileEvidence(user, occurrence.unitsOfTheWork()));
         model.addAttribute("mayReview", OfferedActions.mayReview(user, occurrence.monitors()));
         model.addAttribute("mayAssign", occurrence.open() && OfferedActions.mayAssign(user, occurrence.unitsOfTheWork()));
@@ -112,10 +122,14 @@ class OccurrenceController {
         if (evidence.isEmpty() || evidence.stream().anyMatch(e -> !"REJECTED".equals(e.get("status")))) {
             return EvidenceForm.blank();
         }
-        Map<String, Object> rejected = evidence.get(0);
-        return new EvidenceForm(Pages.newId("ev"), Reads.text(rejected.get("document_number")),
-                new Formats().date(rejected.get("document_date")), Reads.text(rejected.get("document_issuer")),
-                Reads.text(rejected.get("document_title")), Objects.toString(rejected.get("document_link"), ""));
+        Map<String, Object> rejected = document(evidence.get(0));
+        return new EvidenceForm(Pages.newId("ev"), Reads.text(rejected.get("number")), new Formats().date(rejected.get("date")),
+                Reads.text(rejected.get("issuer")), Reads.text(rejected.get("title")), Objects.toString(rejected.get("link"), ""), "");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> document(Map<String, Object> evidence) {
+        return evidence.get("document") instanceof Map<?, ?> document ? (Map<String, Object>) document : Map.of();
     }
 
     /**
@@ -123,10 +137,10 @@ class OccurrenceController {
      * the filing that answers it), then by day of decision. Ids are the client's and say nothing about order.
      */
     static final Comparator<Map<String, Object>> LATEST_FIRST = Comparator
-            .comparing((Map<String, Object> e) -> Objects.toString(e.get("submitted_on"), "")).reversed()
-            .thenComparing(e -> e.get("decided_on") == null ? 0 : 1)
-            .thenComparing(Comparator.comparing((Map<String, Object> e) -> Objects.toString(e.get("decided_on"), "")).reversed())
-            .thenComparing(Comparator.comparing((Map<String, Object> e) -> Objects.toString(e.get("evidence_id"), "")).reversed());
+            .comparing((Map<String, Object> e) -> Objects.toString(e.get("submittedOn"), "")).reversed()
+            .thenComparing(e -> e.get("decidedOn") == null ? 0 : 1)
+            .thenComparing(Comparator.comparing((Map<String, Object> e) -> Objects.toString(e.get("decidedOn"), "")).reversed())
+            .thenComparing(Comparator.comparing((Map<String, Object> e) -> Objects.toString(e.get("evidenceId"), "")).reversed());
 
     private Occurrence load(String objectiveId, String occurrenceId) {
         SignedInUser user = Pages.user();
@@ -136,9 +150,7 @@ class OccurrenceController {
                 .orElseThrow(() -> new ServiceProblem(404, "OCCURRENCE_NOT_FOUND", ""));
         Map<String, Object> measure = Reads.list(state.get("measures")).stream()
                 .filter(m -> Objects.equals(m.get("measure_id"), row.get("measure_id"))).findFirst().orElse(Map.of());
-        List<Map<String, Object>> evidence = Reads.list(state.get("evidence")).stream()
-                .filter(e -> occurrenceId.equals(e.get("occurrence_id")))
-                .sorted(LATEST_FIRST).toList();
+        List<Map<String, Object>> evidence = reads.evidence(user, objectiveId, occurrenceId).stream().sorted(LATEST_FIRST).toList();
         LocalDate due = LocalDate.parse(row.get("due_date").toString());
         Map<String, Object> board = reads.boardRow(user, objectiveId, occurrenceId, due).orElse(Map.of());
         @SuppressWarnings("unchecked")
@@ -151,8 +163,8 @@ class OccurrenceController {
     }
 
     /**
-     * An occurrence as its page shows it: the objective's figures (code, statement), its measure's row, its own row,
-     * its board row as of today, and its evidence, latest first (the state lists them by day of submission).
+     * An occurrence as its page shows it: the objective's figures (code, statement), its measure's row and its own row
+     * (from the objective's state), its board row as of today, and its evidence from the evidence register, latest first.
      */
     record Occurrence(String objectiveId, String occurrenceId, Map<String, Object> objective, Map<String, Object> measure,
                       Map<String, Object> row, Map<String, Object> board, List<Map<String, Object>> evidence) {
@@ -163,10 +175,6 @@ class OccurrenceController {
 
         public String status() {
             return Reads.text(board.get("status"));
-        }
-
-        long awaitingReview() {
-            return Reads.number(board.get("evidenceAwaitingReview"));
         }
 
         /** Work can still be done: neither complete nor cancelled. */

@@ -4,10 +4,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Which buttons and forms a page offers the signed-in user: the permission matrix of command-service's
- * {@code AccessPolicy}, read from the README, for display only. The service still decides every command — a form
- * shown by mistake ends in the service's refusal, shown with its reason — so this copy can only offer too much or too
- * little, never let anything through. (The APIs do not say which actions a user may take; see the README's gaps.)
+ * Which buttons and forms a page offers the signed-in user: the permission matrices of command-service's
+ * {@code AccessPolicy} and {@code NonconformityAccessPolicy}, read from the README, for display only. The service
+ * still decides every command — a form shown by mistake ends in the service's refusal, shown with its reason — so this
+ * copy can only offer too much or too little, never let anything through. (The APIs do not say which actions a user may take; see the README's gaps.)
  */
 final class OfferedActions {
 
@@ -48,6 +48,35 @@ final class OfferedActions {
     /** Assigning: planners anything; a unit head only their own unit's work, and only within their unit. */
     static boolean mayAssign(SignedInUser user, Collection<String> unitsOfTheWork) {
         return isPlanner(user) || (user.hasRole("UNIT_HEAD") && covers(unitsOfTheWork, user));
+    }
+
+    /** Raising a nonconformity by hand or from a complaint: the secretary, the QMR, an auditor, an administrator. */
+    static boolean mayRaiseNonconformity(SignedInUser user) {
+        return hasAny(user, "ADMIN", "ISO_SECRETARY", "QMR", "AUDITOR");
+    }
+
+    /** Correction, root cause, planning actions: the secretary, the QMR, an administrator; a unit head for their unit's nonconformity. */
+    static boolean mayTreatNonconformity(SignedInUser user, String nonconformityUnit) {
+        return isPlanner(user) || (user.hasRole("UNIT_HEAD") && sameUnit(user, nonconformityUnit));
+    }
+
+    /** Implementing a corrective action: the secretary, an administrator, and the action's owner unit's head and staff. */
+    static boolean mayImplementAction(SignedInUser user, String ownerUnit) {
+        return hasAny(user, "ADMIN", "ISO_SECRETARY") || (hasAny(user, "UNIT_HEAD", "STAFF") && sameUnit(user, ownerUnit));
+    }
+
+    /** Verifying effectiveness: the QMR, an auditor, an administrator (never of an action they implemented: the service refuses, OWN_ACTION). */
+    static boolean mayVerify(SignedInUser user) {
+        return hasAny(user, "ADMIN", "QMR", "AUDITOR");
+    }
+
+    /** Closing and reopening a nonconformity: the QMR and administrators. */
+    static boolean mayCloseNonconformity(SignedInUser user) {
+        return hasAny(user, "ADMIN", "QMR");
+    }
+
+    private static boolean sameUnit(SignedInUser user, String unit) {
+        return user.unit() != null && !user.unit().isBlank() && user.unit().equals(unit);
     }
 
     static boolean isPlanner(SignedInUser user) {

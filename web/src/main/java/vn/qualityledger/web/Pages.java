@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -60,6 +61,25 @@ final class Pages {
     /** A client id as the services take it, or null. */
     static String validId(String id) {
         return id != null && id.matches("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}") ? id : null;
+    }
+
+    /**
+     * A day the user typed for when a step happened ("Ngày nộp", "Ngày duyệt"…) into a command's {@code body} under the
+     * service's {@code field}: left out when blank (the service takes today); when the text is no date, nothing is put,
+     * {@code formField} is marked with the format rule and false is answered, so the command is not sent.
+     */
+    static boolean putDay(Map<String, Object> body, String field, String typed, ProblemMessages.FormErrors errors, String formField,
+                          ProblemMessages problems) {
+        if (blankToNull(typed) == null) {
+            return true;
+        }
+        Optional<LocalDate> day = parseDate(typed);
+        if (day.isEmpty()) {
+            errors.reject(formField, problems.text("rule.date.format"));
+            return false;
+        }
+        body.put(field, day.get().toString());
+        return true;
     }
 
     static String blankToNull(String text) {

@@ -39,6 +39,14 @@ class ProblemMessages {
      * next to that field; everything else above the form.
      */
     FormErrors forForm(ServiceProblem problem, Map<String, String> formFields) {
+        return forForm(problem, formFields, null);
+    }
+
+    /**
+     * As {@link #forForm(ServiceProblem, Map)}, where a page whose forms share field names with others (a reason to
+     * reopen is not a reason to reject) first looks for {@code rule.<context>.<field>.<rule>}.
+     */
+    FormErrors forForm(ServiceProblem problem, Map<String, String> formFields, String context) {
         FormErrors errors = new FormErrors();
         boolean unplaced = problem.fieldProblems().isEmpty();
         for (ServiceProblem.FieldProblem field : problem.fieldProblems()) {
@@ -46,7 +54,9 @@ class ProblemMessages {
             if (formField == null) {
                 unplaced = true;
             } else {
-                errors.reject(formField, fieldMessage(formField, field));
+                String specific = context == null ? null
+                        : messages.getMessage("rule." + context + "." + formField + "." + field.rule(), null, null, LocaleContextHolder.getLocale());
+                errors.reject(formField, specific != null ? specific : fieldMessage(formField, field));
             }
         }
         if (unplaced || problem.status() != 400 && problem.status() != 422) {

@@ -65,6 +65,32 @@ class Reads {
         return all;
     }
 
+    /** The evidence filed for one occurrence, oldest first, with its status today (query-service's evidence register). */
+    List<Map<String, Object>> evidence(SignedInUser user, String objectiveId, String occurrenceId) {
+        return rows(client.read(user, uri -> uri.path("/api/evidence").queryParam("objectiveId", objectiveId)
+                .queryParam("occurrenceId", occurrenceId).queryParam("asOf", Pages.today()).queryParam("size", BOARD_PAGE).build()));
+    }
+
+    /**
+     * Waits (at most {@code quality-ledger.read-wait}) until {@code read} answers something other than {@code before}:
+     * every command the pages send changes what its page reads, so a changed answer means the read side has it.
+     */
+    <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
+        long deadline = System.nanoTime() + readWait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!Objects.equals(before, read.get())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.info("The read side did not show a change within {}", readWait);
+    }
+
     /** Waits (at most {@code quality-ledger.read-wait}) until the occurrence's board row satisfies {@code shown}. */
     void awaitBoard(SignedInUser user, String objectiveId, String occurrenceId, LocalDate dueDate, Predicate<Map<String, Object>> shown) {
         long deadline = System.nanoTime() + readWait.toNanos();

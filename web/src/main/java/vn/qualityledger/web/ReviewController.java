@@ -1,17 +1,12 @@
 package vn.qualityledger.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,20 +17,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.qualityledger.web.ProblemMessages.FormErrors;
 
 /**
- * "Minh chứng chờ duyệt": the organisation's evidence awaiting a monitor's decision, with acceptance (an optional
- * effective date, today by default) and rejection (with a reason) for the evidence the user monitors.
- * <p>
- * The APIs have no list of evidence awaiting review, so it is put together from two reads: the occurrence board
- * (which counts each occurrence's evidence awaiting review) finds the occurrences, and each objective's recorded state
- * gives their evidence and their measures' monitors.
+ * "Minh chứng chờ duyệt": the organisation's evidence awaiting a monitor's decision (query-service's evidence register
+ * with {@code status=SUBMITTED}, oldest filing first), each with who filed it, and acceptance (the day of the decision
+ * and the effective date, both optional) and rejection (a reason, an optional day) for the evidence the user monitors
+ * and did not file themselves.
  */
 @Controller
 class ReviewController {
 
-    /** Board pages read at most (500 occurrences each); an organisation's year has about a hundred. */
-    static final int MAX_BOARD_PAGES = 20;
-    private static final Map<String, String> ACCEPTANCE_FIELDS = Map.of("effectiveOn", "effectiveOn");
-    private static final Map<String, String> REJECTION_FIELDS = Map.of("reason", "reason");
+    /** Register pages read at most (500 filings each); an organisation's queue is rarely more than a few dozen. */
+    static final int MAX_PAGES = 10;
+    private static final int PAGE = 500;
+    private static final Map<String, String> ACCEPTANCE_FIELDS = Map.of("effectiveOn", "effectiveOn", "acceptedOn", "acceptedOn");
+    private static final Map<String, String> REJECTION_FIELDS = Map.of("reason", "reason", "rejectedOn", "rejectedOn");
 
     private final QualityLedgerClient client;
     private final Reads reads;
@@ -47,23 +41,40 @@ class ReviewController {
         this.problems = problems;
     }
 
-    /** One piece of evidence awaiting review, with what the monitor needs to judge it. */
-    record Awaiting(Map<String, Object> board, Map<String, Object> measure, Map<String, Object> evidence, boolean mayReview) {
+    /**
+     * One piece of evidence awaiting review: the register's row (objective, measure, monitors, occurrence, document,
+     * filer); {@code ownFiling} when the user filed it (the service refuses a review of one's own evidence).
+     */
+    record Awaiting(Map<String, Object> row, boolean monitors, boolean ownFiling) {
 
         public String evidenceId() {
-            return Reads.text(evidence.get("evidence_id"));
+            return Reads.text(row.get("evidenceId"));
         }
 
         public String objectiveId() {
-            return Reads.text(board.get("objectiveId"));
+            return Reads.text(row.get("objectiveId"));
         }
 
         public String occurrenceId() {
-            return Reads.text(board.get("occurrenceId"));
+            return Reads.text(row.get("occurrenceId"));
         }
 
-        public List<String> monitors() {
-            return Reads.strings(measure.get("monitors"));
+        public List<String> monitorUnits() {
+            return Reads.strings(row.get("monitors"));
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> document() {
+            return row.get("document") instanceof Map<?, ?> document ? (Map<String, Object>) document : Map.of();
+        }
+
+        /** The filer's name; null for evidence projected before filers were kept. */
+        public String submittedBy() {
+            return row.get("submittedBy") instanceof Map<?, ?> filer ? Reads.text(filer.get("name")) : null;
+        }
+
+        public boolean mayReview() {
+            return monitors && !ownFiling;
         }
     }
 
@@ -74,44 +85,49 @@ class ReviewController {
 
     @PostMapping("/objectives/{objectiveId}/evidence/{evidenceId}/acceptance")
     String accept(@PathVariable String objectiveId, @PathVariable String evidenceId, @RequestParam String occurrenceId,
-                  @RequestParam String dueDate, @RequestParam(required = false) String effectiveOn,
+                  @RequestParam(required = false) String acceptedOn, @RequestParam(required = false) String effectiveOn,
                   @RequestParam(defaultValue = "mine") String view, HttpServletResponse response, RedirectAttributes redirect, Model model) {
         SignedInUser user = Pages.user();
-        Map<String, String> typed = Map.of("effectiveOn", Objects.toString(effectiveOn, ""));
+        Map<String, String> typed = Map.of("acceptedOn", Objects.toString(acceptedOn, ""), "effectiveOn", Objects.toString(effectiveOn, ""));
         Map<String, Object> body = new LinkedHashMap<>();
-        if (Pages.blankToNull(effectiveOn) != null) {
-            Optional<LocalDate> date = Pages.parseDate(effectiveOn);
-            if (date.isEmpty()) {
-                response.setStatus(400);
-                return show(view, evidenceId, new FormErrors().reject("effectiveOn", problems.text("rule.date.format")), typed, model);
-            }
-            body.put("effectiveOn", date.get().toString());
+        FormErrors errors = new FormErrors();
+        boolean days = Pages.putDay(body, "acceptedOn", acceptedOn, errors, "acceptedOn", problems)
+                & Pages.putDay(body, "effectiveOn", effectiveOn, errors, "effectiveOn", problems);
+        if (!days) {
+            response.setStatus(400);
+            return show(view, evidenceId, errors, typed, model);
         }
-        long before = awaitingNow(user, objectiveId, occurrenceId, dueDate);
+        List<Map<String, Object>> before = reads.evidence(user, objectiveId, occurrenceId);
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/evidence/" + evidenceId + "/acceptance", body);
         } catch (ServiceProblem refused) {
             return refused(refused, ACCEPTANCE_FIELDS, view, evidenceId, typed, response, model);
         }
-        awaitDecision(user, objectiveId, occurrenceId, dueDate, before);
+        reads.awaitChange(before, () -> reads.evidence(user, objectiveId, occurrenceId));
         redirect.addFlashAttribute("notice", problems.text("review.accepted", evidenceId));
         return "redirect:/review?view=" + safeView(view);
     }
 
     @PostMapping("/objectives/{objectiveId}/evidence/{evidenceId}/rejection")
     String reject(@PathVariable String objectiveId, @PathVariable String evidenceId, @RequestParam String occurrenceId,
-                  @RequestParam String dueDate, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String rejectedOn,
                   @RequestParam(defaultValue = "mine") String view, HttpServletResponse response, RedirectAttributes redirect, Model model) {
         SignedInUser user = Pages.user();
-        Map<String, String> typed = Map.of("reason", Objects.toString(reason, ""));
-        long before = awaitingNow(user, objectiveId, occurrenceId, dueDate);
+        Map<String, String> typed = Map.of("reason", Objects.toString(reason, ""), "rejectedOn", Objects.toString(rejectedOn, ""));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", reason == null ? "" : reason.trim());
+        FormErrors errors = new FormErrors();
+        if (!Pages.putDay(body, "rejectedOn", rejectedOn, errors, "rejectedOn", problems)) {
+            response.setStatus(400);
+            return show(view, evidenceId, errors, typed, model);
+        }
+        List<Map<String, Object>> before = reads.evidence(user, objectiveId, occurrenceId);
         try {
-            client.command(user, "/api/objectives/" + objectiveId + "/evidence/" + evidenceId + "/rejection",
-                    Map.of("reason", reason == null ? "" : reason.trim()));
+            client.command(user, "/api/objectives/" + objectiveId + "/evidence/" + evidenceId + "/rejection", body);
         } catch (ServiceProblem refused) {
             return refused(refused, REJECTION_FIELDS, view, evidenceId, typed, response, model);
         }
-        awaitDecision(user, objectiveId, occurrenceId, dueDate, before);
+        reads.awaitChange(before, () -> reads.evidence(user, objectiveId, occurrenceId));
         redirect.addFlashAttribute("notice", problems.text("review.rejected", evidenceId));
         return "redirect:/review?view=" + safeView(view);
     }
@@ -123,18 +139,6 @@ class ReviewController {
         }
         response.setStatus(refused.status() >= 500 ? 502 : refused.status());
         return show(view, evidenceId, problems.forForm(refused, fields), typed, model);
-    }
-
-    /** How many pieces of evidence the board counts as awaiting review for the occurrence, before a decision. */
-    private long awaitingNow(SignedInUser user, String objectiveId, String occurrenceId, String dueDate) {
-        return Pages.parseDate(dueDate).flatMap(due -> reads.boardRow(user, objectiveId, occurrenceId, due))
-                .map(row -> Reads.number(row.get("evidenceAwaitingReview"))).orElse(0L);
-    }
-
-    /** Until the board counts one piece of evidence less as awaiting (at most the configured wait). */
-    private void awaitDecision(SignedInUser user, String objectiveId, String occurrenceId, String dueDate, long before) {
-        Pages.parseDate(dueDate).ifPresent(due -> reads.awaitBoard(user, objectiveId, occurrenceId, due,
-                row -> Reads.number(row.get("evidenceAwaitingReview")) < before));
     }
 
     private String show(String view, String failedEvidenceId, FormErrors errors, Map<String, String> typed, Model model) {
@@ -159,31 +163,19 @@ class ReviewController {
 
     private List<Awaiting> awaiting(SignedInUser user) {
         LocalDate today = Pages.today();
-        List<Map<String, Object>> rows = reads.boardRows(user, (uri, page) -> uri.path("/api/occurrences")
-                .queryParam("organisationId", user.organisation()).queryParam("asOf", today)
-                .queryParam("page", page).queryParam("size", 500).build(), MAX_BOARD_PAGES).stream()
-                .filter(row -> Reads.number(row.get("evidenceAwaitingReview")) > 0).toList();
-        Map<String, List<Map<String, Object>>> byObjective = rows.stream()
-                .collect(Collectors.groupingBy(row -> row.get("objectiveId").toString(), LinkedHashMap::new, Collectors.toList()));
-        Instant now = Instant.now();
         List<Awaiting> awaiting = new ArrayList<>();
-        byObjective.forEach((objectiveId, occurrences) -> {
-            Map<String, Object> state = reads.state(user, objectiveId, now);
-            Map<String, Map<String, Object>> measures = Reads.list(state.get("measures")).stream()
-                    .collect(Collectors.toMap(m -> m.get("measure_id").toString(), m -> m, (a, b) -> a));
-            Map<String, Map<String, Object>> boardRows = occurrences.stream()
-                    .collect(Collectors.toMap(o -> o.get("occurrenceId").toString(), o -> o, (a, b) -> a));
-            Set<String> wanted = boardRows.keySet();
-            for (Map<String, Object> evidence : Reads.list(state.get("evidence"))) {
-                if ("SUBMITTED".equals(evidence.get("status")) && wanted.contains(evidence.get("occurrence_id").toString())) {
-                    Map<String, Object> measure = measures.getOrDefault(evidence.get("measure_id").toString(), Map.of());
-                    awaiting.add(new Awaiting(boardRows.get(evidence.get("occurrence_id").toString()), measure, evidence,
-                            OfferedActions.mayReview(user, Reads.strings(measure.get("monitors")))));
-                }
+        for (int page = 0; page < MAX_PAGES; page++) {
+            int number = page;
+            Map<String, Object> answer = client.read(user, uri -> uri.path("/api/evidence").queryParam("organisationId", user.organisation())
+                    .queryParam("status", "SUBMITTED").queryParam("asOf", today).queryParam("page", number).queryParam("size", PAGE).build());
+            for (Map<String, Object> row : Reads.rows(answer)) {
+                boolean own = row.get("submittedBy") instanceof Map<?, ?> filer && Objects.equals(filer.get("id"), user.actorId());
+                awaiting.add(new Awaiting(row, OfferedActions.mayReview(user, Reads.strings(row.get("monitors"))), own));
             }
-        });
-        awaiting.sort(Comparator.comparing((Awaiting a) -> Objects.toString(a.evidence().get("submitted_on"), ""))
-                .thenComparing(a -> Objects.toString(a.board().get("dueDate"), "")));
+            if (!(answer.get("totalPages") instanceof Number total) || number + 1 >= total.intValue()) {
+                break;
+            }
+        }
         return awaiting;
     }
 

@@ -231,9 +231,9 @@ class WorkFormsControllerTest {
                 .andExpect(content().string(containsString("Tôi được duyệt (0)")))
                 .andExpect(content().string(not(containsString("/acceptance\""))))
                 .andExpect(content().string(containsString("Đơn vị của bạn không theo dõi biện pháp này")));
-        // Only the board pages and the objective with something awaiting are read.
-        assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/occurrences?organisationId=SLDTBXH-HD"))
-                .anyMatch(read -> read.startsWith("/api/objectives/" + OBJECTIVE + "/state?at="));
+        // One read of the evidence register's queue; no board scan, no replay of an objective's state.
+        assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/evidence?organisationId=SLDTBXH-HD&status=SUBMITTED&asOf="))
+                .noneMatch(read -> read.startsWith("/api/occurrences")).noneMatch(read -> read.contains("/state"));
     }
 
     @Test
@@ -242,7 +242,7 @@ class WorkFormsControllerTest {
         given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST", "",
                 List.of(new FieldProblem("reason", "NotBlank", "must not be blank"))));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR)).with(csrf())
-                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("reason", "  "))
+                        .param("occurrenceId", OCCURRENCE).param("reason", "  "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"reason-error-0\">Vui lòng ghi lý do từ chối để đơn vị biết cần bổ sung gì.</span>")))
                 .andExpect(content().string(containsString("aria-describedby=\"reason-error-0\" aria-invalid=\"true\"")));
@@ -256,9 +256,9 @@ class WorkFormsControllerTest {
                 "An acceptance takes effect between the document's date (2023-05-12) and the day of acceptance (2026-12-02)",
                 List.of(new FieldProblem("effectiveOn", "EFFECTIVE_DATE_IMPLAUSIBLE", ""))));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
-                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("effectiveOn", "01/01/2023"))
+                        .param("occurrenceId", OCCURRENCE).param("effectiveOn", "01/01/2023"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("id=\"effectiveOn-error-0\">Ngày công nhận phải từ ngày của văn bản đến hôm nay.</span>")))
+                .andExpect(content().string(containsString("id=\"effectiveOn-0-error\" class=\"field-error block\">Ngày công nhận phải từ ngày của văn bản đến hôm nay.</span>")))
                 .andExpect(content().string(containsString("value=\"01/01/2023\"")));
         assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance")).isEqualTo(Map.of("effectiveOn", "2023-01-01"));
     }
@@ -267,9 +267,9 @@ class WorkFormsControllerTest {
     void anEffectiveDateThatIsNoDateIsNotSent() throws Exception {
         evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
-                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("effectiveOn", "hôm qua"))
+                        .param("occurrenceId", OCCURRENCE).param("effectiveOn", "hôm qua"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("id=\"effectiveOn-error-0\">Ngày phải ghi theo dạng ngày/tháng/năm")));
+                .andExpect(content().string(containsString("id=\"effectiveOn-0-error\" class=\"field-error block\">Ngày phải ghi theo dạng ngày/tháng/năm")));
         verify(client, never()).command(any(), anyString(), any());
     }
 
@@ -277,7 +277,7 @@ class WorkFormsControllerTest {
     void anAcceptanceWithoutADateTakesTodayAndGoesBackToTheQueue() throws Exception {
         given(client.command(eq(QMR), anyString(), any())).willReturn(Map.of("id", "ev-waiting"));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
-                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("effectiveOn", ""))
+                        .param("occurrenceId", OCCURRENCE).param("effectiveOn", ""))
                 .andExpect(redirectedUrl("/review?view=mine"))
                 .andExpect(flash().attribute("notice", "Đã chấp nhận minh chứng ev-waiting."));
         assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance")).isEmpty();
@@ -289,7 +289,7 @@ class WorkFormsControllerTest {
         given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(403, "OWN_EVIDENCE",
                 "Nobody reviews evidence they submitted themselves"));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR)).with(csrf())
-                        .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("reason", "Thiếu chữ ký"))
+                        .param("occurrenceId", OCCURRENCE).param("reason", "Thiếu chữ ký"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("id=\"review-error\"")))
                 .andExpect(content().string(containsString("Bạn không thể tự duyệt minh chứng do chính mình nộp.")))
@@ -300,10 +300,110 @@ class WorkFormsControllerTest {
     @Test
     void decisionsWithoutTheCsrfTokenAreRefused() throws Exception {
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR))
-                .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14")).andExpect(status().isForbidden());
+                .param("occurrenceId", OCCURRENCE)).andExpect(status().isForbidden());
         mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR))
-                .param("occurrenceId", OCCURRENCE).param("dueDate", "2023-05-14").param("reason", "x")).andExpect(status().isForbidden());
+                .param("occurrenceId", OCCURRENCE).param("reason", "x")).andExpect(status().isForbidden());
         verify(client, never()).command(any(), anyString(), any());
+    }
+
+    @Test
+    void theQueueNamesWhoFiledEachPieceAndOffersNoDecisionOnOnesOwnFiling() throws Exception {
+        evidence.add(evidenceRow("ev-by-staff", "SUBMITTED", null));
+        evidence.add(evidenceRow("ev-by-qmr", "SUBMITTED", null, "qmr", "Trần Văn Quang"));
+        mvc.perform(get("/review").param("view", "all").with(signedIn(QMR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<dd class=\"submitted-by\">Phạm Minh Hiếu</dd>")))
+                .andExpect(content().string(containsString("<dd class=\"submitted-by\">Trần Văn Quang</dd>")))
+                .andExpect(content().string(containsString("/evidence/ev-by-staff/acceptance\"")))
+                .andExpect(content().string(not(containsString("/evidence/ev-by-qmr/acceptance\""))))
+                .andExpect(content().string(not(containsString("/evidence/ev-by-qmr/rejection\""))))
+                .andExpect(content().string(containsString("Bạn là người nộp minh chứng này nên không tự duyệt")))
+                // Only the other's filing counts as the QMR's to review.
+                .andExpect(content().string(containsString("Tôi được duyệt (1)")));
+    }
+
+    @Test
+    void evidenceProjectedBeforeFilersWereKeptSaysTheFilerIsNotKnown() throws Exception {
+        evidence.add(evidenceRow("ev-old", "SUBMITTED", null, null, null));
+        mvc.perform(get("/review").with(signedIn(QMR)))
+                .andExpect(content().string(containsString("Chưa rõ (ghi nhận trước khi hệ thống lưu người nộp)")))
+                .andExpect(content().string(containsString("/evidence/ev-old/acceptance\"")));
+    }
+
+    @Test
+    void theDaysOfADecisionAreSentAsTyped() throws Exception {
+        given(client.command(eq(QMR), anyString(), any())).willReturn(Map.of("id", "ev-waiting"));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("acceptedOn", "20/5/2023").param("effectiveOn", "12/05/2023"))
+                .andExpect(redirectedUrl("/review?view=mine"));
+        assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance"))
+                .isEqualTo(Map.of("acceptedOn", "2023-05-20", "effectiveOn", "2023-05-12"));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-other/rejection").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("reason", "Thiếu chữ ký").param("rejectedOn", "19/05/2023"))
+                .andExpect(redirectedUrl("/review?view=mine"));
+        assertThat(sent(QMR, "/api/objectives/" + OBJECTIVE + "/evidence/ev-other/rejection"))
+                .isEqualTo(Map.of("reason", "Thiếu chữ ký", "rejectedOn", "2023-05-19"));
+    }
+
+    @Test
+    void aDecisionDatedInTheFutureIsShownBesideItsDay() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        given(client.command(eq(QMR), anyString(), any())).willThrow(new ServiceProblem(422, "DATED_IN_THE_FUTURE",
+                "rejectedOn 2099-01-01 is after today", List.of(new FieldProblem("rejectedOn", "DATED_IN_THE_FUTURE", ""))));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/rejection").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("reason", "Thiếu chữ ký").param("rejectedOn", "01/01/2099"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("id=\"rejectedOn-0-error\" class=\"field-error block\">Ngày này chưa đến: không được ghi sau hôm nay.</span>")))
+                .andExpect(content().string(containsString("value=\"01/01/2099\"")))
+                .andExpect(content().string(not(containsString("id=\"review-error\""))));
+    }
+
+    @Test
+    void aDecisionDayThatIsNoDateIsNotSent() throws Exception {
+        evidence.add(evidenceRow("ev-waiting", "SUBMITTED", null));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/acceptance").with(signedIn(QMR)).with(csrf())
+                        .param("occurrenceId", OCCURRENCE).param("acceptedOn", "32/05/2023"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"acceptedOn-0-error\" class=\"field-error block\">Ngày phải ghi theo dạng ngày/tháng/năm")));
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    @Test
+    void theOccurrencesFilingsComeFromTheEvidenceRegisterWithTheirFiler() throws Exception {
+        evidence.add(evidenceRow("ev-listed", "SUBMITTED", null));
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-evidence=\"ev-listed\"")))
+                .andExpect(content().string(containsString("Nộp ngày 02/12/2026, người nộp: Phạm Minh Hiếu")));
+        assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/evidence?objectiveId=" + OBJECTIVE + "&occurrenceId=" + OCCURRENCE));
+    }
+
+    @Test
+    void aFilingSendsItsDayWhenOneIsTyped() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willReturn(Map.of("id", "ev-dated"));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-dated").param("number", "512/BC").param("date", "12/05/2023")
+                        .param("issuer", "VP").param("title", "Báo cáo").param("submittedOn", "13/05/2023"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE));
+        assertThat(sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence")).containsEntry("submittedOn", "2023-05-13");
+    }
+
+    @Test
+    void aFilingDatedInTheFutureOrNotAtAllIsMarkedBesideTheDayOfFiling() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(422, "DATED_IN_THE_FUTURE",
+                "submittedOn 2099-01-01 is after today", List.of(new FieldProblem("submittedOn", "DATED_IN_THE_FUTURE", ""))));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-future").param("number", "512/BC").param("date", "12/05/2023")
+                        .param("issuer", "VP").param("title", "Báo cáo").param("submittedOn", "01/01/2099"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("<span id=\"submittedOn-error\" class=\"field-error block\">Ngày này chưa đến: không được ghi sau hôm nay.</span>")))
+                .andExpect(content().string(containsString("value=\"01/01/2099\"")));
+        mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-nodate").param("number", "512/BC").param("date", "12/05/2023")
+                        .param("issuer", "VP").param("title", "Báo cáo").param("submittedOn", "hôm qua"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("<span id=\"submittedOn-error\" class=\"field-error block\">Ngày phải ghi theo dạng")));
+        verify(client).command(eq(NHANVIENVP), anyString(), any()); // the first only
     }
 
     // ---- assignment ------------------------------------------------------------------------------------------------
@@ -352,6 +452,22 @@ class WorkFormsControllerTest {
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("Việc này không thuộc đơn vị của bạn.")));
         assertThat(sent(TRUONGVP, "/api/objectives/" + OBJECTIVE + "/assignments")).containsEntry("unit", "VP");
+    }
+
+    @Test
+    void anAssignmentSendsItsDayAndADayInTheFutureIsShownBesideIt() throws Exception {
+        given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", OCCURRENCE));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(THUKY)).with(csrf())
+                        .param("measureId", "I.6").param("occurrenceId", OCCURRENCE).param("unit", "VP").param("assignedOn", "02/01/2023"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE));
+        assertThat(sent(THUKY, "/api/objectives/" + OBJECTIVE + "/assignments")).containsEntry("assignedOn", "2023-01-02");
+        given(client.command(eq(THUKY), anyString(), any())).willThrow(new ServiceProblem(422, "DATED_BEFORE_YEAR",
+                "assignedOn is before the objective's year", List.of(new FieldProblem("assignedOn", "DATED_BEFORE_YEAR", ""))));
+        mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(THUKY)).with(csrf())
+                        .param("measureId", "I.6").param("unit", "VP").param("assignedOn", "01/06/2022"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("<span id=\"assignedOn-error\" class=\"field-error block\">Ngày này trước khi năm thực hiện của mục tiêu bắt đầu.</span>")))
+                .andExpect(content().string(containsString("value=\"01/06/2022\"")));
     }
 
     @Test
@@ -429,10 +545,15 @@ class WorkFormsControllerTest {
         String path = asked.getPath();
         if (path.endsWith("/state")) {
             return Map.of("objectiveId", OBJECTIVE, "figures", dashboard(), "measures", List.of(measure()),
-                    "occurrences", List.of(occurrence()), "evidence", evidence, "measurements", List.of());
+                    "occurrences", List.of(occurrence()), "evidence", List.of(), "measurements", List.of());
         }
         if (path.endsWith("/dashboard")) {
             return dashboard();
+        }
+        if (path.equals("/api/evidence")) {
+            String status = asked.getQueryParams().getFirst("status");
+            List<Map<String, Object>> rows = evidence.stream().filter(e -> status == null || status.equals(e.get("status"))).toList();
+            return Map.of("content", rows, "page", 0, "size", 500, "totalElements", rows.size(), "totalPages", 1);
         }
         if (path.equals("/api/occurrences")) {
             long awaiting = evidence.stream().filter(e -> "SUBMITTED".equals(e.get("status"))).count();
@@ -508,19 +629,34 @@ class WorkFormsControllerTest {
     }
 
     private static Map<String, Object> evidenceRow(String id, String status, String reason) {
+        return evidenceRow(id, status, reason, "nhanvienvp", "Phạm Minh Hiếu");
+    }
+
+    /** A row of query-service's evidence register. */
+    private static Map<String, Object> evidenceRow(String id, String status, String reason, String filerId, String filerName) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("number", "512/BC-SLĐTBXH");
+        document.put("date", "2023-05-12");
+        document.put("issuer", "Văn phòng Sở");
+        document.put("title", "Báo cáo 6 tháng");
+        document.put("link", null);
+        document.put("sha256", null);
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("evidence_id", id);
-        row.put("occurrence_id", OCCURRENCE);
-        row.put("measure_id", "I.6");
-        row.put("document_number", "512/BC-SLĐTBXH");
-        row.put("document_date", "2023-05-12");
-        row.put("document_issuer", "Văn phòng Sở");
-        row.put("document_title", "Báo cáo 6 tháng");
-        row.put("document_link", null);
-        row.put("submitted_on", "2026-12-02");
+        row.put("objectiveId", OBJECTIVE);
+        row.put("objectiveCode", "MTCL-2023-01");
+        row.put("measureId", "I.6");
+        row.put("measureCode", "I.6");
+        row.put("measureTitle", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng");
+        row.put("monitors", List.of("QMR", "TK-ISO"));
+        row.put("occurrenceId", OCCURRENCE);
+        row.put("dueDate", "2023-05-14");
+        row.put("evidenceId", id);
+        row.put("document", document);
+        row.put("submittedOn", "2026-12-02");
+        row.put("submittedBy", filerId == null ? null : Map.of("id", filerId, "name", filerName));
         row.put("status", status);
-        row.put("decided_on", status.equals("SUBMITTED") ? null : "2026-12-03");
-        row.put("effective_on", null);
+        row.put("decidedOn", status.equals("SUBMITTED") ? null : "2026-12-03");
+        row.put("effectiveOn", null);
         row.put("reason", reason);
         return row;
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -121,6 +122,14 @@ class WebJourneyEndToEndTest {
                 service.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Each journey starts signed out (the two share one browser and one set of applications). */
+    @BeforeEach
+    void signedOut() {
+        browser.get(webUrl + "/login");
+        browser.manage().deleteAllCookies();
+        browser.get(webUrl + "/login"); // a form whose CSRF token belongs to no session any more would be refused
     }
 
     @Test
@@ -260,13 +269,24 @@ class WebJourneyEndToEndTest {
             signOutAndIn("qmr");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-review"))).click();
             WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
-            assertThat(item.getText()).contains("MTCL-2023-01 · I.6", "14/05/2023", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023");
+            // Who filed it, from the evidence register.
+            assertThat(item.getText()).contains("MTCL-2023-01 · I.6", "14/05/2023", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023",
+                    "Phạm Minh Hiếu");
             submit(item.findElement(By.cssSelector("button.reject-button")));
             item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
             assertThat(item.findElement(By.cssSelector("form.reject .field-error")).getText())
                     .isEqualTo("Vui lòng ghi lý do từ chối để đơn vị biết cần bổ sung gì.");
             screenshot("review-reject-without-reason");
+            // Dated the day before the filing (today): the service's rule beside Ngày duyệt, the reason kept.
             item.findElement(By.cssSelector("form.reject textarea")).sendKeys(REJECTION);
+            item.findElement(By.cssSelector("form.reject input[name='rejectedOn']")).sendKeys(java.time.LocalDate.now(WebApplication.AGENCY_ZONE)
+                    .minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            submit(item.findElement(By.cssSelector("button.reject-button")));
+            item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(firstEvidence)));
+            assertThat(item.findElement(By.cssSelector("form.reject .field-error")).getText())
+                    .isEqualTo("Ngày duyệt không được trước ngày nộp minh chứng.");
+            assertThat(item.findElement(By.cssSelector("form.reject textarea")).getAttribute("value")).isEqualTo(REJECTION);
+            item.findElement(By.cssSelector("form.reject input[name='rejectedOn']")).clear();
             submit(item.findElement(By.cssSelector("button.reject-button")));
             assertThat(text(By.id("notice"))).contains("Đã từ chối minh chứng " + firstEvidence);
             assertThat(browser.findElements(reviewItem(firstEvidence))).isEmpty();
@@ -371,6 +391,121 @@ class WebJourneyEndToEndTest {
         });
     }
 
+    @Test
+    void aNonconformityRaisedByHandIsAnalysedActedOnVerifiedByAnotherAndClosedInTheBrowser() throws Exception {
+        java.time.format.DateTimeFormatter ddMMyyyy = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        java.time.LocalDate today = java.time.LocalDate.now(WebApplication.AGENCY_ZONE);
+
+        String id = step("nc-raise", () -> {
+            // The secretary raises a minor nonconformity against the Văn phòng by hand, first citing a clause ISO 9001 has not.
+            signIn("thuky", "demo");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-nonconformities"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#raise summary"))).click();
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("raise-source"))).selectByValue("MANUAL");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("raise-severity"))).selectByValue("MINOR");
+            type("raise-unit", "VP");
+            type("raise-clause", "7.9");
+            type("raise-description", "Sổ theo dõi văn bản đến không được cập nhật từ tháng 10");
+            submit(browser.findElement(By.id("submit-raise")));
+            assertThat(text(By.id("raise-clause-error"))).isEqualTo("Không phải điều khoản yêu cầu của TCVN ISO 9001:2015.");
+            assertThat(browser.findElement(By.id("raise-description")).getAttribute("value")).startsWith("Sổ theo dõi văn bản đến");
+            type("raise-clause", "7.5.3");
+            submit(browser.findElement(By.id("submit-raise")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận sự không phù hợp.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Mới ghi nhận");
+            String raised = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+            assertThat(raised).startsWith("nc-");
+            return raised;
+        });
+        String page = "/nonconformities/" + id;
+
+        step("nc-list-and-root-cause", () -> {
+            browser.findElement(By.id("back-to-list")).click();
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#nc-list tr[data-nonconformity='" + id + "']")));
+            assertThat(row.getText()).contains("Mới ghi nhận", "Nhẹ", "VP", "7.5.3", "Ghi nhận trực tiếp");
+            assertThat(row.findElement(By.cssSelector("td.age")).getText()).isEqualTo("0");
+            screenshot("nc-list");
+            row.findElement(By.cssSelector("a.open-nonconformity")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("root-cause-form")));
+            assertThat(text(By.id("nc-status"))).isEqualTo("Mới ghi nhận");
+            // Without a root cause, then dated tomorrow: each refusal beside its field.
+            submit(browser.findElement(By.id("submit-root-cause")));
+            assertThat(text(By.id("rootCause-rootCause-error"))).isEqualTo("Vui lòng nhập mục này.");
+            type("rootCause-rootCause", "Chưa phân công người cập nhật sổ khi văn thư nghỉ phép");
+            type("rootCause-method", "5 Why");
+            type("rootCause-analysedOn", today.plusDays(1).format(ddMMyyyy));
+            submit(browser.findElement(By.id("submit-root-cause")));
+            assertThat(text(By.id("rootCause-analysedOn-error"))).isEqualTo("Ngày này chưa đến: không được ghi sau hôm nay.");
+            assertThat(browser.findElement(By.id("rootCause-method")).getAttribute("value")).isEqualTo("5 Why");
+            screenshot("nc-root-cause-errors");
+            type("rootCause-analysedOn", today.format(ddMMyyyy));
+            submit(browser.findElement(By.id("submit-root-cause")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận nguyên nhân.");
+            assertThat(text(By.id("nc-root-cause"))).contains("Chưa phân công người cập nhật sổ", "5 Why");
+        });
+
+        step("nc-plan-action", () -> {
+            type("action-ownerUnit", "VP");
+            type("action-description", "Phân công người thay thế cập nhật sổ văn bản đến khi văn thư vắng mặt");
+            type("action-dueDate", today.plusDays(14).format(ddMMyyyy));
+            submit(browser.findElement(By.id("submit-action")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã lập hành động khắc phục.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đang thực hiện khắc phục");
+            assertThat(text(By.cssSelector("article.nc-action"))).contains("Phân công người thay thế", "Chưa thực hiện",
+                    today.plusDays(14).format(ddMMyyyy));
+            // The secretary neither implements a VP action of her own accord here nor verifies.
+            assertThat(browser.findElements(By.cssSelector("form.verify-form"))).isEmpty();
+        });
+
+        step("nc-staff-implements", () -> {
+            signOutAndIn("nhanvienvp");
+            browser.get(webUrl + page);
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.implement-form")));
+            assertThat(browser.findElements(By.id("root-cause-form"))).isEmpty();
+            type("impl-0-number", "25/QĐ-VP");
+            type("impl-0-date", today.format(ddMMyyyy));
+            type("impl-0-issuer", "Văn phòng Sở");
+            type("impl-0-title", "Quyết định phân công người cập nhật sổ văn bản đến");
+            screenshot("nc-implementation-form");
+            submit(form.findElement(By.cssSelector("button.submit-implementation")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận hành động đã thực hiện.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đã thực hiện, chờ xác nhận hiệu lực");
+            assertThat(text(By.cssSelector("article.nc-action"))).contains("Đã thực hiện ngày " + today.format(ddMMyyyy), "25/QĐ-VP");
+            assertThat(browser.findElements(By.cssSelector("form.verify-form"))).isEmpty();
+        });
+
+        step("nc-qmr-verifies-and-closes", () -> {
+            signOutAndIn("qmr");
+            browser.get(webUrl + page);
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.verify-form")));
+            browser.findElement(By.id("verify-0-effective-yes")).click();
+            submit(form.findElement(By.cssSelector("button.submit-verification")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận kết quả xác nhận hiệu lực.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đã xác nhận hiệu lực, chờ đóng");
+            assertThat(text(By.cssSelector("article.nc-action"))).contains("Xác nhận ngày " + today.format(ddMMyyyy) + ": có hiệu lực");
+            type("close-note", "Đã kiểm tra sổ cập nhật đầy đủ");
+            submit(browser.findElement(By.id("submit-close")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã đóng sự không phù hợp.");
+            assertThat(text(By.id("nc-status"))).isEqualTo("Đã đóng");
+            assertThat(text(By.id("nc-closures"))).contains("Đóng ngày " + today.format(ddMMyyyy), "Đã kiểm tra sổ");
+            assertThat(browser.findElements(By.id("reopen-form"))).hasSize(1);
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
+            screenshot("nc-closed");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        });
+
+        step("nc-list-shows-it-closed", () -> {
+            browser.findElement(By.id("back-to-list")).click();
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#nc-list tr[data-nonconformity='" + id + "']")));
+            assertThat(row.findElement(By.cssSelector("td.nc-status")).getText()).contains("Đã đóng", "đóng ngày " + today.format(ddMMyyyy));
+            assertThat(row.findElement(By.cssSelector("td.overdue")).getText()).isEqualTo("Không");
+            JsonNode listed = read("qmr", "/api/organisations/SLDTBXH-HD/nonconformities?status=CLOSED").get("content");
+            assertThat(listed).anyMatch(nc -> nc.get("nonconformityId").asText().equals(id));
+            screenshot("nc-list-closed");
+        });
+    }
+
     private void signOutAndIn(String username) {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
@@ -410,6 +545,10 @@ class WebJourneyEndToEndTest {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches("/login$")));
+        if (password.equals("demo")) {
+            // Signed in: wait for the page the sign-in leads to, so that the next navigation does not race it.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+        }
     }
 
     private String text(By locator) {
