@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -133,7 +132,7 @@ public class ResultsReportController {
                 + parameters.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + extension;
         return ResponseEntity.ok()
                 .contentType(type)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
                 .header(SHA_256_HEADER, sha256(content))
                 .header(CUT_OFF_HEADER, parameters.cutOff().toString())
                 .body(content);
