@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,8 +28,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The objective results report of 2023, generated from the year {@link QualityYearEndToEndTest} lives (its script,
@@ -45,6 +50,7 @@ class ResultsReportEndToEndTest {
     private static final String ORG = "SLDTBXH-HD";
     private static final String REPORTS = "/api/organisations/" + ORG + "/years/2023/reports/results.";
     private static final ZoneId AGENCY = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SIGNED = "&number=" + "215/BC-SLĐTBXH" + "&signerName=Nguyễn Văn An"
             + "&signerAuthority=KT. GIÁM ĐỐC&signerTitle=PHÓ GIÁM ĐỐC";
 
@@ -301,7 +307,7 @@ class ResultsReportEndToEndTest {
     @Test
     void theKindChangesTheTitleOnly() throws IOException {
         assertThat(text(download("docx", "kind=ANNUAL&cutOff=" + cutOff))).contains("Kết quả thực hiện mục tiêu chất lượng năm 2023\n")
-                .contains("Số:       /BC-SLĐTBXH", "GIÁM ĐỐC");
+                .contains("Số:       /BC-SLĐTBXH", "GIÁM ĐỐC"); // unnumbered: room left before the symbol
         LocalDate day = LocalDate.ofInstant(cutOff, AGENCY);
         assertThat(text(download("docx", "cutOff=" + cutOff))).contains("Kết quả thực hiện mục tiêu chất lượng năm 2023 đến ngày "
                 + String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear()));
@@ -319,6 +325,58 @@ class ResultsReportEndToEndTest {
                 "must not be in the future");
         // nothing of 2023 had been recorded before the year's script started
         assertThat(status("xem", REPORTS + "docx?cutOff=2020-01-01T00:00:00Z")).isEqualTo(404);
+    }
+
+    // ---- issued and verified --------------------------------------------------------------------------------------
+
+    @Test
+    void anIssuedReportIsVerifiedByteForByteAndATamperedFileIsNot() throws Exception {
+        // what issuing records: the parameters as resolved and both hashes, the body of the command as it stands
+        JsonNode issue = services.get("thuky", "/api/organisations/" + ORG + "/years/2023/reports/results?kind=SIX_MONTH&cutOff="
+                + cutOff + SIGNED);
+        assertThat(issue.path("docxSha256").asString()).isEqualTo(sha256(docxAtCutOff));
+        assertThat(issue.path("xlsxSha256").asString()).isEqualTo(sha256(xlsxAtCutOff));
+        assertThat(issue.path("number").asString()).isEqualTo("215/BC-SLĐTBXH");
+        ((ObjectNode) issue).put("reportId", "SLDTBXH-HD.BC-MTCL-2023-6T");
+        services.on(LocalDate.now(AGENCY).toString()); // issued today: on or after the cut-off's day
+        services.post("thuky", "/api/reports/results", issue.toString(), 201);
+        services.post("thuky", "/api/reports/results", issue.toString(), 201); // a retry stores nothing
+        assertThat(services.database().queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ?",
+                Long.class, "SLDTBXH-HD.BC-MTCL-2023-6T")).isEqualTo(1);
+        services.post("nhanvienvp", "/api/reports/results", issue.toString().replace("BC-MTCL-2023-6T", "BC-MTCL-2023-X"), 403);
+
+        // the files generated after a later correction, at the same cut-off, are the report issued
+        JsonNode docx = verify("SLDTBXH-HD.BC-MTCL-2023-6T", docxAgainAfterCorrection, 200);
+        assertThat(docx.path("verified").asBoolean()).as(docx.toString()).isTrue();
+        assertThat(docx.path("issuedAs").asString()).isEqualTo("DOCX");
+        assertThat(docx.path("regeneratesAsIssued").asBoolean()).isTrue();
+        JsonNode xlsx = verify("SLDTBXH-HD.BC-MTCL-2023-6T", xlsxAtCutOff, 200);
+        assertThat(xlsx.path("verified").asBoolean()).isTrue();
+        assertThat(xlsx.path("issuedAs").asString()).isEqualTo("XLSX");
+
+        // one byte changed, or the report at a later cut-off (with the correction): not what was issued
+        byte[] tampered = docxAtCutOff.clone();
+        tampered[tampered.length / 2] ^= 1;
+        JsonNode altered = verify("SLDTBXH-HD.BC-MTCL-2023-6T", tampered, 200);
+        assertThat(altered.path("verified").asBoolean()).isFalse();
+        assertThat(altered.path("issuedAs").isNull()).isTrue();
+        assertThat(verify("SLDTBXH-HD.BC-MTCL-2023-6T", download("docx", "kind=SIX_MONTH&cutOff=" + afterCorrection + SIGNED), 200)
+                .path("verified").asBoolean()).isFalse();
+        verify("no-such-report", docxAtCutOff, 404);
+    }
+
+    private JsonNode verify(String reportId, byte[] file, int expectedStatus) {
+        return queries.post().uri("/api/reports/" + reportId + "/verification").header("Authorization", basic("xem"))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file)
+                .exchange((request, response) -> {
+                    String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(response.getStatusCode().value()).as(body).isEqualTo(expectedStatus);
+                    return JSON.readTree(body);
+                });
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

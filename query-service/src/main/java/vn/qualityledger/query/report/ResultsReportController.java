@@ -1,5 +1,6 @@
 package vn.qualityledger.query.report;
 
+import vn.qualityledger.api.report.ResultsReportKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.http.ContentDisposition;
@@ -59,9 +61,9 @@ public class ResultsReportController {
     @Operation(summary = "The results report as a Word document in the administrative form of Nghị định 30/2020/NĐ-CP")
     public ResponseEntity<byte[]> docx(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year,
                                        @Parameter(description = "SIX_MONTH, ANNUAL or CUT_OFF (the title differs)")
-                                       @RequestParam(defaultValue = "CUT_OFF") ReportKind kind,
+                                       @RequestParam(defaultValue = "CUT_OFF") ResultsReportKind kind,
                                        @Parameter(description = CUT_OFF) @RequestParam(required = false) Instant cutOff,
-                                       @Parameter(description = "Number and symbol printed after \"Số:\", e.g. 512/BC-SLĐTBXH; default blank for the clerk to fill")
+                                       @Parameter(description = "Number and symbol printed after \"Số:\", e.g. 512/BC-SLĐTBXH; default /BC-<abbreviation>, printed with room for the clerk to write the number")
                                        @RequestParam(required = false) @Size(max = 100) String number,
                                        @RequestParam(required = false) @Size(max = 200) String signerName,
                                        @Parameter(description = "When signing for the head: KT. GIÁM ĐỐC, TL. GIÁM ĐỐC …, printed above the title")
@@ -82,7 +84,7 @@ public class ResultsReportController {
     @GetMapping("/results.xlsx")
     @Operation(summary = "The results report's figures as an Excel workbook of plain-value tables (no formulas)")
     public ResponseEntity<byte[]> xlsx(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year,
-                                       @RequestParam(defaultValue = "CUT_OFF") ReportKind kind,
+                                       @RequestParam(defaultValue = "CUT_OFF") ResultsReportKind kind,
                                        @Parameter(description = CUT_OFF) @RequestParam(required = false) Instant cutOff,
                                        @RequestParam(required = false) @Size(max = 100) String number,
                                        @RequestParam(required = false) @Size(max = 200) String signerName,
@@ -96,7 +98,35 @@ public class ResultsReportController {
         return file(reports.xlsx(read(parameters)), XLSX, parameters, "xlsx");
     }
 
-    private ReportParameters parameters(String organisationId, int year, ReportKind kind, Instant cutOff, String number,
+    /** What issuing this report records (command-service's {@code POST /api/reports/results} takes it as its body). */
+    public record ReportIssue(String organisationId, int year, ResultsReportKind kind, Instant cutOff, String number,
+                              String organisationName, String parentName, String place, String signerAuthority,
+                              String signerTitle, String signerName, List<String> recipients, String docxSha256,
+                              String xlsxSha256, String generator) {
+    }
+
+    @GetMapping("/results")
+    @Operation(summary = "The parameters of the report as resolved (defaults filled in), the SHA-256 of both files and the generator: the body that issues it")
+    public ReportIssue issue(@PathVariable String organisationId, @PathVariable @Min(1900) @Max(9999) int year,
+                             @RequestParam(defaultValue = "CUT_OFF") ResultsReportKind kind,
+                             @Parameter(description = CUT_OFF) @RequestParam(required = false) Instant cutOff,
+                             @RequestParam(required = false) @Size(max = 100) String number,
+                             @RequestParam(required = false) @Size(max = 200) String signerName,
+                             @RequestParam(required = false) @Size(max = 200) String signerAuthority,
+                             @RequestParam(required = false) @Size(max = 200) String signerTitle,
+                             @RequestParam(required = false) @Size(max = 100) String place,
+                             @RequestParam(required = false) @Size(max = 300) String organisationName,
+                             @RequestParam(required = false) @Size(max = 300) String parentName) {
+        ReportParameters p = parameters(organisationId, year, kind, cutOff, number, signerName, signerAuthority, signerTitle,
+                place, organisationName, parentName);
+        ResultsReports.Files files = reports.files(p);
+        requireSomethingRecorded(files.report());
+        return new ReportIssue(p.organisationId(), p.year(), p.kind(), p.cutOff(), p.number(), p.organisationName(),
+                p.parentName(), p.place(), p.signerAuthority(), p.signerTitle(), p.signerName(), p.recipients(),
+                sha256(files.docx()), sha256(files.xlsx()), ResultsReports.GENERATOR);
+    }
+
+    private ReportParameters parameters(String organisationId, int year, ResultsReportKind kind, Instant cutOff, String number,
                                         String signerName, String signerAuthority, String signerTitle, String place,
                                         String organisationName,
                                         String parentName) {
@@ -109,7 +139,7 @@ public class ResultsReportController {
         }
         Letterhead letterhead = properties.letterhead(organisationId);
         return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff,
-                blank(number) ? "      /BC-" + letterhead.abbreviation() : number,
+                blank(number) ? "/BC-" + letterhead.abbreviation() : number,
                 blank(organisationName) ? letterhead.name() : organisationName,
                 blank(parentName) ? letterhead.parent() : parentName,
                 blank(place) ? letterhead.place() : place,
@@ -119,7 +149,11 @@ public class ResultsReportController {
     }
 
     private ResultsReport read(ReportParameters parameters) {
-        ResultsReport report = reports.read(parameters);
+        return requireSomethingRecorded(reports.read(parameters));
+    }
+
+    private static ResultsReport requireSomethingRecorded(ResultsReport report) {
+        ReportParameters parameters = report.parameters();
         if (report.objectives().isEmpty()) {
             throw new NotFoundException("No objective of " + parameters.organisationId() + " in " + parameters.year()
                     + " was recorded by " + parameters.cutOff());

@@ -147,7 +147,8 @@ final class ResultsReportDocx {
         text(next(right, ParagraphAlignment.CENTER), MOTTO, BODY, true, false);
         text(next(right, ParagraphAlignment.CENTER), "_______________________", BODY, true, false);
 
-        String number = parameters.number().isBlank() ? "      /BC-" : parameters.number();
+        // An unnumbered report ("/BC-SLĐTBXH") leaves room before the symbol for the clerk to write the number in.
+        String number = parameters.number().startsWith("/") ? "      " + parameters.number() : parameters.number();
         text(first(table.getRow(1).getCell(0), ParagraphAlignment.CENTER), "Số: " + number, BODY, false, false);
         text(first(table.getRow(1).getCell(1), ParagraphAlignment.CENTER),
                 parameters.place() + ", " + VietnameseText.documentDate(report.asOf()), 14, false, true);

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.report;
 
+import vn.qualityledger.api.report.ResultsReportKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -65,8 +66,8 @@ class ResultsReportControllerTest {
                         "attachment; filename=\"bao-cao-ket-qua-mtcl-SLDTBXH-HD-2023-cut-off.docx\""));
         ArgumentCaptor<ReportParameters> parameters = ArgumentCaptor.forClass(ReportParameters.class);
         verify(reports).read(parameters.capture());
-        assertThat(parameters.getValue()).isEqualTo(new ReportParameters("SLDTBXH-HD", 2023, ReportKind.CUT_OFF,
-                java.time.Instant.parse("2023-07-14T17:30:00Z"), "      /BC-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội",
+        assertThat(parameters.getValue()).isEqualTo(new ReportParameters("SLDTBXH-HD", 2023, ResultsReportKind.CUT_OFF,
+                java.time.Instant.parse("2023-07-14T17:30:00Z"), "/BC-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội",
                 "UBND tỉnh Hải Dương", "Hải Dương", "", "GIÁM ĐỐC", "", List.of("Lưu: VT, VP.")));
         verify(access).requireOrganisation("SLDTBXH-HD");
     }
@@ -81,7 +82,7 @@ class ResultsReportControllerTest {
         verify(reports).read(parameters.capture());
         assertThat(parameters.getValue().organisationName()).isEqualTo("UBND-XA-01");
         assertThat(parameters.getValue().place()).isEqualTo("Hải Dương");
-        assertThat(parameters.getValue().number()).isEqualTo("      /BC-UBND-XA-01");
+        assertThat(parameters.getValue().number()).isEqualTo("/BC-UBND-XA-01");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.report;
 
+import vn.qualityledger.api.report.ResultsReportKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -41,7 +42,7 @@ class ResultsReportFilesTest {
     static final LocalDate AS_OF = LocalDate.of(2023, 7, 15);
 
     static ResultsReport report() {
-        ReportParameters parameters = new ReportParameters("SLDTBXH-HD", 2023, ReportKind.SIX_MONTH, CUT_OFF, "215/BC-SLĐTBXH",
+        ReportParameters parameters = new ReportParameters("SLDTBXH-HD", 2023, ResultsReportKind.SIX_MONTH, CUT_OFF, "215/BC-SLĐTBXH",
                 "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh Hải Dương", "Hải Dương", "", "Giám đốc", "Nguyễn Văn An",
                 List.of("Ban Chỉ đạo ISO tỉnh;", "Lưu: VT, VP."));
         OccurrenceCounts counts = OccurrenceCounts.of(14, 8, 2, 2, 5);

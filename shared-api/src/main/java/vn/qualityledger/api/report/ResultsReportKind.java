@@ -1,7 +1,7 @@
-package vn.qualityledger.query.report;
+package vn.qualityledger.api.report;
 
-/** Which results report: the plan's 6-month and annual reports, or one at any cut-off; only the title differs. */
-public enum ReportKind {
+/** Which objective results report: the plan's 6-month or annual report, or one at any other cut-off. Only the title differs. */
+public enum ResultsReportKind {
     /** Báo cáo kết quả thực hiện MTCL 6 tháng. */
     SIX_MONTH,
     /** Báo cáo kết quả thực hiện MTCL năm. */
