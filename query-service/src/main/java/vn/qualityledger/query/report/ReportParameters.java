@@ -1,8 +1,8 @@
 package vn.qualityledger.query.report;
 
-import vn.qualityledger.api.report.ResultsReportKind;
 import java.time.Instant;
 import java.util.List;
+import vn.qualityledger.api.report.ResultsReportKind;
 
 /**
  * Everything a results report is generated from besides the event store: with the same parameters the same bytes

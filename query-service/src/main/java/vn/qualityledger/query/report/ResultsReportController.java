@@ -1,6 +1,5 @@
 package vn.qualityledger.query.report;
 
-import vn.qualityledger.api.report.ResultsReportKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;

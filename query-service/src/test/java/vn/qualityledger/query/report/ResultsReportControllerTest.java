@@ -1,6 +1,5 @@
 package vn.qualityledger.query.report;
 
-import vn.qualityledger.api.report.ResultsReportKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
@@ -27,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.web.ReadAccess;
 
 @WebMvcTest(ResultsReportController.class)

@@ -1,6 +1,5 @@
 package vn.qualityledger.query.report;
 
-import vn.qualityledger.api.report.ResultsReportKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +21,7 @@ import vn.qualityledger.api.common.Decision;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.api.objective.Period;
+import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.LatestMeasurement;
 import vn.qualityledger.query.dashboard.MeasureFigures;
