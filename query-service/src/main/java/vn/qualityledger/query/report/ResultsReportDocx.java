@@ -315,6 +315,7 @@ final class ResultsReportDocx {
             next(signer, ParagraphAlignment.CENTER);
         }
         text(next(signer, ParagraphAlignment.CENTER), parameters.signerName(), 14, true, false);
+        paragraph(ParagraphAlignment.LEFT); // the body ends with a paragraph, as Word writes it, not with a table
     }
 
     // ---- building blocks ----------------------------------------------------------------------------------------
@@ -379,6 +380,13 @@ final class ResultsReportDocx {
     private XWPFTable grid(List<String> headers, int[] widths) {
         XWPFTable table = document.createTable(1, headers.size());
         table.setTableAlignment(TableRowAlign.CENTER);
+        // half-point black rules, stated in full: a border without a width is drawn as each program pleases
+        table.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
+        table.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
+        table.setLeftBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
+        table.setRightBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
+        table.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
+        table.setInsideVBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
         widths(table, widths);
         XWPFTableRow header = table.getRow(0);
         widths(header, widths);
