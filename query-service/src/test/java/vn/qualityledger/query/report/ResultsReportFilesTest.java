@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -80,6 +82,23 @@ class ResultsReportFilesTest {
         Thread.sleep(2100); // a zip entry's time has a resolution of two seconds
         assertThat(ResultsReportDocx.write(report())).isEqualTo(docx);
         assertThat(ResultsReportXlsx.write(report())).isEqualTo(xlsx);
+    }
+
+    @Test
+    void theBytesDoNotDependOnTheMachinesTimeZoneOrLocale() {
+        byte[] docx = ResultsReportDocx.write(report());
+        byte[] xlsx = ResultsReportXlsx.write(report());
+        TimeZone zone = TimeZone.getDefault();
+        Locale locale = Locale.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            Locale.setDefault(Locale.GERMANY); // a decimal comma of its own, and other month names
+            assertThat(ResultsReportDocx.write(report())).isEqualTo(docx);
+            assertThat(ResultsReportXlsx.write(report())).isEqualTo(xlsx);
+        } finally {
+            TimeZone.setDefault(zone);
+            Locale.setDefault(locale);
+        }
     }
 
     @Test
