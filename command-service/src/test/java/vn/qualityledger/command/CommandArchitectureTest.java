@@ -44,4 +44,13 @@ class CommandArchitectureTest {
     @ArchTest
     static final ArchRule importDoesNotGoThroughTheWebLayer = noClasses().that().resideInAPackage("..command.plan..")
             .should().dependOnClassesThat().resideInAPackage("..command.web..");
+
+    @ArchTest
+    static final ArchRule reportModelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.report")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.reportweb..", "..command.plan..",
+                    "org.springframework..");
+
+    @ArchTest
+    static final ArchRule reportModelStaysApartFromTheOtherModels = noClasses().that().resideInAPackage("..command.report")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.objective..", "..command.audit..", "..command.nonconformity..");
 }

@@ -45,4 +45,9 @@ class ArchitectureTest {
     static final ArchRule webConventionsDependOnNoFeature = noClasses().that().resideInAPackage("..query.web..")
             .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.progress..",
                     "..query.tracking..", "..query.nonconformity..", "..query.auditprogramme..");
+
+    /** The report reads every feature's repositories; no feature reads the report. */
+    @ArchTest
+    static final ArchRule noFeatureDependsOnTheReport = noClasses().that().resideOutsideOfPackage("..query.report..")
+            .should().dependOnClassesThat().resideInAPackage("..query.report..");
 }

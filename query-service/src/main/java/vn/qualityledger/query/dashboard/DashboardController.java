@@ -12,9 +12,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,18 +63,7 @@ public class DashboardController {
         LocalDate date = orToday(asOf, clock);
         List<ObjectiveDashboard> objectives = asRecorded.orNow(knownAt, () -> asRecorded.objectivesOf(organisationId, year),
                 () -> dashboards.findObjectives(organisationId, year, date, null, 0));
-        OccurrenceCounts total = OccurrenceCounts.NONE;
-        Map<KpiStatus, Integer> statuses = new EnumMap<>(KpiStatus.class);
-        for (KpiStatus status : KpiStatus.values()) {
-            statuses.put(status, 0);
-        }
-        for (ObjectiveDashboard objective : objectives) {
-            total = total.plus(objective.occurrences());
-            statuses.merge(objective.kpiStatus(), 1, Integer::sum);
-        }
-        return new OrganisationSummary(organisationId, year, date, objectives.size(), total,
-                OccurrenceCounts.completionRate(total.due(), total.onTime(), total.late()),
-                OccurrenceCounts.onTimeRate(total.due(), total.onTime()), statuses);
+        return OrganisationSummary.of(organisationId, year, date, objectives);
     }
 
     @GetMapping("/organisations/{organisationId}/years/{year}/objectives")

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.dashboard;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -67,6 +68,21 @@ public class DashboardRepository {
             ORDER BY o.unit
             """.formatted(AsOfSql.CANCELLED, AsOfSql.UNIT, AsOfSql.AWAITING_REVIEW, COUNTS);
 
+    private static final String MEASURE_FIGURES = """
+            SELECT m.objective_id, m.measure_id, m.parent_measure_id, m.code, m.title, m.lead_units, m.coordinating_units,
+                   CASE WHEN m.cancelled_on <= :asOf THEN m.cancelled_on END AS cancelled_on,
+                   c.total, c.due, c.on_time, c.late, c.upcoming
+            FROM query.measure m
+            JOIN query.objective j ON j.id = m.objective_id
+            CROSS JOIN LATERAL (
+                SELECT %s
+                FROM (SELECT o.due_date, o.completed_on, %s AS cancelled
+                      FROM query.occurrence o WHERE o.objective_id = m.objective_id AND o.measure_id = m.measure_id) o
+            ) c
+            WHERE j.organisation_id = :organisationId AND j.year = :year
+            ORDER BY j.code, j.id, m.code, m.measure_id
+            """.formatted(COUNTS, AsOfSql.CANCELLED);
+
     private final NamedParameterJdbcTemplate jdbc;
 
     public DashboardRepository(NamedParameterJdbcTemplate jdbc) {
@@ -108,6 +124,24 @@ public class DashboardRepository {
                     counts.overdue(), OccurrenceCounts.completionRate(counts.due(), counts.onTime(), counts.late()),
                     OccurrenceCounts.onTimeRate(counts.due(), counts.onTime()), rs.getLong("evidence_awaiting_review"));
         });
+    }
+
+    /** Every measure of the organisation's year with the counts of its own occurrences, ordered by objective and code. */
+    public List<MeasureFigures> findMeasures(String organisationId, int year, LocalDate asOf) {
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", asOf)
+                .addValue("organisationId", organisationId).addValue("year", year);
+        return jdbc.query(MEASURE_FIGURES, params, (rs, row) -> {
+            OccurrenceCounts counts = counts(rs);
+            return new MeasureFigures(rs.getString("objective_id"), rs.getString("measure_id"), rs.getString("parent_measure_id"),
+                    rs.getString("code"), rs.getString("title"), strings(rs.getArray("lead_units")),
+                    strings(rs.getArray("coordinating_units")), rs.getObject("cancelled_on", LocalDate.class), counts,
+                    OccurrenceCounts.completionRate(counts.due(), counts.onTime(), counts.late()),
+                    OccurrenceCounts.onTimeRate(counts.due(), counts.onTime()));
+        });
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static ObjectiveDashboard dashboard(ResultSet rs, LocalDate asOf) throws SQLException {

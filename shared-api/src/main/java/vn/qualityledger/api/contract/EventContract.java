@@ -37,6 +37,7 @@ import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.api.objective.ObjectivePublishedEvent;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 import vn.qualityledger.api.objective.TaskAssignedEvent;
+import vn.qualityledger.api.report.ResultsReportIssuedEvent;
 
 /**
  * The published contract of the events: which event types there are, and the stable name, revision and schema of each.
@@ -46,7 +47,7 @@ import vn.qualityledger.api.objective.TaskAssignedEvent;
  * <p>Name: {@code vn.qualityledger.<feature>.<Name>}, where the feature is the event's package and the name its class's
  * simple name without "Event" (e.g. {@code vn.qualityledger.objective.EvidenceSubmitted}). A revision is the
  * {@link Revision} of the class. A stream's organisation is the {@code organisationId} of its first event
- * ({@code ObjectiveDefined}, {@code InternalAuditPlanned}, {@code NonconformityRaised}).
+ * ({@code ObjectiveDefined}, {@code InternalAuditPlanned}, {@code NonconformityRaised}, {@code ResultsReportIssued}).
  *
  * <p>Revisions are 1, 2, 3…; every revision ever published keeps its schema file, and a stored event of an older
  * revision is upcast to the current one when read. A schema's {@code $id} (and the CloudEvents {@code dataschema}) is
@@ -85,7 +86,8 @@ public final class EventContract {
             ObjectiveDefinedEvent.class,
             ObjectivePublishedEvent.class,
             ObjectiveRevisedEvent.class,
-            TaskAssignedEvent.class);
+            TaskAssignedEvent.class,
+            ResultsReportIssuedEvent.class);
 
     /** What every schema {@code $id} starts with; {@link #schemaPath} follows. */
     public static final String SCHEMA_ID_BASE = "https://qualityledger.vn/";
