@@ -122,6 +122,40 @@ class LedgerIntegrationTest {
         assertThat(outcome.message()).contains("its head");
     }
 
+    /** The tamperings of TamperEvidenceIntegrationTest, in SQL after a checkpoint, each on a stream of its own. */
+    @Test
+    void everyTamperingInSqlAfterACheckpointIsNamedByTheVerification() throws Exception {
+        Map<String, String> tamperings = new java.util.LinkedHashMap<>();
+        tamperings.put("metadata", "UPDATE event_store.domain_event_entry SET meta_data = convert_to('{\"actorId\":\"x\"}', 'UTF8') "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 2");
+        tamperings.put("timestamp", "UPDATE event_store.domain_event_entry SET time_stamp = '2020-01-01T00:00:00Z' "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 2");
+        tamperings.put("type", "UPDATE event_store.domain_event_entry SET payload_revision = '2' "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 2");
+        tamperings.put("middle", "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2");
+        tamperings.put("last", "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3");
+        // Through -1: the unique (stream, sequence) constraint is checked row by row.
+        tamperings.put("swapped", "UPDATE event_store.domain_event_entry SET sequence_number = -1 WHERE aggregate_identifier = ? AND sequence_number = 2;"
+                + "UPDATE event_store.domain_event_entry SET sequence_number = 2 WHERE aggregate_identifier = ? AND sequence_number = 3;"
+                + "UPDATE event_store.domain_event_entry SET sequence_number = 3 WHERE aggregate_identifier = ? AND sequence_number = -1");
+        for (var tampering : tamperings.entrySet()) {
+            String objective = ORG + ".MTCL-TAMPER-" + tampering.getKey();
+            append(objective, defined(objective), revised(objective, "1"), revised(objective, "2"), revised(objective, "3"));
+        }
+        Checkpoint checkpoint = signCheckpoint();
+        for (var tampering : tamperings.entrySet()) {
+            String objective = ORG + ".MTCL-TAMPER-" + tampering.getKey();
+            assertThat(LedgerVerification.verify(List.of(KEY.getPublic()), List.of(), export(objective, checkpoint.treeSize())).verified())
+                    .as("before: " + tampering.getKey()).isTrue();
+            for (String statement : tampering.getValue().split(";")) {
+                jdbc.update(statement, objective);
+            }
+            var outcome = LedgerVerification.verify(List.of(KEY.getPublic()), List.of(), export(objective, checkpoint.treeSize()));
+            assertThat(outcome.verified()).as(tampering.getKey()).isFalse();
+            assertThat(outcome.message()).as(tampering.getKey()).contains(objective);
+        }
+    }
+
     @Test
     void anInclusionProofAndAConsistencyProofVerifyAgainstTheCheckpoints() throws Exception {
         String objective = ORG + ".MTCL-PROOF";
