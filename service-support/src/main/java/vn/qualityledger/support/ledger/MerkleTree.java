@@ -1,22 +1,23 @@
 package vn.qualityledger.support.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * An append-only Merkle tree (RFC 9162 §2.1) that keeps every complete, aligned subtree's hash, so that the root of
  * any earlier size, an inclusion proof (§2.1.3.1) and a consistency proof (§2.1.4.1) each cost O(log n) hashes, and an
- * append O(1) amortised. Memory: about two hashes per leaf (64 bytes, plus the array's own overhead).
+ * append O(1) amortised. Memory: about two hashes per leaf, 64 bytes, kept in large flat arrays.
  *
  * <p>Thread-safe: appends and reads are synchronised.
  */
 public final class MerkleTree {
 
     /** {@code levels.get(h).get(i)}: the hash of leaves {@code [i·2^h, (i+1)·2^h)}. */
-    private final List<List<byte[]>> levels = new ArrayList<>();
+    private final List<Hashes> levels = new ArrayList<>();
 
     public MerkleTree() {
-        levels.add(new ArrayList<>());
+        levels.add(new Hashes());
     }
 
     public static MerkleTree of(List<byte[]> leafHashes) {
@@ -34,11 +35,11 @@ public final class MerkleTree {
         if (leafHash.length != Rfc9162.HASH_SIZE) {
             throw new IllegalArgumentException("a leaf hash has " + Rfc9162.HASH_SIZE + " bytes");
         }
-        levels.get(0).add(leafHash.clone());
+        levels.get(0).add(leafHash);
         for (int h = 0; levels.get(h).size() % 2 == 0; h++) {
-            List<byte[]> level = levels.get(h);
+            Hashes level = levels.get(h);
             if (levels.size() == h + 1) {
-                levels.add(new ArrayList<>());
+                levels.add(new Hashes());
             }
             levels.get(h + 1).add(Rfc9162.nodeHash(level.get(level.size() - 2), level.get(level.size() - 1)));
         }
@@ -46,7 +47,7 @@ public final class MerkleTree {
 
     public synchronized byte[] leafHash(long index) {
         checkIndex(index, size());
-        return levels.get(0).get((int) index).clone();
+        return levels.get(0).get(index);
     }
 
     /** The root of the tree of the first {@code size} leaves. */
@@ -114,7 +115,7 @@ public final class MerkleTree {
     private byte[] hash(long start, long end) {
         long n = end - start;
         if (Long.bitCount(n) == 1 && start % n == 0) {
-            return levels.get(Long.numberOfTrailingZeros(n)).get((int) (start / n));
+            return levels.get(Long.numberOfTrailingZeros(n)).get(start / n);
         }
         long k = Rfc9162.split(n);
         return Rfc9162.nodeHash(hash(start, start + k), hash(start + k, end));
@@ -129,6 +130,42 @@ public final class MerkleTree {
     private static void checkIndex(long index, long size) {
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("no leaf " + index + " in a tree of " + size);
+        }
+    }
+
+    /**
+     * A growable list of hashes in chunks of 8 Ki hashes (256 KiB: below G1's humongous-object threshold even with
+     * 1 MiB regions, where a larger array would waste up to half its regions), without an object per hash; the first
+     * chunk grows from 16 hashes, so that a small tree stays small.
+     */
+    private static final class Hashes {
+
+        private static final int CHUNK = 1 << 13;
+        private final List<byte[]> chunks = new ArrayList<>();
+        private long size;
+
+        long size() {
+            return size;
+        }
+
+        void add(byte[] hash) {
+            int offset = (int) (size % CHUNK);
+            if (offset == 0) {
+                chunks.add(new byte[(size == 0 ? 16 : CHUNK) * Rfc9162.HASH_SIZE]);
+            }
+            byte[] chunk = chunks.get(chunks.size() - 1);
+            if ((offset + 1) * Rfc9162.HASH_SIZE > chunk.length) {
+                chunk = Arrays.copyOf(chunk, Math.min(CHUNK * Rfc9162.HASH_SIZE, chunk.length * 2));
+                chunks.set(chunks.size() - 1, chunk);
+            }
+            System.arraycopy(hash, 0, chunk, offset * Rfc9162.HASH_SIZE, Rfc9162.HASH_SIZE);
+            size++;
+        }
+
+        byte[] get(long index) {
+            byte[] chunk = chunks.get((int) (index / CHUNK));
+            int from = (int) (index % CHUNK) * Rfc9162.HASH_SIZE;
+            return Arrays.copyOfRange(chunk, from, from + Rfc9162.HASH_SIZE);
         }
     }
 }
