@@ -96,6 +96,24 @@ class MerkleProofPropertiesTest {
     }
 
     @Test
+    void aTreeAcrossManyStorageChunksHasTheRootsAndProofsOfTheDefinition() {
+        List<byte[]> leaves = IntStream.range(0, 20_000)
+                .mapToObj(i -> Rfc9162.leafHash(ByteBuffer.allocate(4).putInt(i).array())).toList();
+        MerkleTree large = MerkleTree.of(leaves);
+        for (int n : new int[] {8191, 8192, 8193, 16_384, 16_385, 20_000}) {
+            byte[] root = Rfc9162.rootOf(leaves.subList(0, n));
+            assertThat(large.rootHash(n)).as("size %d", n).isEqualTo(root);
+            for (int i : new int[] {0, 8191, 8192, n - 1}) {
+                if (i < n) {
+                    assertThat(Rfc9162.verifyInclusion(leaves.get(i), i, n, large.inclusionProof(i, n), root)).as("leaf %d of %d", i, n).isTrue();
+                }
+            }
+            int first = Math.min(8192, n - 1);
+            assertThat(Rfc9162.verifyConsistency(first, n, large.rootHash(first), root, large.consistencyProof(first, n))).isTrue();
+        }
+    }
+
+    @Test
     void aForkedTreeIsNotConsistentWithTheOriginal() {
         List<byte[]> forked = new ArrayList<>(LEAVES.subList(0, 40));
         forked.set(17, Rfc9162.leafHash(new byte[] {42}));
