@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -180,7 +181,16 @@ class LedgerIntegrationTest {
     @Test
     void onlyAnAdministratorSignsACheckpointOnDemand() throws Exception {
         mvc.perform(post("/api/admin/ledger/checkpoints").with(AUDITOR)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/ledger/proofs/consistency?from=1&to=999999").with(AUDITOR)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void refusesProofsAgainstSizesNobodySignedAndNamesTheBadParameter() throws Exception {
+        mvc.perform(get("/api/ledger/proofs/consistency?from=1&to=999999").with(AUDITOR)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        mvc.perform(get("/api/ledger/proofs/consistency?from=5&to=1").with(AUDITOR)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$['invalid-params'][0].name").value("from"));
+        mvc.perform(get("/api/ledger/streams/" + ORG + ".NO-SUCH-STREAM/export").with(AUDITOR)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/ledger/proofs/inclusion?event=no-such-event").with(AUDITOR)).andExpect(status().isNotFound());
     }
 
     private Checkpoint signCheckpoint() throws Exception {
