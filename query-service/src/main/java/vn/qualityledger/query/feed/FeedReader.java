@@ -106,9 +106,10 @@ public class FeedReader {
 
     /**
      * Moves the watermark up to the first young gap (or the last event), recording the streams that begin on the way.
-     * One reader at a time advances it; the others read with the watermark as it stands.
+     * One reader at a time advances it; the others read with the watermark as it stands. The ledger calls it too: it
+     * takes its leaves in the same order, up to the same watermark.
      */
-    void advanceWatermark() {
+    public void advanceWatermark() {
         advance.executeWithoutResult(status -> {
             List<Long> locked = jdbc.getJdbcTemplate().queryForList(
                     "SELECT position FROM query.feed_watermark WHERE id = 1 FOR UPDATE SKIP LOCKED", Long.class);
@@ -138,6 +139,11 @@ public class FeedReader {
                 jdbc.getJdbcTemplate().update("UPDATE query.feed_watermark SET position = ? WHERE id = 1", safe);
             }
         });
+    }
+
+    /** The last position the feed serves: no later commit can land at or below it (README, "Event feed"). */
+    public long watermark() {
+        return jdbc.getJdbcTemplate().queryForObject("SELECT position FROM query.feed_watermark WHERE id = 1", Long.class);
     }
 
     private FeedPage readInSnapshot(FeedQuery query) {

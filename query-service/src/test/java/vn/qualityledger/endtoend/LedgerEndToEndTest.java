@@ -1,0 +1,55 @@
+package vn.qualityledger.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.support.ledger.Checkpoint;
+import vn.qualityledger.support.ledger.LedgerKeys;
+import vn.qualityledger.support.ledger.LedgerVerification;
+import vn.qualityledger.support.ledger.StreamExport;
+
+/**
+ * The ledger over events as command-service really writes them (through its tamper-evident storage engine): an
+ * objective's export verifies against last checkpoint and this one with the published public key alone.
+ */
+class LedgerEndToEndTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OBJECTIVE = "SLDTBXH-HD.MTCL-2023-01";
+
+    @Test
+    void anAuditorVerifiesAnImportedObjectiveWithThePublishedKeyAlone() throws Exception {
+        try (BothServices services = new BothServices("ql_test_ledger_e2e")) {
+            services.post("thuky", "/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
+            RestClient queries = RestClient.create("http://localhost:" + services.queryPort());
+            Checkpoint first = sign(queries);
+            services.post("thuky", "/api/objectives/" + OBJECTIVE + "/assignments",
+                    "{\"measureId\": \"I.6\", \"unit\": \"VP\", \"person\": \"Nguyễn Thị Hương\"}", 202);
+            Checkpoint second = sign(queries);
+            assertThat(second.treeSize()).isGreaterThan(first.treeSize());
+
+            var key = LedgerKeys.publicKey(services.get("xem", "/api/ledger/public-key").get("publicKey").asString());
+            StreamExport export = JSON.treeToValue(services.get("xem", "/api/ledger/streams/" + OBJECTIVE + "/export?consistentWith="
+                    + first.treeSize()), StreamExport.class);
+
+            var outcome = LedgerVerification.verify(List.of(key), List.of(first), export);
+            assertThat(outcome.verified()).as(outcome.message()).isTrue();
+            assertThat(export.events()).extracting(e -> e.event().stream()).containsOnly(OBJECTIVE);
+            assertThat(export.checkpoint().treeSize()).isEqualTo(second.treeSize());
+        }
+    }
+
+    private static Checkpoint sign(RestClient queries) throws Exception {
+        String body = queries.post().uri("/api/admin/ledger/checkpoints")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                .retrieve().body(String.class);
+        return JSON.readValue(body, Checkpoint.class);
+    }
+}
