@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.InvalidParameterException;
+import vn.qualityledger.query.web.ListScope;
 import vn.qualityledger.query.web.PageResponse;
 import vn.qualityledger.query.web.ReadAccess;
 
@@ -56,14 +57,7 @@ public class EvidenceController {
             @RequestParam(required = false) Instant knownAt,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        if (objectiveId != null) {
-            access.requireObjective(objectiveId);
-        }
-        if (organisationId != null) {
-            access.requireOrganisation(organisationId);
-        } else {
-            organisationId = access.organisationScope(); // without a filter, a reader sees their own organisation
-        }
+        organisationId = ListScope.organisation(access, objectiveId, organisationId);
         if (occurrenceId != null && objectiveId == null) {
             throw new InvalidParameterException("occurrenceId", "needs objectiveId: occurrence ids are unique within an objective");
         }
