@@ -61,7 +61,7 @@ final class WebPages {
                         (org, objective) -> web.open("/objectives/" + objective + "?asOf=" + asOf, "MTCL-2023-"),
                         (org, objective) -> {
                             query.getOk("/api/objectives/" + objective + "/dashboard?asOf=" + asOf);
-                            query.getOk("/api/objectives/" + objective + "/state?at=" + java.time.Instant.now());
+                            query.getOk("/api/objectives/" + objective + "/plan");
                             query.getOk("/api/occurrences?objectiveId=" + objective + "&asOf=" + asOf + "&page=0&size=500");
                         }),
                 new Page("objective history page (first 100 events)",

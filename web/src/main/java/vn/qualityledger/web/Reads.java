@@ -41,6 +41,16 @@ class Reads {
         return client.read(user, uri -> uri.path("/api/objectives/{id}/state").queryParam("at", at).build(objectiveId));
     }
 
+    /** The objective's measures and occurrences as recorded now (query-service's live plan: no replay of the stream). */
+    Map<String, Object> plan(SignedInUser user, String objectiveId) {
+        return client.read(user, uri -> uri.path("/api/objectives/{id}/plan").build(objectiveId));
+    }
+
+    /** The objective's figures as of today: its code and statement head the pages of its work. */
+    Map<String, Object> objective(SignedInUser user, String objectiveId) {
+        return client.read(user, uri -> uri.path("/api/objectives/{id}/dashboard").queryParam("asOf", Pages.today()).build(objectiveId));
+    }
+
     /** The occurrence's row on the board as of today: status, unit, person, evidence awaiting review. */
     Optional<Map<String, Object>> boardRow(SignedInUser user, String objectiveId, String occurrenceId, LocalDate dueDate) {
         LocalDate today = Pages.today();
