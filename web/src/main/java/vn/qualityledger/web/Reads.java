@@ -23,7 +23,7 @@ import org.springframework.web.util.UriBuilder;
  * (query-service learns of a command by polling the event store, typically within a tenth of a second).
  */
 @Component
-class Reads {
+public class Reads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reads.class);
     private static final int BOARD_PAGE = 500;
@@ -85,7 +85,7 @@ class Reads {
      * Waits (at most {@code quality-ledger.read-wait}) until {@code read} answers something other than {@code before}:
      * every command the pages send changes what its page reads, so a changed answer means the read side has it.
      */
-    <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
+    public <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
         long deadline = System.nanoTime() + readWait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!Objects.equals(before, read.get())) {
@@ -131,7 +131,7 @@ class Reads {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> rows(Object answer) {
+    public static List<Map<String, Object>> rows(Object answer) {
         Object content = answer instanceof Map<?, ?> map ? map.get("content") : answer;
         return content instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
