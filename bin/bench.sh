@@ -3,8 +3,8 @@
 #   bin/bench.sh           the full run (~15 minutes): a million events, 100 organisations, 1/8/32 clients
 #   bin/bench.sh --smoke   every step on tiny data in seconds (CI runs it); fails only when something breaks
 # Results: bench-results/latest-{full,smoke}.{md,json} plus a time-stamped copy, service logs in bench-results/logs-*/.
-# Uses databases ql_bench* (dropped and created on each run) and ports 18081-18083 (BENCH_COMMAND_PORT,
-# BENCH_QUERY_PORT, BENCH_IDLE_PORT); DB_HOST DB_PORT DB_USER DB_PASSWORD as for the services.
+# Uses databases ql_bench* (dropped and created on each run) and ports 18081-18084 (BENCH_COMMAND_PORT,
+# BENCH_QUERY_PORT, BENCH_IDLE_PORT, BENCH_WEB_PORT); DB_HOST DB_PORT DB_USER DB_PASSWORD as for the services.
 # Builds the jars first when they are missing (BENCH_REBUILD=1 to always build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,12 +19,15 @@ esac
 bin/ensure-postgres.sh
 
 if [ "${BENCH_REBUILD:-0}" = 1 ] || ! ls command-service/target/command-service-*-exec.jar >/dev/null 2>&1 \
-   || ! ls query-service/target/query-service-*-exec.jar >/dev/null 2>&1 || [ ! -f bench/target/bench.jar ] \
+   || ! ls query-service/target/query-service-*-exec.jar >/dev/null 2>&1 || ! ls web/target/web-*-exec.jar >/dev/null 2>&1 \
+   || [ ! -f bench/target/bench.jar ] \
    || [ ! -d bench/target/lib ]; then
   echo "Building the services and the harness (tests are run by ./mvnw verify) ..."
   ./mvnw -q -B -DskipTests package
 fi
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# A figure names the commit it was measured at; uncommitted changes make it "-dirty" (bench-results/ is ignored).
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then commit="$commit-dirty"; fi
 exec java -Xmx2g -Dbench.commit="$commit" -cp "bench/target/bench.jar:bench/target/lib/*" \
   vn.qualityledger.bench.Bench "$mode" --root "$PWD"

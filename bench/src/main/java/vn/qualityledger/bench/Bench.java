@@ -34,6 +34,7 @@ public final class Bench {
     private final int commandPort = port("BENCH_COMMAND_PORT", 18081);
     private final int queryPort = port("BENCH_QUERY_PORT", 18082);
     private final int idlePort = port("BENCH_IDLE_PORT", 18083);
+    private final int webPort = port("BENCH_WEB_PORT", 18084);
     private final List<ServiceProcess> running = new ArrayList<>();
 
     private Bench(Sizes sizes, Path root, Path out) {
@@ -95,6 +96,11 @@ public final class Bench {
                 + ".json; service logs in " + out.relativize(logs()) + ".");
         report.write(out, "latest-" + sizes.name(), title);
         report.write(out, sizes.name() + "-" + stamp, title);
+        if (exit == 0 && sizes == Sizes.FULL && !"0".equals(System.getenv("BENCH_WRITE_README"))) {
+            report.writeIntoReadme(root.resolve("README.md"), System.getProperty("bench.commit", "unknown"),
+                    OffsetDateTime.now().toLocalDate().toString());
+            System.out.println("README.md: the table of \"Latest full run\" is this run's (commit it with the code it measured)");
+        }
         System.out.println(report.markdown(title));
         System.out.println(exit == 0 ? "Benchmark (" + sizes.name() + ") completed: " + out.resolve("latest-" + sizes.name() + ".md")
                 : "Benchmark (" + sizes.name() + ") FAILED");
@@ -205,6 +211,15 @@ public final class Bench {
         Map<String, Object> reads = ReadLatency.run(new HttpJson(queryPort), postgres, database, organisations, objectives,
                 sizes.readRequests());
         report.json.put("readLatency", reads);
+
+        step("web pages: " + webRequests() + " of each, signed in through the login form");
+        ServiceProcess web = startWeb();
+        Map<String, Object> webFootprint = new LinkedHashMap<>();
+        webFootprint.put("startupSecondsWithStore", Latency.round(web.startupSeconds()));
+        footprint.put("web", webFootprint);
+        report.json.put("webPages", WebPages.run(webPort, reads0, objectives, webRequests()));
+        webFootprint.put("peakRssMiB", Latency.round(web.peakRssMiB()));
+        stop(web);
 
         step("auditor: full history and state of a " + sizes.auditorEvents() + "-event objective");
         Map<String, Object> auditor = new LinkedHashMap<>();
@@ -347,7 +362,7 @@ public final class Bench {
         Map<String, Object> footprint = (Map<String, Object>) report.json.get("footprint");
         Map<String, Object> idle = (Map<String, Object>) footprint.get("idleJvm");
         String idleFigure = "idle JDK HTTP server: " + idle.get("startupSeconds") + " s, " + Report.count((double) idle.get("peakRssMiB")) + " MiB";
-        for (String name : List.of("command-service", "query-service")) {
+        for (String name : List.of("command-service", "query-service", "web")) {
             Map<String, Object> f = (Map<String, Object>) footprint.get(name);
             StringBuilder startup = new StringBuilder();
             f.forEach((key, value) -> {
@@ -359,6 +374,15 @@ public final class Bench {
             report.row("6", capitalised(name) + ": start-up; peak RSS", startup + "; " + Report.count((double) f.get("peakRssMiB")) + " MiB",
                     idleFigure, "", "", "");
         }
+        Map<String, Object> pages = (Map<String, Object>) report.json.get("webPages");
+        pages.forEach((page, value) -> {
+            Map<String, Object> s = (Map<String, Object>) ((Map<String, Object>) value).get("page");
+            Map<String, Object> b = (Map<String, Object>) ((Map<String, Object>) value).get("apiReads");
+            double p99 = (double) s.get("p99Ms");
+            report.row("7", "Web: " + page + " (p50 / p99)", Report.ms((double) s.get("p50Ms")) + " / " + Report.ms(p99) + " ms",
+                    "its API reads " + Report.ms((double) b.get("p50Ms")) + " / " + Report.ms((double) b.get("p99Ms")) + " ms",
+                    Report.times(p99 / (double) b.get("p99Ms")), "p99 < 500 ms", Report.met(Report.samples(s), p99 < 500));
+        });
         report.notes.add("Sizes: " + sizes + ".");
         report.notes.add("Ratio: service ÷ baseline for throughput; service p99 ÷ baseline p99 for read latency; service p50 ÷ JDBC p50 for the auditor rows.");
     }
@@ -377,6 +401,23 @@ public final class Bench {
         running.add(process);
         System.out.printf("  %s ready in %.1f s (pid %d)%n", name, process.startupSeconds(), process.pid());
         return process;
+    }
+
+    /** The web application's jar, pointed at the two services, as run.sh starts it. */
+    private ServiceProcess startWeb() throws Exception {
+        List<String> command = List.of(ServiceProcess.javaExecutable(), "-jar", jar("web").toString(), "--server.port=" + webPort);
+        List<String> environment = List.of("WEB_PORT=" + webPort, "COMMAND_SERVICE_URL=http://127.0.0.1:" + commandPort,
+                "QUERY_SERVICE_URL=http://127.0.0.1:" + queryPort);
+        ServiceProcess process = ServiceProcess.start("web", command, environment, webPort, "/actuator/health/readiness", logs(),
+                Duration.ofSeconds(120));
+        running.add(process);
+        System.out.printf("  web ready in %.1f s (pid %d)%n", process.startupSeconds(), process.pid());
+        return process;
+    }
+
+    /** Pages render and call the services several times each: a tenth of the API reads' requests. */
+    private int webRequests() {
+        return Math.max(5, sizes.readRequests() / 10);
     }
 
     /** On Ctrl-C or a kill: the services must not outlive the harness. */

@@ -49,6 +49,28 @@ final class Report {
         Files.writeString(directory.resolve(stem + ".md"), markdown(title), StandardCharsets.UTF_8);
     }
 
+    static final String README_START = "<!-- bench:latest-full:start (written by bin/bench.sh; edit outside these marks) -->";
+    static final String README_END = "<!-- bench:latest-full:end -->";
+
+    /**
+     * Puts this run's table into the README between {@link #README_START} and {@link #README_END}, headed by the commit
+     * and day it was measured at, so that the published figures are always those of a named run. Refused (the README
+     * left as it is) when the marks are missing or the run did not finish.
+     */
+    void writeIntoReadme(Path readme, String commit, String day) throws IOException {
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int start = text.indexOf(README_START);
+        int end = text.indexOf(README_END);
+        if (start < 0 || end < start) {
+            throw new BenchFailure("README.md has no " + README_START + " … " + README_END + " marks for the table");
+        }
+        StringBuilder table = new StringBuilder(README_START).append("\n\n");
+        table.append("Commit `").append(commit).append("`, ").append(day).append(":\n\n");
+        String markdown = markdown("");
+        table.append(markdown, markdown.indexOf("| # |"), markdown.length()).append('\n');
+        Files.writeString(readme, text.substring(0, start) + table + text.substring(end), StandardCharsets.UTF_8);
+    }
+
     static String ms(double millis) {
         return millis >= 100 ? String.format(Locale.ROOT, "%.0f", millis) : String.format(Locale.ROOT, "%.1f", millis);
     }

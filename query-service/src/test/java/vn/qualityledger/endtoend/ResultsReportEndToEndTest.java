@@ -363,6 +363,37 @@ class ResultsReportEndToEndTest {
         assertThat(verify("SLDTBXH-HD.BC-MTCL-2023-6T", download("docx", "kind=SIX_MONTH&cutOff=" + afterCorrection + SIGNED), 200)
                 .path("verified").asBoolean()).isFalse();
         verify("no-such-report", docxAtCutOff, 404);
+
+        // the organisation's list of issued reports names it, with who issued it; its files are the issued bytes
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                services.get("xem", "/api/organisations/" + ORG + "/years/2023/reports/issued").path("content")).hasSize(1));
+        JsonNode listed = services.get("xem", "/api/organisations/" + ORG + "/years/2023/reports/issued").path("content").get(0);
+        assertThat(listed.path("reportId").asString()).isEqualTo("SLDTBXH-HD.BC-MTCL-2023-6T");
+        assertThat(listed.path("kind").asString()).isEqualTo("SIX_MONTH");
+        assertThat(listed.path("number").asString()).isEqualTo("215/BC-SLĐTBXH");
+        assertThat(Instant.parse(listed.path("cutOff").asString())).isEqualTo(cutOff);
+        assertThat(listed.path("signerName").asString()).isEqualTo("Nguyễn Văn An");
+        assertThat(listed.path("docxSha256").asString()).isEqualTo(sha256(docxAtCutOff));
+        assertThat(listed.path("issuedBy").asString()).isEqualTo("thuky");
+        assertThat(listed.path("issuedByName").asString()).isEqualTo("Nguyễn Thị Thư");
+        assertThat(listed.path("issuedOn").asString()).isEqualTo(LocalDate.now(AGENCY).toString());
+        assertThat(issuedFile("SLDTBXH-HD.BC-MTCL-2023-6T", "docx", "xem", 200)).isEqualTo(docxAtCutOff);
+        assertThat(issuedFile("SLDTBXH-HD.BC-MTCL-2023-6T", "xlsx", "xem", 200)).isEqualTo(xlsxAtCutOff);
+        issuedFile("no-such-report", "docx", "xem", 404);
+        assertThat(status("baocao", "/api/organisations/" + ORG + "/years/2023/reports/issued")).isEqualTo(403);
+        issuedFile("SLDTBXH-HD.BC-MTCL-2023-6T", "docx", "baocao", 403);
+    }
+
+    private byte[] issuedFile(String reportId, String extension, String user, int expectedStatus) {
+        return queries.get().uri("/api/reports/" + reportId + "/results." + extension).header("Authorization", basic(user))
+                .exchange((request, response) -> {
+                    byte[] body = response.getBody().readAllBytes();
+                    assertThat(response.getStatusCode().value()).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+                    if (expectedStatus == 200) {
+                        assertThat(response.getHeaders().getFirst("Report-SHA-256")).isEqualTo(sha256(body));
+                    }
+                    return body;
+                });
     }
 
     private JsonNode verify(String reportId, byte[] file, int expectedStatus) {
@@ -375,8 +406,12 @@ class ResultsReportEndToEndTest {
                 });
     }
 
-    private static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package vn.qualityledger.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +119,7 @@ class AssignmentController {
     }
 
     private Plan plan(String objectiveId, String measureId) {
-        Map<String, Object> state = reads.state(Pages.user(), objectiveId, Instant.now());
+        Map<String, Object> state = reads.plan(Pages.user(), objectiveId);
         List<Map<String, Object>> measures = Reads.list(state.get("measures"));
         Map<String, Object> measure = measures.stream().filter(m -> Objects.equals(measureId, m.get("measure_id"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "MEASURE_NOT_FOUND", ""));

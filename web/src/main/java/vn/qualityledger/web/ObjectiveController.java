@@ -63,7 +63,8 @@ class ObjectiveController {
             model.addAttribute("objective", null);
             return "objective";
         }
-        Map<String, Object> state = reads.state(user, objectiveId, knownAt == null ? Instant.now() : knownAt);
+        // Now: the live plan; as recorded by a past day: the state replayed to that instant.
+        Map<String, Object> state = knownAt == null ? reads.plan(user, objectiveId) : reads.state(user, objectiveId, knownAt);
         List<Map<String, Object>> measures = list(state.get("measures"));
         List<Map<String, Object>> occurrences = reads.boardRows(user, (uri, page) -> withKnownAt(uri.path("/api/occurrences")
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)

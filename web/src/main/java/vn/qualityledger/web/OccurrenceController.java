@@ -1,7 +1,6 @@
 package vn.qualityledger.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -144,7 +143,7 @@ class OccurrenceController {
 
     private Occurrence load(String objectiveId, String occurrenceId) {
         SignedInUser user = Pages.user();
-        Map<String, Object> state = reads.state(user, objectiveId, Instant.now());
+        Map<String, Object> state = reads.plan(user, objectiveId);
         Map<String, Object> row = Reads.list(state.get("occurrences")).stream()
                 .filter(o -> occurrenceId.equals(o.get("occurrence_id"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "OCCURRENCE_NOT_FOUND", ""));
@@ -153,8 +152,7 @@ class OccurrenceController {
         List<Map<String, Object>> evidence = reads.evidence(user, objectiveId, occurrenceId).stream().sorted(LATEST_FIRST).toList();
         LocalDate due = LocalDate.parse(row.get("due_date").toString());
         Map<String, Object> board = reads.boardRow(user, objectiveId, occurrenceId, due).orElse(Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> figures = state.get("figures") instanceof Map<?, ?> f ? (Map<String, Object>) f : Map.of();
+        Map<String, Object> figures = reads.objective(user, objectiveId);
         return new Occurrence(objectiveId, occurrenceId, figures, measure, row, board, evidence);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * still decides every command — a form shown by mistake ends in the service's refusal, shown with its reason — so this
  * copy can only offer too much or too little, never let anything through. (The APIs do not say which actions a user may take; see the README's gaps.)
  */
-final class OfferedActions {
+public final class OfferedActions {
 
     private static final List<String> PLANNERS = List.of("ADMIN", "ISO_SECRETARY", "QMR");
     private static final List<String> WORKING = List.of("ADMIN", "ISO_SECRETARY", "QMR", "UNIT_HEAD", "STAFF");
@@ -73,6 +73,11 @@ final class OfferedActions {
     /** Closing and reopening a nonconformity: the QMR and administrators. */
     static boolean mayCloseNonconformity(SignedInUser user) {
         return hasAny(user, "ADMIN", "QMR");
+    }
+
+    /** Issuing a results report: the secretary, the QMR and administrators of the organisation (IssueResultsReport). */
+    public static boolean mayIssueReports(SignedInUser user, String organisationId) {
+        return hasAny(user, "ADMIN", "ISO_SECRETARY", "QMR") && organisationId.equals(user.organisation());
     }
 
     private static boolean sameUnit(SignedInUser user, String unit) {

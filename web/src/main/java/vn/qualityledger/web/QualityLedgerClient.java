@@ -77,6 +77,29 @@ public class QualityLedgerClient {
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> read(response)));
     }
 
+    /** A file as a service answered it: its bytes and the headers a browser needs to save it. */
+    public record ServiceFile(byte[] content, String contentType, String contentDisposition, String sha256) {
+    }
+
+    /** A file read from query-service as the user (a report, generated or issued); a refusal is a {@link ServiceProblem}. */
+    public ServiceFile readFile(SignedInUser user, java.util.function.Function<UriBuilder, java.net.URI> uri) {
+        return call(() -> queries.get().uri(uri).header("Authorization", "Bearer " + user.token())
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        read(response); // throws the service's problem
+                    }
+                    return new ServiceFile(response.getBody().readAllBytes(), response.getHeaders().getFirst("Content-Type"),
+                            response.getHeaders().getFirst("Content-Disposition"), response.getHeaders().getFirst("Report-SHA-256"));
+                }));
+    }
+
+    /** Bytes POSTed to query-service as the user ({@code application/octet-stream}), the JSON answer read as for {@link #read}. */
+    public Map<String, Object> sendFile(SignedInUser user, String path, byte[] content) {
+        return call(() -> queries.post().uri(path).header("Authorization", "Bearer " + user.token())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).accept(MediaType.APPLICATION_JSON).body(content)
+                .exchange((request, response) -> read(response)));
+    }
+
     private interface Call<T> {
         T run();
     }

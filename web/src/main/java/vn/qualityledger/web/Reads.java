@@ -23,7 +23,7 @@ import org.springframework.web.util.UriBuilder;
  * (query-service learns of a command by polling the event store, typically within a tenth of a second).
  */
 @Component
-class Reads {
+public class Reads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reads.class);
     private static final int BOARD_PAGE = 500;
@@ -39,6 +39,16 @@ class Reads {
     /** The objective as recorded by {@code at}: figures, measures, occurrences, evidence (query-service's state). */
     Map<String, Object> state(SignedInUser user, String objectiveId, Instant at) {
         return client.read(user, uri -> uri.path("/api/objectives/{id}/state").queryParam("at", at).build(objectiveId));
+    }
+
+    /** The objective's measures and occurrences as recorded now (query-service's live plan: no replay of the stream). */
+    Map<String, Object> plan(SignedInUser user, String objectiveId) {
+        return client.read(user, uri -> uri.path("/api/objectives/{id}/plan").build(objectiveId));
+    }
+
+    /** The objective's figures as of today: its code and statement head the pages of its work. */
+    Map<String, Object> objective(SignedInUser user, String objectiveId) {
+        return client.read(user, uri -> uri.path("/api/objectives/{id}/dashboard").queryParam("asOf", Pages.today()).build(objectiveId));
     }
 
     /** The occurrence's row on the board as of today: status, unit, person, evidence awaiting review. */
@@ -75,7 +85,7 @@ class Reads {
      * Waits (at most {@code quality-ledger.read-wait}) until {@code read} answers something other than {@code before}:
      * every command the pages send changes what its page reads, so a changed answer means the read side has it.
      */
-    <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
+    public <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
         long deadline = System.nanoTime() + readWait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!Objects.equals(before, read.get())) {
@@ -121,7 +131,7 @@ class Reads {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> rows(Object answer) {
+    public static List<Map<String, Object>> rows(Object answer) {
         Object content = answer instanceof Map<?, ?> map ? map.get("content") : answer;
         return content instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }

@@ -233,7 +233,8 @@ class WorkFormsControllerTest {
                 .andExpect(content().string(containsString("Đơn vị của bạn không theo dõi biện pháp này")));
         // One read of the evidence register's queue; no board scan, no replay of an objective's state.
         assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/evidence?organisationId=SLDTBXH-HD&status=SUBMITTED&asOf="))
-                .noneMatch(read -> read.startsWith("/api/occurrences")).noneMatch(read -> read.contains("/state"));
+                .noneMatch(read -> read.startsWith("/api/occurrences")).noneMatch(read -> read.contains("/state"))
+                .noneMatch(read -> read.contains("/plan"));
     }
 
     @Test
@@ -419,6 +420,15 @@ class WorkFormsControllerTest {
     }
 
     @Test
+    void pagesOfTheWorkAsRecordedNowReadTheLivePlanNotAReplayedState() throws Exception {
+        mvc.perform(get("/objectives/" + OBJECTIVE).with(signedIn(THUKY))).andExpect(status().isOk());
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP))).andExpect(status().isOk());
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/assignment").param("measureId", "I.6").with(signedIn(THUKY)))
+                .andExpect(status().isOk());
+        assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/objectives/" + OBJECTIVE + "/plan")).noneMatch(read -> read.contains("/state"));
+    }
+
+    @Test
     void anAssignmentSendsUnitAndPersonForOneOccurrence() throws Exception {
         given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", OCCURRENCE));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/assignment").with(signedIn(THUKY)).with(csrf())
@@ -543,6 +553,9 @@ class WorkFormsControllerTest {
 
     private Object answer(UriComponents asked) {
         String path = asked.getPath();
+        if (path.endsWith("/plan")) {
+            return Map.of("objectiveId", OBJECTIVE, "measures", List.of(measure()), "occurrences", List.of(occurrence()));
+        }
         if (path.endsWith("/state")) {
             return Map.of("objectiveId", OBJECTIVE, "figures", dashboard(), "measures", List.of(measure()),
                     "occurrences", List.of(occurrence()), "evidence", List.of(), "measurements", List.of());

@@ -33,6 +33,10 @@ class ObjectiveStateController {
                           JsonNode occurrences, JsonNode evidence, JsonNode measurements) {
     }
 
+    /** The objective's plan as recorded now: the same rows as a state's measures and occurrences, without a replay. */
+    record ObjectivePlan(String objectiveId, JsonNode measures, JsonNode occurrences) {
+    }
+
     record FigureChange(String figure, Object from, Object to) {
     }
 
@@ -65,6 +69,18 @@ class ObjectiveStateController {
                 rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId),
                 rows.of("evidence", "objective_id", "submitted_on, evidence_id", objectiveId),
                 rows.of("measurement", "objective_id", "period_to, stream_sequence", objectiveId)));
+    }
+
+    /**
+     * What a page needs to show or act on the plan today (its measures with units, monitors, expected evidence and
+     * assignment; its occurrences): read from the live read model, where {@code /state} replays the whole stream.
+     */
+    @GetMapping("/api/objectives/{objectiveId}/plan")
+    ObjectivePlan plan(@PathVariable String objectiveId) {
+        access.requireObjective(objectiveId);
+        history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
+        return new ObjectivePlan(objectiveId, rows.of("measure", "objective_id", "code", objectiveId),
+                rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId));
     }
 
     @GetMapping("/api/objectives/{objectiveId}/changes")

@@ -31,6 +31,7 @@ import vn.qualityledger.api.objective.OccurrenceId;
 import vn.qualityledger.api.objective.ScheduledOccurrence;
 import vn.qualityledger.api.objective.Target;
 import vn.qualityledger.api.objective.TaskAssignedEvent;
+import vn.qualityledger.api.report.ResultsReportIssuedEvent;
 
 /**
  * Keeps the tables of schema {@code query} (objective, measure, occurrence, evidence, measurement) in step with the
@@ -48,7 +49,8 @@ public class ObjectiveProgressProjection {
     /** The schema the live read model is in. */
     public static final String LIVE_SCHEMA = ReadModelSchema.LIVE_SCHEMA;
     /** Its tables, which a replay rebuilds from nothing. */
-    public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement");
+    public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement",
+            "issued_report");
     /** For rebuilds and past views. */
     public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ObjectiveProgressProjection::writingTo);
 
@@ -271,6 +273,25 @@ public class ObjectiveProgressProjection {
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
+    }
+
+    // ---- the reports issued on the objectives ------------------------------------------------------------------------
+
+    /** Who issued it comes from the event's metadata, as for a filing. */
+    @EventHandler
+    void on(ResultsReportIssuedEvent event, MetaData metaData) {
+        Object issuerId = metaData.get(Actor.ID), issuerName = metaData.get(Actor.NAME);
+        update("""
+                INSERT INTO query.issued_report (report_id, organisation_id, year, kind, cut_off, number, signer_authority,
+                                                 signer_title, signer_name, docx_sha256, xlsx_sha256, generator, issued_on,
+                                                 issued_by, issued_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (report_id) DO NOTHING
+                """,
+                event.reportId().value(), event.organisationId(), event.year(), event.kind().name(),
+                event.cutOff().toString(), event.number(), event.signerAuthority(), event.signerTitle(),
+                event.signerName(), event.docxSha256(), event.xlsxSha256(), event.generator(), event.issuedOn(),
+                issuerId == null ? null : issuerId.toString(), issuerName == null ? null : issuerName.toString());
     }
 
     private void update(String sql, Object... arguments) {

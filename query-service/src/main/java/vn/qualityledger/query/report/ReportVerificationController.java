@@ -3,14 +3,11 @@ package vn.qualityledger.query.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.report.ResultsReportIssuedEvent;
-import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**
@@ -36,24 +33,20 @@ public class ReportVerificationController {
                                String recordedGenerator, String generator) {
     }
 
-    private final EventStore eventStore;
-    private final ResultsReports reports;
+    private final IssuedReports issuedReports;
     private final ReadAccess access;
 
-    public ReportVerificationController(EventStore eventStore, ResultsReports reports, ReadAccess access) {
-        this.eventStore = eventStore;
-        this.reports = reports;
+    ReportVerificationController(IssuedReports issuedReports, ReadAccess access) {
+        this.issuedReports = issuedReports;
         this.access = access;
     }
 
     @PostMapping(path = "/api/reports/{reportId}/verification")
     @Operation(summary = "Whether the uploaded file (the request body, as application/octet-stream) is byte-identical to the issued report")
     public Verification verify(@PathVariable String reportId, @RequestBody byte[] file) {
-        ResultsReportIssuedEvent issued = issued(reportId);
+        ResultsReportIssuedEvent issued = issuedReports.issued(reportId);
         access.requireOrganisation(issued.organisationId());
-        ResultsReports.Files files = reports.files(new ReportParameters(issued.organisationId(), issued.year(), issued.kind(),
-                issued.cutOff(), issued.number(), issued.organisationName(), issued.parentName(), issued.place(),
-                issued.signerAuthority(), issued.signerTitle(), issued.signerName(), issued.recipients()));
+        ResultsReports.Files files = issuedReports.regenerate(issued);
         String docx = ResultsReportController.sha256(files.docx());
         String xlsx = ResultsReportController.sha256(files.xlsx());
         String uploaded = ResultsReportController.sha256(file);
@@ -63,15 +56,5 @@ public class ReportVerificationController {
         return new Verification(reportId, issued.organisationId(), issued.year(), issued.number(), uploaded, issuedAs, verified,
                 issued.docxSha256(), issued.xlsxSha256(), docx, xlsx,
                 docx.equals(issued.docxSha256()) && xlsx.equals(issued.xlsxSha256()), issued.generator(), ResultsReports.GENERATOR);
-    }
-
-    private ResultsReportIssuedEvent issued(String reportId) {
-        if (eventStore.lastSequenceNumberFor(reportId).isPresent()) {
-            DomainEventStream stream = eventStore.readEvents(reportId, 0);
-            if (stream.hasNext() && stream.next().getPayload() instanceof ResultsReportIssuedEvent issued) {
-                return issued;
-            }
-        }
-        throw new NotFoundException("No issued report " + reportId);
     }
 }

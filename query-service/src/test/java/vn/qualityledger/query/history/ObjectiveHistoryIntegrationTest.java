@@ -101,6 +101,32 @@ class ObjectiveHistoryIntegrationTest {
     }
 
     @Test
+    void readsThePlanAsRecordedNowWithoutAReplay() throws Exception {
+        String plan = "/api/objectives/SLDTBXH-HD.MTCL-2023-01/plan";
+        org.awaitility.Awaitility.await().pollInSameThread().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get(plan)).andExpect(status().isOk()).andExpect(jsonPath("$.measures.length()").value(1)));
+        mvc.perform(get(plan))
+                .andExpect(jsonPath("$.objectiveId").value("SLDTBXH-HD.MTCL-2023-01"))
+                .andExpect(jsonPath("$.measures[0].measure_id").value("I.6"))
+                .andExpect(jsonPath("$.measures[0].title").value("Báo cáo kết quả thực hiện MTCL"))
+                .andExpect(jsonPath("$.measures[0].lead_units[0]").value("VP"))
+                .andExpect(jsonPath("$.measures[0].monitors[0]").value("QMR"))
+                .andExpect(jsonPath("$.measures[0].schedule_text").value("Trước 15/5"))
+                .andExpect(jsonPath("$.occurrences.length()").value(1))
+                .andExpect(jsonPath("$.occurrences[0].occurrence_id").value("I.6@2023-05-14"))
+                .andExpect(jsonPath("$.occurrences[0].due_date").value("2023-05-14"))
+                // The evidence was rejected: the occurrence is not done.
+                .andExpect(jsonPath("$.occurrences[0].completed_on").doesNotExist());
+        mvc.perform(get("/api/objectives/no-such-objective/plan")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    @WithUserDetails("baocao") // a feed consumer reads no dashboard, so no plan either
+    void refusesThePlanToAFeedConsumer() throws Exception {
+        mvc.perform(get("/api/objectives/SLDTBXH-HD.MTCL-2023-01/plan")).andExpect(status().isForbidden());
+    }
+
+    @Test
     void answersAnUnknownObjectiveWith404() throws Exception {
         mvc.perform(get("/api/objectives/no-such-objective/history")).andExpect(status().isNotFound());
         mvc.perform(get("/api/objectives/no-such-objective/integrity")).andExpect(status().isNotFound());
