@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * such as {@code DOCUMENT_DATED_AFTER_SUBMISSION}).
  */
 @Component
-class ProblemMessages {
+public class ProblemMessages {
 
     private final MessageSource messages;
 
@@ -46,7 +46,7 @@ class ProblemMessages {
      * As {@link #forForm(ServiceProblem, Map)}, where a page whose forms share field names with others (a reason to
      * reopen is not a reason to reject) first looks for {@code rule.<context>.<field>.<rule>}.
      */
-    FormErrors forForm(ServiceProblem problem, Map<String, String> formFields, String context) {
+    public FormErrors forForm(ServiceProblem problem, Map<String, String> formFields, String context) {
         FormErrors errors = new FormErrors();
         boolean unplaced = problem.fieldProblems().isEmpty();
         for (ServiceProblem.FieldProblem field : problem.fieldProblems()) {
@@ -66,7 +66,7 @@ class ProblemMessages {
     }
 
     /** The text of a message key in the page's language. */
-    String text(String key, Object... arguments) {
+    public String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
@@ -84,14 +84,14 @@ class ProblemMessages {
     }
 
     /** Messages of a refused form: by field, and those that belong to no field. */
-    static final class FormErrors {
+    public static final class FormErrors {
 
         private final Map<String, String> byField = new LinkedHashMap<>();
         private final List<String> general = new ArrayList<>();
         private String detail = "";
 
         /** The message shown next to {@code field} (the first one found for it wins). */
-        FormErrors reject(String field, String message) {
+        public FormErrors reject(String field, String message) {
             byField.putIfAbsent(field, message);
             return this;
         }

@@ -23,7 +23,7 @@ import org.springframework.web.util.UriBuilder;
  * (query-service learns of a command by polling the event store, typically within a tenth of a second).
  */
 @Component
-class Reads {
+public class Reads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reads.class);
     private static final int BOARD_PAGE = 500;
@@ -75,7 +75,7 @@ class Reads {
      * Waits (at most {@code quality-ledger.read-wait}) until {@code read} answers something other than {@code before}:
      * every command the pages send changes what its page reads, so a changed answer means the read side has it.
      */
-    <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
+    public <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
         long deadline = System.nanoTime() + readWait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!Objects.equals(before, read.get())) {
@@ -112,27 +112,27 @@ class Reads {
         }
     }
 
-    static long number(Object value) {
+    public static long number(Object value) {
         return value instanceof Number number ? number.longValue() : 0;
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : Objects.toString(value);
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> rows(Object answer) {
+    public static List<Map<String, Object>> rows(Object answer) {
         Object content = answer instanceof Map<?, ?> map ? map.get("content") : answer;
         return content instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object rows) {
+    public static List<Map<String, Object>> list(Object rows) {
         return rows instanceof List<?> list ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> strings(Object values) {
+    public static List<String> strings(Object values) {
         return values instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }
