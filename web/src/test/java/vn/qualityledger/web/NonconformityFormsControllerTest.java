@@ -204,8 +204,8 @@ class NonconformityFormsControllerTest {
 
         mvc.perform(get(PAGE).with(signedIn(admin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("/actions/ca-1/verification""))))
-                .andExpect(content().string(containsString("/actions/ca-2/verification"")))
+                .andExpect(content().string(not(containsString("/actions/ca-1/verification\""))))
+                .andExpect(content().string(containsString("/actions/ca-2/verification\"")))
                 .andExpect(content().string(containsString("Bạn đã ghi nhận việc thực hiện hành động này; người khác xác nhận hiệu lực của nó.")))
                 .andExpect(content().string(containsString("<span class=\"small muted by implemented-by\">— Quản trị viên</span>")))
                 .andExpect(content().string(containsString("<span class=\"small muted by implemented-by\">— Phạm Minh Hiếu</span>")))
@@ -213,8 +213,8 @@ class NonconformityFormsControllerTest {
                 .andExpect(content().string(containsString("— Nguyễn Thị Thư")))
                 .andExpect(content().string(containsString("— Đỗ Thị Đào")));
         mvc.perform(get(PAGE).with(signedIn(QMR)))
-                .andExpect(content().string(containsString("/actions/ca-1/verification"")))
-                .andExpect(content().string(containsString("/actions/ca-2/verification"")))
+                .andExpect(content().string(containsString("/actions/ca-1/verification\"")))
+                .andExpect(content().string(containsString("/actions/ca-2/verification\"")))
                 .andExpect(content().string(not(containsString("own-implementation"))));
         mvc.perform(get(PAGE).param("lang", "en").with(signedIn(admin)))
                 .andExpect(content().string(containsString("You recorded this action&#39;s implementation; someone else verifies its effectiveness.")));

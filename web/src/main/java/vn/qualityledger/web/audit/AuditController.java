@@ -239,7 +239,7 @@ class AuditController {
             note.put("clause", trim(clause));
             note.put("question", trim(question));
             note.put("observed", trim(observed));
-            note.put("conformity", CONFORMITIES.contains(conformity) ? conformity : null);
+            note.put("conformity", conformity != null && CONFORMITIES.contains(conformity) ? conformity : null);
             notes.add(note);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -264,7 +264,7 @@ class AuditController {
         body.put("findingId", chosenId);
         body.put("unit", trim(unit));
         body.put("clause", trim(clause));
-        body.put("kind", KINDS.contains(kind) ? kind : null);
+        body.put("kind", kind != null && KINDS.contains(kind) ? kind : null);
         body.put("description", trim(description));
         body.put("evidenceSeen", trim(evidenceSeen));
         if (Pages.blankToNull(relatedObjectiveId) != null) {
@@ -408,6 +408,17 @@ class AuditController {
         model.addAttribute("memberRows", rows(MEMBER_ROWS));
         model.addAttribute("failed", failedForm);
         model.addAttribute("errors", errors);
+        // A refusal of a form the page no longer offers (sent from an older page) shows above the page.
+        boolean offered = failedForm == null || switch (failedForm.contains(":") ? failedForm.substring(0, failedForm.indexOf(':')) : failedForm) {
+            case "team" -> AuditActions.mayAppoint(user, round);
+            case "schedule" -> AuditActions.maySchedule(user, round, failedForm.substring(failedForm.indexOf(':') + 1));
+            case "held" -> AuditActions.mayRecordHeld(user, round, failedForm.substring(failedForm.indexOf(':') + 1));
+            case "finding" -> !findingUnits.isEmpty();
+            case "report" -> AuditActions.mayReport(user, round);
+            case "close" -> AuditActions.mayClose(user, round);
+            default -> false;
+        };
+        model.addAttribute("strayErrors", offered ? null : errors);
         model.addAttribute("typed", typed);
         model.addAttribute("newFindingId", "finding".equals(failedForm) ? typed.getOrDefault("findingId", Pages.newId("f")) : Pages.newId("f"));
         return "audit";
