@@ -281,9 +281,12 @@ class NonconformityFiguresIntegrationTest {
         assertThat(nc1.rootCause()).isEqualTo("Chưa phân công người kiểm soát tài liệu");
         assertThat(nc1.actions()).extracting(NonconformityDetail.Action::actionId).containsExactly("a1", "a2");
         assertThat(nc1.actions().get(0).verifications()).containsExactly(
-                new NonconformityDetail.Verification(false, "Hồ sơ vẫn chưa được kiểm soát", d("2024-05-20")));
-        assertThat(nc1.actions().get(1).verifications()).containsExactly(new NonconformityDetail.Verification(true, null, d("2024-07-01")));
+                new NonconformityDetail.Verification(false, "Hồ sơ vẫn chưa được kiểm soát", d("2024-05-20"), null));
+        assertThat(nc1.actions().get(1).verifications()).containsExactly(new NonconformityDetail.Verification(true, null, d("2024-07-01"), null));
         assertThat(nc1.closures()).isEmpty();
+        // These events carry no actor in their metadata (stored without attribution): the detail names nobody.
+        assertThat(nc1.raisedBy()).isNull();
+        assertThat(nc1.actions().get(0).implementedBy()).isNull();
 
         // In April only the correction and root cause exist; no action yet.
         NonconformityDetail april = read(NonconformityDetail.class, "/api/nonconformities/{id}?asOf=2024-04-06", NC1.value());
@@ -298,8 +301,8 @@ class NonconformityFiguresIntegrationTest {
         assertThat(nc2June.actions().get(0).overdueRecorded()).isTrue();
         assertThat(nc2June.actions().get(0).implementedOn()).isNull();
         NonconformityDetail nc2 = read(NonconformityDetail.class, "/api/nonconformities/{id}?asOf=" + D2, NC2.value());
-        assertThat(nc2.closures()).containsExactly(new NonconformityDetail.Closure(true, d("2024-06-25"), null),
-                new NonconformityDetail.Closure(false, d("2024-08-20"), "Tái diễn tại kỳ kiểm tra tháng 8"));
+        assertThat(nc2.closures()).containsExactly(new NonconformityDetail.Closure(true, d("2024-06-25"), null, null),
+                new NonconformityDetail.Closure(false, d("2024-08-20"), "Tái diễn tại kỳ kiểm tra tháng 8", null));
         assertThat(nc2.actions()).extracting(NonconformityDetail.Action::actionId, NonconformityDetail.Action::overdue)
                 .containsExactly(org.assertj.core.api.Assertions.tuple("b1", false), org.assertj.core.api.Assertions.tuple("b2", true));
 

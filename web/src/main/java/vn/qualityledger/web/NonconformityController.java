@@ -321,11 +321,16 @@ class NonconformityController {
         model.addAttribute("mayAnalyse", open && treats && nc.get("rootCause") == null);
         model.addAttribute("mayPlan", open && treats && nc.get("rootCause") != null);
         List<Map<String, Object>> actions = Reads.list(nc.get("actions"));
-        // Per action: implemented by its owner unit's people (or the secretary); verified once, by someone else, when implemented.
+        // Per action: implemented by its owner unit's people (or the secretary); verified once, by someone other than
+        // whoever implemented it (the detail names them), when implemented.
         model.addAttribute("implementable", actions.stream().filter(a -> open && a.get("implementedOn") == null
                 && OfferedActions.mayImplementAction(user, Reads.text(a.get("ownerUnit")))).map(a -> Reads.text(a.get("actionId"))).toList());
         model.addAttribute("verifiable", actions.stream().filter(a -> open && a.get("implementedOn") != null
-                && Reads.list(a.get("verifications")).isEmpty() && OfferedActions.mayVerify(user)).map(a -> Reads.text(a.get("actionId"))).toList());
+                && Reads.list(a.get("verifications")).isEmpty() && OfferedActions.mayVerify(user, implementer(a)))
+                .map(a -> Reads.text(a.get("actionId"))).toList());
+        model.addAttribute("ownImplementations", actions.stream().filter(a -> open && a.get("implementedOn") != null
+                && Reads.list(a.get("verifications")).isEmpty() && OfferedActions.mayVerify(user) && !OfferedActions.mayVerify(user, implementer(a)))
+                .map(a -> Reads.text(a.get("actionId"))).toList());
         model.addAttribute("mayClose", "VERIFIED".equals(status) && OfferedActions.mayCloseNonconformity(user));
         model.addAttribute("mayReopen", "CLOSED".equals(status) && OfferedActions.mayCloseNonconformity(user));
         model.addAttribute("ownerUnitFixed", OfferedActions.isPlanner(user) ? null : user.unit());
@@ -333,6 +338,11 @@ class NonconformityController {
         model.addAttribute("open", open);
         model.addAttribute("actions", actions);
         return "nonconformity";
+    }
+
+    /** Who recorded the action's implementation ({@code implementedBy.actorId} of the detail), or null. */
+    private static String implementer(Map<String, Object> action) {
+        return action.get("implementedBy") instanceof Map<?, ?> by ? Reads.text(by.get("actorId")) : null;
     }
 
     private Map<String, Object> read(SignedInUser user, String id) {

@@ -70,6 +70,11 @@ public final class OfferedActions {
         return hasAny(user, "ADMIN", "QMR", "AUDITOR");
     }
 
+    /** Verifying an action implemented by {@code implementerId}: as {@link #mayVerify(SignedInUser)}, and never one's own (OWN_ACTION). */
+    static boolean mayVerify(SignedInUser user, String implementerId) {
+        return mayVerify(user) && (implementerId == null || !implementerId.equals(user.actorId()));
+    }
+
     /** Closing and reopening a nonconformity: the QMR and administrators. */
     static boolean mayCloseNonconformity(SignedInUser user) {
         return hasAny(user, "ADMIN", "QMR");

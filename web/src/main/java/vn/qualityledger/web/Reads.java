@@ -122,11 +122,11 @@ public class Reads {
         }
     }
 
-    static long number(Object value) {
+    public static long number(Object value) {
         return value instanceof Number number ? number.longValue() : 0;
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : Objects.toString(value);
     }
 
@@ -137,12 +137,12 @@ public class Reads {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object rows) {
+    public static List<Map<String, Object>> list(Object rows) {
         return rows instanceof List<?> list ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> strings(Object values) {
+    public static List<String> strings(Object values) {
         return values instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }

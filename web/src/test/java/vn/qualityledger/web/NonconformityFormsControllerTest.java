@@ -186,6 +186,40 @@ class NonconformityFormsControllerTest {
                 .andExpect(content().string(containsString("/actions/ca-2/verification\"")));
     }
 
+    /** The detail names who implemented each action: that user is not offered its verification (the service refuses it, OWN_ACTION). */
+    @Test
+    void nobodyIsOfferedTheVerificationOfAnActionTheyImplementedAndTheDetailNamesWhoDidEachStep() throws Exception {
+        SignedInUser admin = user("admin", "Quản trị viên", "ADMIN", null);
+        nonconformity.put("status", "IMPLEMENTED");
+        nonconformity.put("rootCause", "Chưa phân công");
+        nonconformity.put("analysedOn", "2026-11-22");
+        nonconformity.put("analysedBy", Map.of("actorId", "thuky", "name", "Nguyễn Thị Thư"));
+        nonconformity.put("raisedBy", Map.of("actorId", "danhgia", "name", "Đỗ Thị Đào"));
+        Map<String, Object> byAdmin = action("ca-1", "2026-11-28", List.of());
+        byAdmin.put("plannedBy", Map.of("actorId", "qmr", "name", "Trần Văn Quang"));
+        byAdmin.put("implementedBy", Map.of("actorId", "admin", "name", "Quản trị viên"));
+        Map<String, Object> byStaff = action("ca-2", "2026-11-28", List.of());
+        byStaff.put("implementedBy", Map.of("actorId", "nhanvienvp", "name", "Phạm Minh Hiếu"));
+        nonconformity.put("actions", List.of(byAdmin, byStaff));
+
+        mvc.perform(get(PAGE).with(signedIn(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/actions/ca-1/verification\""))))
+                .andExpect(content().string(containsString("/actions/ca-2/verification\"")))
+                .andExpect(content().string(containsString("Bạn đã ghi nhận việc thực hiện hành động này; người khác xác nhận hiệu lực của nó.")))
+                .andExpect(content().string(containsString("<span class=\"small muted by implemented-by\">— Quản trị viên</span>")))
+                .andExpect(content().string(containsString("<span class=\"small muted by implemented-by\">— Phạm Minh Hiếu</span>")))
+                .andExpect(content().string(containsString("— Trần Văn Quang")))
+                .andExpect(content().string(containsString("— Nguyễn Thị Thư")))
+                .andExpect(content().string(containsString("— Đỗ Thị Đào")));
+        mvc.perform(get(PAGE).with(signedIn(QMR)))
+                .andExpect(content().string(containsString("/actions/ca-1/verification\"")))
+                .andExpect(content().string(containsString("/actions/ca-2/verification\"")))
+                .andExpect(content().string(not(containsString("own-implementation"))));
+        mvc.perform(get(PAGE).param("lang", "en").with(signedIn(admin)))
+                .andExpect(content().string(containsString("You recorded this action&#39;s implementation; someone else verifies its effectiveness.")));
+    }
+
     @Test
     void closingIsOfferedToTheQmrOnceVerifiedAndReopeningOnceClosed() throws Exception {
         nonconformity.put("status", "VERIFIED");

@@ -9,18 +9,24 @@ import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.query.tracking.NonconformityStatus;
 
 /**
- * A nonconformity as of a date: where it came from, and each step dated by then (later steps are left out).
+ * A nonconformity as of a date: where it came from, and each step dated by then (later steps are left out), with who
+ * did it ({@link ActorRef}, from the event's metadata; null for a step recorded before attribution was projected).
  */
 public record NonconformityDetail(String nonconformityId, String organisationId, LocalDate asOf, NonconformityStatus status,
                                   LocalDate raisedOn, LocalDate closedOn, int ageDays, boolean overdue, Severity severity,
                                   String unit, String clause, String clauseTitle, String description, Origin origin,
                                   String correction, LocalDate correctedOn, String rootCause, String rootCauseMethod,
-                                  LocalDate analysedOn, List<Action> actions, List<Closure> closures) {
+                                  LocalDate analysedOn, ActorRef raisedBy, ActorRef correctedBy, ActorRef analysedBy,
+                                  List<Action> actions, List<Closure> closures) {
 
     NonconformityDetail withSteps(List<Action> actions, List<Closure> closures) {
         return new NonconformityDetail(nonconformityId, organisationId, asOf, status, raisedOn, closedOn, ageDays, overdue,
                 severity, unit, clause, clauseTitle, description, origin, correction, correctedOn, rootCause, rootCauseMethod,
-                analysedOn, actions, closures);
+                analysedOn, raisedBy, correctedBy, analysedBy, actions, closures);
+    }
+
+    /** Who recorded a step: the user's sign-in id and name as the event's metadata carries them. */
+    public record ActorRef(String actorId, String name) {
     }
 
     /** Where it came from; the parts that do not apply are null. */
@@ -42,16 +48,17 @@ public record NonconformityDetail(String nonconformityId, String organisationId,
      * @param implementedOn   null when not implemented by the date
      * @param overdue         past its due date and not implemented as of the date
      * @param overdueRecorded the service recorded it overdue at its due date (as things stand now)
+     * @param implementedBy   who recorded the implementation; null when not implemented by the date
      */
     public record Action(String actionId, String ownerUnit, String description, LocalDate dueDate, LocalDate plannedOn,
                          LocalDate implementedOn, DocumentReference evidence, String implementationNote, boolean overdue,
-                         boolean overdueRecorded, List<Verification> verifications) {
+                         boolean overdueRecorded, List<Verification> verifications, ActorRef plannedBy, ActorRef implementedBy) {
     }
 
-    public record Verification(boolean effective, String reason, LocalDate verifiedOn) {
+    public record Verification(boolean effective, String reason, LocalDate verifiedOn, ActorRef verifiedBy) {
     }
 
-    /** A closure ({@code closed} true) or a reopening. */
-    public record Closure(boolean closed, LocalDate on, String note) {
+    /** A closure ({@code closed} true) or a reopening, and who recorded it. */
+    public record Closure(boolean closed, LocalDate on, String note, ActorRef by) {
     }
 }

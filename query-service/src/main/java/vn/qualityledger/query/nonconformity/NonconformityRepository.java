@@ -22,6 +22,7 @@ import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.query.nonconformity.NonconformityDetail.Action;
+import vn.qualityledger.query.nonconformity.NonconformityDetail.ActorRef;
 import vn.qualityledger.query.nonconformity.NonconformityDetail.AuditRef;
 import vn.qualityledger.query.nonconformity.NonconformityDetail.Closure;
 import vn.qualityledger.query.nonconformity.NonconformityDetail.FindingRef;
@@ -218,7 +219,8 @@ public class NonconformityRepository {
                 rs.getString("description"), origin,
                 correctedOn == null ? null : rs.getString("correction"), correctedOn,
                 analysedOn == null ? null : rs.getString("root_cause"), analysedOn == null ? null : rs.getString("root_cause_method"),
-                analysedOn, List.of(), List.of());
+                analysedOn, actor(rs, "raised_by"), correctedOn == null ? null : actor(rs, "corrected_by"),
+                analysedOn == null ? null : actor(rs, "analysed_by"), List.of(), List.of());
     }
 
     private List<Action> actions(MapSqlParameterSource params) {
@@ -227,7 +229,8 @@ public class NonconformityRepository {
                 SELECT * FROM query.verification WHERE nonconformity_id = :id AND verified_on <= :asOf ORDER BY stream_sequence
                 """, params, rs -> {
             verifications.computeIfAbsent(rs.getString("action_id"), a -> new ArrayList<>()).add(
-                    new Verification(rs.getBoolean("effective"), rs.getString("reason"), rs.getObject("verified_on", LocalDate.class)));
+                    new Verification(rs.getBoolean("effective"), rs.getString("reason"), rs.getObject("verified_on", LocalDate.class),
+                            actor(rs, "verified_by")));
         });
         return jdbc.query("""
                 SELECT a.*, CAST(a.implemented_on <= :asOf AS boolean) AS implemented, %s AS overdue
@@ -243,14 +246,25 @@ public class NonconformityRepository {
                     rs.getObject("due_date", LocalDate.class), rs.getObject("planned_on", LocalDate.class),
                     implemented ? rs.getObject("implemented_on", LocalDate.class) : null, evidence,
                     implemented ? rs.getString("implementation_note") : null, rs.getBoolean("overdue"),
-                    rs.getBoolean("overdue_recorded"), verifications.getOrDefault(rs.getString("action_id"), List.of()));
+                    rs.getBoolean("overdue_recorded"), verifications.getOrDefault(rs.getString("action_id"), List.of()),
+                    actor(rs, "planned_by"), implemented ? actor(rs, "implemented_by") : null);
         });
     }
 
     private List<Closure> closures(MapSqlParameterSource params) {
         return jdbc.query("""
                 SELECT * FROM query.nonconformity_closure WHERE nonconformity_id = :id AND on_date <= :asOf ORDER BY stream_sequence
-                """, params, (rs, row) -> new Closure(rs.getBoolean("closed"), rs.getObject("on_date", LocalDate.class), rs.getString("note")));
+                """, params, (rs, row) -> new Closure(rs.getBoolean("closed"), rs.getObject("on_date", LocalDate.class), rs.getString("note"),
+                actorOf(rs.getString("actor_id"), rs.getString("actor_name"))));
+    }
+
+    /** Who recorded a step, from the columns {@code <prefix>} (id) and {@code <prefix>_name}; null when not attributed. */
+    private static ActorRef actor(ResultSet rs, String prefix) throws SQLException {
+        return actorOf(rs.getString(prefix), rs.getString(prefix + "_name"));
+    }
+
+    private static ActorRef actorOf(String id, String name) {
+        return id == null ? null : new ActorRef(id, name);
     }
 
     static NonconformityRow row(ResultSet rs) throws SQLException {

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -21,6 +22,7 @@ import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.audit.TeamMember;
 import vn.qualityledger.api.audit.UnitAuditHeldEvent;
 import vn.qualityledger.api.audit.UnitAuditScheduledEvent;
+import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.CorrectionRecordedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionImplementedEvent;
@@ -158,14 +160,16 @@ public class NonconformityTrackingProjection {
 
     // ---- nonconformities -----------------------------------------------------------------------------------------
 
+    // Who did each step comes from the event's metadata (null for an unattributed event); only id and name are read.
+
     @EventHandler
-    void on(NonconformityRaisedEvent event) {
+    void on(NonconformityRaisedEvent event, MetaData metaData) {
         NonconformityOrigin origin = event.origin();
         update("""
                 INSERT INTO query.nonconformity (id, organisation_id, source, origin_audit_id, origin_finding_id,
                                                  origin_objective_id, origin_measure_id, complaint_reference, severity,
-                                                 unit, clause, description, raised_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 unit, clause, description, raised_on, raised_by, raised_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
                 """,
                 event.nonconformityId().value(), event.organisationId(), origin.source().name(),
@@ -173,42 +177,50 @@ public class NonconformityTrackingProjection {
                 origin.findingId() == null ? null : origin.findingId().value(),
                 origin.objectiveId() == null ? null : origin.objectiveId().value(),
                 origin.measureId() == null ? null : origin.measureId().value(), origin.complaintReference(),
-                event.severity().name(), event.unit(), event.clause(), event.description(), event.raisedOn());
+                event.severity().name(), event.unit(), event.clause(), event.description(), event.raisedOn(),
+                actorId(metaData), actorName(metaData));
     }
 
     @EventHandler
-    void on(CorrectionRecordedEvent event) {
-        update("UPDATE query.nonconformity SET correction = ?, corrected_on = ? WHERE id = ?",
-                event.correction(), event.correctedOn(), event.nonconformityId().value());
+    void on(CorrectionRecordedEvent event, MetaData metaData) {
+        update("UPDATE query.nonconformity SET correction = ?, corrected_on = ?, corrected_by = ?, corrected_by_name = ? WHERE id = ?",
+                event.correction(), event.correctedOn(), actorId(metaData), actorName(metaData), event.nonconformityId().value());
     }
 
     @EventHandler
-    void on(RootCauseAnalysedEvent event) {
-        update("UPDATE query.nonconformity SET root_cause = ?, root_cause_method = ?, analysed_on = ? WHERE id = ?",
-                event.rootCause(), event.method(), event.analysedOn(), event.nonconformityId().value());
-    }
-
-    @EventHandler
-    void on(CorrectiveActionPlannedEvent event) {
+    void on(RootCauseAnalysedEvent event, MetaData metaData) {
         update("""
-                INSERT INTO query.corrective_action (nonconformity_id, action_id, owner_unit, description, due_date, planned_on)
-                VALUES (?, ?, ?, ?, ?, ?)
+                UPDATE query.nonconformity SET root_cause = ?, root_cause_method = ?, analysed_on = ?, analysed_by = ?,
+                    analysed_by_name = ?
+                WHERE id = ?
+                """, event.rootCause(), event.method(), event.analysedOn(), actorId(metaData), actorName(metaData),
+                event.nonconformityId().value());
+    }
+
+    @EventHandler
+    void on(CorrectiveActionPlannedEvent event, MetaData metaData) {
+        update("""
+                INSERT INTO query.corrective_action (nonconformity_id, action_id, owner_unit, description, due_date, planned_on,
+                                                     planned_by, planned_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (nonconformity_id, action_id) DO NOTHING
                 """, event.nonconformityId().value(), event.actionId().value(), event.ownerUnit(), event.description(),
-                event.dueDate(), event.plannedOn());
+                event.dueDate(), event.plannedOn(), actorId(metaData), actorName(metaData));
     }
 
     @EventHandler
-    void on(CorrectiveActionImplementedEvent event) {
+    void on(CorrectiveActionImplementedEvent event, MetaData metaData) {
         DocumentReference evidence = event.evidence();
         update("""
                 UPDATE query.corrective_action SET implemented_on = ?, evidence_number = ?, evidence_date = ?,
-                    evidence_issuer = ?, evidence_title = ?, evidence_link = ?, evidence_sha256 = ?, implementation_note = ?
+                    evidence_issuer = ?, evidence_title = ?, evidence_link = ?, evidence_sha256 = ?, implementation_note = ?,
+                    implemented_by = ?, implemented_by_name = ?
                 WHERE nonconformity_id = ? AND action_id = ?
                 """, event.implementedOn(), evidence == null ? null : evidence.number(),
                 evidence == null ? null : evidence.date(), evidence == null ? null : evidence.issuer(),
                 evidence == null ? null : evidence.title(), evidence == null ? null : evidence.link(),
-                evidence == null ? null : evidence.sha256(), event.note(), event.nonconformityId().value(),
+                evidence == null ? null : evidence.sha256(), event.note(), actorId(metaData), actorName(metaData),
+                event.nonconformityId().value(),
                 event.actionId().value());
     }
 
@@ -220,31 +232,43 @@ public class NonconformityTrackingProjection {
     }
 
     @EventHandler
-    void on(CorrectiveActionVerifiedEvent event, @SequenceNumber long streamSequence) {
+    void on(CorrectiveActionVerifiedEvent event, @SequenceNumber long streamSequence, MetaData metaData) {
         update("""
-                INSERT INTO query.verification (nonconformity_id, stream_sequence, action_id, effective, reason, verified_on)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO query.verification (nonconformity_id, stream_sequence, action_id, effective, reason, verified_on,
+                                                verified_by, verified_by_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (nonconformity_id, stream_sequence) DO NOTHING
                 """, event.nonconformityId().value(), streamSequence, event.actionId().value(), event.effective(),
-                event.reason(), event.verifiedOn());
+                event.reason(), event.verifiedOn(), actorId(metaData), actorName(metaData));
     }
 
     @EventHandler
-    void on(NonconformityClosedEvent event, @SequenceNumber long streamSequence) {
-        closure(event.nonconformityId().value(), streamSequence, true, event.closedOn(), event.note());
+    void on(NonconformityClosedEvent event, @SequenceNumber long streamSequence, MetaData metaData) {
+        closure(event.nonconformityId().value(), streamSequence, true, event.closedOn(), event.note(), metaData);
     }
 
     @EventHandler
-    void on(NonconformityReopenedEvent event, @SequenceNumber long streamSequence) {
-        closure(event.nonconformityId().value(), streamSequence, false, event.reopenedOn(), event.reason());
+    void on(NonconformityReopenedEvent event, @SequenceNumber long streamSequence, MetaData metaData) {
+        closure(event.nonconformityId().value(), streamSequence, false, event.reopenedOn(), event.reason(), metaData);
     }
 
-    private void closure(String nonconformityId, long streamSequence, boolean closed, java.time.LocalDate on, String note) {
+    private void closure(String nonconformityId, long streamSequence, boolean closed, java.time.LocalDate on, String note,
+                         MetaData metaData) {
         update("""
-                INSERT INTO query.nonconformity_closure (nonconformity_id, stream_sequence, closed, on_date, note)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO query.nonconformity_closure (nonconformity_id, stream_sequence, closed, on_date, note, actor_id, actor_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (nonconformity_id, stream_sequence) DO NOTHING
-                """, nonconformityId, streamSequence, closed, on, note);
+                """, nonconformityId, streamSequence, closed, on, note, actorId(metaData), actorName(metaData));
+    }
+
+    private static String actorId(MetaData metaData) {
+        Object id = metaData.get(Actor.ID);
+        return id == null ? null : id.toString();
+    }
+
+    private static String actorName(MetaData metaData) {
+        Object name = metaData.get(Actor.NAME);
+        return name == null ? null : name.toString();
     }
 
     /** Before a replay: empty the read model, so that the events rebuild it from nothing. */

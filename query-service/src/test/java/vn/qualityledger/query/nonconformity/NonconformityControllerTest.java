@@ -138,6 +138,30 @@ class NonconformityControllerTest {
     }
 
     @Test
+    void namesWhoDidEachStepInTheDetail() throws Exception {
+        NonconformityDetail.ActorRef qmr = new NonconformityDetail.ActorRef("qmr", "Trần Văn Quang");
+        NonconformityDetail.ActorRef staff = new NonconformityDetail.ActorRef("nhanvienvp", "Phạm Minh Hiếu");
+        NonconformityDetail.Action action = new NonconformityDetail.Action("a1", "VP", "Phân công", LocalDate.of(2024, 4, 30),
+                LocalDate.of(2024, 4, 3), LocalDate.of(2024, 4, 10), null, null, false, false,
+                List.of(new NonconformityDetail.Verification(true, null, LocalDate.of(2024, 4, 15), qmr)), qmr, staff);
+        when(nonconformities.detail(eq("NC-1"), any())).thenReturn(Optional.of(new NonconformityDetail("NC-1", "org",
+                LocalDate.of(2024, 7, 1), NonconformityStatus.CLOSED, LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 16), 15, false,
+                Severity.MINOR, "VP", "7.5.3", null, "Hồ sơ", null, null, null, "Chưa phân công", null, LocalDate.of(2024, 4, 2),
+                qmr, null, qmr, List.of(action), List.of(new NonconformityDetail.Closure(true, LocalDate.of(2024, 4, 16), null, qmr)))));
+
+        mvc.perform(get("/api/nonconformities/NC-1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.raisedBy.actorId").value("qmr"))
+                .andExpect(jsonPath("$.raisedBy.name").value("Trần Văn Quang"))
+                .andExpect(jsonPath("$.correctedBy").doesNotExist())
+                .andExpect(jsonPath("$.actions[0].plannedBy.actorId").value("qmr"))
+                .andExpect(jsonPath("$.actions[0].implementedBy.actorId").value("nhanvienvp"))
+                .andExpect(jsonPath("$.actions[0].implementedBy.name").value("Phạm Minh Hiếu"))
+                .andExpect(jsonPath("$.actions[0].verifications[0].verifiedBy.actorId").value("qmr"))
+                .andExpect(jsonPath("$.closures[0].by.name").value("Trần Văn Quang"));
+    }
+
+    @Test
     void answersForbiddenWithAProblemWhenTheReaderMayNotReadTheOrganisation() throws Exception {
         doThrow(new ResponseStatusException(HttpStatus.FORBIDDEN, "You read only your own organisation's data (SLDTBXH-HD)"))
                 .when(access).requireOrganisation("other-org");

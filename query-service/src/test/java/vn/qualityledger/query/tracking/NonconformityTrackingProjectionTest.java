@@ -139,6 +139,53 @@ class NonconformityTrackingProjectionTest {
         }
     }
 
+    /**
+     * Who did each step comes from the event's metadata: thuky raised and analysed it, truongvp planned the action,
+     * nhanvienvp implemented it, qmr verified and closed it. As of the day before the implementation, the detail names
+     * nobody for it (nor its verification).
+     */
+    @Test
+    void namesWhoDidEachStepFromTheEventsMetadata() {
+        CorrectiveActionId a1 = CorrectiveActionId.of("a1");
+        NonconformityId nc = NonconformityId.of("NC-who");
+        Object[][] steps = {
+                {"thuky", "Nguyễn Thị Thu", new NonconformityRaisedEvent(nc, ORG, new NonconformityOrigin(NonconformitySource.MANUAL,
+                        null, null, null, null, null), Severity.MINOR, "VP", "7.5.3", "Hồ sơ chưa kiểm soát", d("2024-04-01"))},
+                {"thuky", "Nguyễn Thị Thu", new vn.qualityledger.api.nonconformity.RootCauseAnalysedEvent(nc, "Chưa phân công", "5 Why",
+                        d("2024-04-02"))},
+                {"truongvp", "Lê Văn Vinh", new CorrectiveActionPlannedEvent(nc, a1, "VP", "Phân công người kiểm soát",
+                        d("2024-04-30"), d("2024-04-03"))},
+                {"nhanvienvp", "Phạm Minh Hiếu", new CorrectiveActionImplementedEvent(nc, a1, new DocumentReference("12/QĐ-VP",
+                        d("2024-04-10"), "Văn phòng Sở", "Quyết định phân công", null, null), null, d("2024-04-10"))},
+                {"qmr", "Trần Văn Quang", new CorrectiveActionVerifiedEvent(nc, a1, true, null, d("2024-04-15"))},
+                {"qmr", "Trần Văn Quang", new NonconformityClosedEvent(nc, null, d("2024-04-16"))}};
+        ProjectionReplay projection = live();
+        for (int i = 0; i < steps.length; i++) {
+            projection.apply(new GenericDomainEventMessage<>("Nonconformity", nc.value(), i, steps[i][2],
+                    org.axonframework.messaging.MetaData.with("actorId", steps[i][0]).and("actorName", steps[i][1])));
+        }
+        NonconformityRepository repository = new NonconformityRepository(new NamedParameterJdbcTemplate(jdbc));
+
+        var detail = repository.detail(nc.value(), d("2024-04-30")).orElseThrow();
+        var thuky = new vn.qualityledger.query.nonconformity.NonconformityDetail.ActorRef("thuky", "Nguyễn Thị Thu");
+        var qmr = new vn.qualityledger.query.nonconformity.NonconformityDetail.ActorRef("qmr", "Trần Văn Quang");
+        assertThat(detail.raisedBy()).isEqualTo(thuky);
+        assertThat(detail.analysedBy()).isEqualTo(thuky);
+        assertThat(detail.correctedBy()).isNull(); // no correction was recorded
+        assertThat(detail.actions().get(0).plannedBy())
+                .isEqualTo(new vn.qualityledger.query.nonconformity.NonconformityDetail.ActorRef("truongvp", "Lê Văn Vinh"));
+        assertThat(detail.actions().get(0).implementedBy())
+                .isEqualTo(new vn.qualityledger.query.nonconformity.NonconformityDetail.ActorRef("nhanvienvp", "Phạm Minh Hiếu"));
+        assertThat(detail.actions().get(0).verifications()).extracting(v -> v.verifiedBy()).containsExactly(qmr);
+        assertThat(detail.closures()).extracting(c -> c.by()).containsExactly(qmr);
+
+        var before = repository.detail(nc.value(), d("2024-04-09")).orElseThrow();
+        assertThat(before.actions().get(0).implementedOn()).isNull();
+        assertThat(before.actions().get(0).implementedBy()).isNull();
+        assertThat(before.actions().get(0).verifications()).isEmpty();
+        assertThat(before.analysedBy()).isEqualTo(thuky);
+    }
+
     @Test
     void ignoresEventsOfOtherStreams() {
         ObjectiveId objective = ObjectiveId.of("obj-1");

@@ -1,135 +1,33 @@
 package vn.qualityledger.web.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.web.WebApplication;
 
 /**
- * The three applications as a user meets them: command-service and query-service from their runnable jars (built
- * earlier in the reactor) as child processes on a database of their own, the web application in this JVM, and
- * Debian's Chromium driven by Selenium. One set of applications for the whole class. Skipped only where
- * /usr/bin/chromium is not installed (CI installs it). A failing step leaves a screenshot in target/screenshots.
+ * The work journeys in the browser, on the applications {@link BrowserJourney} starts (database ql_test_web): the
+ * secretary assigns, the staff file, the monitor decides and the auditor replays; a nonconformity raised by hand is
+ * analysed, acted on, verified by another and closed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebJourneyEndToEndTest {
+class WebJourneyEndToEndTest extends BrowserJourney {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String DATABASE = "ql_test_web";
     private static final String ORGANISATION = "SLDTBXH-HD";
     private static final String AS_OF = "2023-06-30";
     private static final String OBJECTIVE = "SLDTBXH-HD.MTCL-2023-01";
     private static final String OCCURRENCE = "I.6@2023-05-14";
     private static final String OCCURRENCE_PAGE = "/objectives/" + OBJECTIVE + "/occurrences/" + OCCURRENCE;
     private static final String REJECTION = "Thiếu chữ ký của Chánh Văn phòng";
-    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Path root = Path.of(System.getProperty("ql.root", "..")).toAbsolutePath().normalize();
-    private final Path screenshots = root.resolve("web/target/screenshots");
-    private final Path logs = root.resolve("web/target/e2e-logs");
-    private final List<Process> services = new ArrayList<>();
-    private ConfigurableApplicationContext web;
-    private WebDriver browser;
-    private WebDriverWait wait;
-    private String commandUrl;
-    private String queryUrl;
-    private String webUrl;
-
-    @BeforeAll
-    void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM);
-        Files.createDirectories(screenshots);
-        Files.createDirectories(logs);
-        recreateDatabase();
-        int commandPort = freePort();
-        int queryPort = freePort();
-        commandUrl = "http://127.0.0.1:" + commandPort;
-        queryUrl = "http://127.0.0.1:" + queryPort;
-        startService("command-service", commandPort, "COMMAND_PORT");
-        startService("query-service", queryPort, "QUERY_PORT");
-
-        web = SpringApplication.run(WebApplication.class, "--server.port=0", "--server.address=127.0.0.1",
-                "--quality-ledger.command-service-url=" + commandUrl, "--quality-ledger.query-service-url=" + queryUrl);
-        webUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) web).getWebServer().getPort();
-
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                        "--window-size=1280,1000", "--lang=vi",
-                        "--user-data-dir=" + Files.createTempDirectory("ql-chromium-profile"));
-        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driverService, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    void stop() throws InterruptedException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (web != null) {
-            web.close();
-        }
-        for (int i = services.size() - 1; i >= 0; i--) {
-            Process service = services.get(i);
-            service.destroy();
-            if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-                service.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    /** Each journey starts signed out (the two share one browser and one set of applications). */
-    @BeforeEach
-    void signedOut() {
-        browser.get(webUrl + "/login");
-        browser.manage().deleteAllCookies();
-        browser.get(webUrl + "/login"); // a form whose CSRF token belongs to no session any more would be refused
+    WebJourneyEndToEndTest() {
+        super("ql_test_web");
     }
 
     @Test
@@ -506,24 +404,6 @@ class WebJourneyEndToEndTest {
         });
     }
 
-    private void signOutAndIn(String username) {
-        browser.findElement(By.id("sign-out")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
-        signIn(username, "demo");
-    }
-
-    /** Clicks a form's button and waits until the page it leads to has replaced this one. */
-    private void submit(WebElement button) {
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
-    }
-
-    private void type(String field, String value) {
-        WebElement input = browser.findElement(By.id(field));
-        input.clear();
-        input.sendKeys(value);
-    }
-
     private static By reviewItem(String evidenceId) {
         return By.cssSelector("#review article[data-evidence='" + evidenceId + "']");
     }
@@ -538,23 +418,6 @@ class WebJourneyEndToEndTest {
         submit(browser.findElement(By.id("show")));
     }
 
-    private void signIn(String username, String password) {
-        WebElement user = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        user.clear();
-        user.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches("/login$")));
-        if (password.equals("demo")) {
-            // Signed in: wait for the page the sign-in leads to, so that the next navigation does not race it.
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
-        }
-    }
-
-    private String text(By locator) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(locator)).getText().trim();
-    }
-
     /** The API's percentage as the page must show it in Vietnamese: decimal comma, no trailing zeros, " %". */
     private static String percent(JsonNode rate) {
         return rate == null || rate.isNull() ? "—" : percent(rate.decimalValue());
@@ -563,128 +426,5 @@ class WebJourneyEndToEndTest {
     private static String percent(BigDecimal rate) {
         BigDecimal value = rate.stripTrailingZeros();
         return (value.signum() == 0 ? "0" : value.toPlainString()).replace('.', ',') + " %";
-    }
-
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private interface ValueStep<T> {
-        T run() throws Exception;
-    }
-
-    private void step(String name, Step step) throws Exception {
-        step(name, () -> {
-            step.run();
-            return null;
-        });
-    }
-
-    /** A step of the journey; when it fails, a screenshot of the page as it was (target/screenshots/FAILED-name.png). */
-    private <T> T step(String name, ValueStep<T> step) throws Exception {
-        try {
-            return step.run();
-        } catch (Exception | AssertionError failed) {
-            screenshot("FAILED-" + name);
-            throw failed;
-        }
-    }
-
-    private void screenshot(String name) {
-        try {
-            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-            Files.write(screenshots.resolve(name + ".png"), png);
-        } catch (Exception notTaken) {
-            System.err.println("No screenshot " + name + ": " + notTaken);
-        }
-    }
-
-    private void recreateDatabase() throws Exception {
-        String host = env("DB_HOST", "127.0.0.1");
-        String port = env("DB_PORT", "5432");
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
-                env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-    }
-
-    private void startService(String name, int port, String portVariable) throws Exception {
-        Path jar;
-        try (var files = Files.list(root.resolve(name + "/target"))) {
-            jar = files.filter(file -> file.getFileName().toString().matches(name + "-.*-exec\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Build " + name + " first (its -exec.jar is missing)"));
-        }
-        Path log = logs.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
-                "--spring.datasource.hikari.maximum-pool-size=3", "--spring.datasource.hikari.minimum-idle=1")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("DB_NAME", DATABASE);
-        builder.environment().put(portVariable, String.valueOf(port));
-        Process process = builder.start();
-        services.add(process);
-        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as(name + " exited while starting; see " + log).isTrue();
-            try {
-                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // keep polling
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(name + " was not ready in time; see " + log);
-    }
-
-    private JsonNode post(String user, String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commandUrl + path))
-                .header("Authorization", basic(user)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode read(String user, String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(queryUrl + path))
-                    .header("Authorization", basic(user)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T eventually(Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the read model did not catch up within 30 s");
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
