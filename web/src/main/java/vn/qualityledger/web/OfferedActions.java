@@ -9,7 +9,7 @@ import java.util.List;
  * still decides every command — a form shown by mistake ends in the service's refusal, shown with its reason — so this
  * copy can only offer too much or too little, never let anything through. (The APIs do not say which actions a user may take; see the README's gaps.)
  */
-final class OfferedActions {
+public final class OfferedActions {
 
     private static final List<String> PLANNERS = List.of("ADMIN", "ISO_SECRETARY", "QMR");
     private static final List<String> WORKING = List.of("ADMIN", "ISO_SECRETARY", "QMR", "UNIT_HEAD", "STAFF");
@@ -79,7 +79,7 @@ final class OfferedActions {
         return user.unit() != null && !user.unit().isBlank() && user.unit().equals(unit);
     }
 
-    static boolean isPlanner(SignedInUser user) {
+    public static boolean isPlanner(SignedInUser user) {
         return PLANNERS.stream().anyMatch(user::hasRole);
     }
 

@@ -12,7 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small helpers the page controllers share. */
-final class Pages {
+public final class Pages {
 
     /** A date as people type it (30/06/2023, 1/7/2023), or as the APIs and links write it (2023-06-30). */
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -20,7 +20,7 @@ final class Pages {
     private Pages() {
     }
 
-    static SignedInUser user() {
+    public static SignedInUser user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return user;
@@ -28,12 +28,12 @@ final class Pages {
         throw new ServiceProblem(401, "NOT_SIGNED_IN", "");
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(WebApplication.AGENCY_ZONE);
     }
 
     /** The typed date; empty when the text is blank or no date. */
-    static Optional<LocalDate> parseDate(String text) {
+    public static Optional<LocalDate> parseDate(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -54,7 +54,7 @@ final class Pages {
      * A new id for something a form creates, chosen when the form is shown: sending the same form twice (a double
      * click, a retry after no answer) repeats the same command, which the service stores once.
      */
-    static String newId(String prefix) {
+    public static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
@@ -68,7 +68,7 @@ final class Pages {
      * service's {@code field}: left out when blank (the service takes today); when the text is no date, nothing is put,
      * {@code formField} is marked with the format rule and false is answered, so the command is not sent.
      */
-    static boolean putDay(Map<String, Object> body, String field, String typed, ProblemMessages.FormErrors errors, String formField,
+    public static boolean putDay(Map<String, Object> body, String field, String typed, ProblemMessages.FormErrors errors, String formField,
                           ProblemMessages problems) {
         if (blankToNull(typed) == null) {
             return true;
@@ -82,7 +82,7 @@ final class Pages {
         return true;
     }
 
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 }

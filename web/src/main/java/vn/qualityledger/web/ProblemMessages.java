@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * such as {@code DOCUMENT_DATED_AFTER_SUBMISSION}).
  */
 @Component
-class ProblemMessages {
+public class ProblemMessages {
 
     private final MessageSource messages;
 
@@ -24,7 +24,7 @@ class ProblemMessages {
     }
 
     /** What went wrong, for people: by code, else by status, else a general message. */
-    String message(ServiceProblem problem) {
+    public String message(ServiceProblem problem) {
         Locale locale = LocaleContextHolder.getLocale();
         String byCode = messages.getMessage("problem." + problem.code(), null, null, locale);
         if (byCode != null) {
@@ -46,7 +46,7 @@ class ProblemMessages {
      * As {@link #forForm(ServiceProblem, Map)}, where a page whose forms share field names with others (a reason to
      * reopen is not a reason to reject) first looks for {@code rule.<context>.<field>.<rule>}.
      */
-    FormErrors forForm(ServiceProblem problem, Map<String, String> formFields, String context) {
+    public FormErrors forForm(ServiceProblem problem, Map<String, String> formFields, String context) {
         FormErrors errors = new FormErrors();
         boolean unplaced = problem.fieldProblems().isEmpty();
         for (ServiceProblem.FieldProblem field : problem.fieldProblems()) {
@@ -65,8 +65,13 @@ class ProblemMessages {
         return errors;
     }
 
+    /** The text of a message key in the page's language, or null when the bundles have no such key. */
+    public String textOrNull(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, null, LocaleContextHolder.getLocale());
+    }
+
     /** The text of a message key in the page's language. */
-    String text(String key, Object... arguments) {
+    public String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
@@ -84,19 +89,19 @@ class ProblemMessages {
     }
 
     /** Messages of a refused form: by field, and those that belong to no field. */
-    static final class FormErrors {
+    public static final class FormErrors {
 
         private final Map<String, String> byField = new LinkedHashMap<>();
         private final List<String> general = new ArrayList<>();
         private String detail = "";
 
         /** The message shown next to {@code field} (the first one found for it wins). */
-        FormErrors reject(String field, String message) {
+        public FormErrors reject(String field, String message) {
             byField.putIfAbsent(field, message);
             return this;
         }
 
-        FormErrors general(String message, String serviceDetail) {
+        public FormErrors general(String message, String serviceDetail) {
             general.add(message);
             detail = serviceDetail == null ? "" : serviceDetail;
             return this;

@@ -23,7 +23,7 @@ import org.springframework.web.util.UriBuilder;
  * (query-service learns of a command by polling the event store, typically within a tenth of a second).
  */
 @Component
-class Reads {
+public class Reads {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reads.class);
     private static final int BOARD_PAGE = 500;
@@ -37,7 +37,7 @@ class Reads {
     }
 
     /** The objective as recorded by {@code at}: figures, measures, occurrences, evidence (query-service's state). */
-    Map<String, Object> state(SignedInUser user, String objectiveId, Instant at) {
+    public Map<String, Object> state(SignedInUser user, String objectiveId, Instant at) {
         return client.read(user, uri -> uri.path("/api/objectives/{id}/state").queryParam("at", at).build(objectiveId));
     }
 
@@ -75,7 +75,7 @@ class Reads {
      * Waits (at most {@code quality-ledger.read-wait}) until {@code read} answers something other than {@code before}:
      * every command the pages send changes what its page reads, so a changed answer means the read side has it.
      */
-    <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
+    public <T> void awaitChange(T before, java.util.function.Supplier<T> read) {
         long deadline = System.nanoTime() + readWait.toNanos();
         while (System.nanoTime() < deadline) {
             if (!Objects.equals(before, read.get())) {
@@ -116,7 +116,7 @@ class Reads {
         return value instanceof Number number ? number.longValue() : 0;
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : Objects.toString(value);
     }
 
@@ -127,12 +127,12 @@ class Reads {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object rows) {
+    public static List<Map<String, Object>> list(Object rows) {
         return rows instanceof List<?> list ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> strings(Object values) {
+    public static List<String> strings(Object values) {
         return values instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }
