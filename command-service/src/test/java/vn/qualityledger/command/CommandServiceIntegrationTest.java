@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import vn.qualityledger.command.JsonHttp.Reply;
 import vn.qualityledger.command.objective.Objective;
 
@@ -259,6 +260,75 @@ class CommandServiceIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectiveDefinedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectivePublishedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%MeasurePlannedEvent'", Integer.class)).isEqualTo(30);
+    }
+
+    private static String previewDocument(String rrule) {
+        return """
+                {"organisation": {"code": "SLDTBXH-HD"}, "year": 2023, "decision": {"number": "147/QĐ-SLĐTBXH", "date": "2023-02-07"},
+                 "objectives": [{"code": "MTCL-PV-01", "statement": "Mục tiêu xem trước",
+                   "target": {"indicator": "Tỷ lệ", "comparator": ">=", "value": 95, "unit": "%%"},
+                   "measures": [{"code": "PV.1", "title": "Báo cáo", "lead": ["VP"], "coordinating": ["P-KHTC"], "monitoredBy": ["QMR"],
+                                 "schedule": {"text": "Trước 15/5 và 30/10", "rules": [{"rrule": "%s"}, {"due": "2023-10-29"}]},
+                                 "subMeasures": [{"code": "PV.1.a", "title": "Tổng hợp", "lead": ["VP"], "monitoredBy": ["QMR"],
+                                                  "schedule": {"text": "Liên tục", "rules": [{"continuous": true}]}}]}]},
+                  {"code": "MTCL-PV-02", "statement": "Mục tiêu thứ hai", "measures": []}]}""".formatted(rrule);
+    }
+
+    @Test
+    void previewsAPlanWithoutStoringAnythingAndSaysWhatIsRecordedAfterTheImport() {
+        String document = previewDocument("FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14");
+        int before = storedEvents();
+        Reply preview = http.as("thuky").post("/api/plans/preview", document);
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(eventsOf("SLDTBXH-HD.MTCL-PV-01")).isZero();
+        JsonNode first = preview.body().path("objectives").get(0);
+        assertThat(first.path("status").asString()).isEqualTo("NEW");
+        assertThat(first.path("publication").asString()).isEqualTo("TO_PUBLISH");
+        JsonNode measure = first.path("measures").get(0);
+        assertThat(measure.path("status").asString()).isEqualTo("NEW");
+        assertThat(measure.path("dueDates").toString()).isEqualTo("[\"2023-05-14\",\"2023-10-29\"]");
+        assertThat(measure.path("subMeasures").get(0).path("dueDates").toString())
+                .isEqualTo("[\"2023-03-31\",\"2023-06-30\",\"2023-09-30\",\"2023-12-31\"]");
+        // two definitions, two measures, two publications
+        assertThat(preview.body().path("commands").asInt()).isEqualTo(6);
+        assertThat(preview.body().path("changes").asInt()).isEqualTo(6);
+
+        Reply imported = http.as("thuky").post("/api/plans", document);
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        int afterImport = storedEvents();
+        assertThat(afterImport).isEqualTo(before + 6);
+
+        Reply again = http.as("thuky").post("/api/plans/preview", document);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().path("changes").asInt()).isZero();
+        assertThat(again.body().path("objectives").get(0).path("status").asString()).isEqualTo("RECORDED");
+        assertThat(again.body().path("objectives").get(0).path("publication").asString()).isEqualTo("PUBLISHED");
+        assertThat(again.body().path("objectives").get(0).path("measures").get(0).path("subMeasures").get(0).path("status").asString())
+                .isEqualTo("RECORDED");
+        assertThat(storedEvents()).isEqualTo(afterImport);
+    }
+
+    @Test
+    void previewsEveryErrorOfADocumentAndOfWhatIsRecordedAndStoresNothing() {
+        http.as("thuky").post("/api/plans", previewDocument("FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14").replace("MTCL-PV-0", "MTCL-PE-0"));
+        int before = storedEvents();
+        // PE-01 is recorded with another statement now, and its measure with another schedule, whose rule is no RFC 5545 rule;
+        // PE-03 is new but its code repeats.
+        String document = previewDocument("FREQ=SOMETIMES").replace("MTCL-PV-0", "MTCL-PE-0").replace("Mục tiêu xem trước", "Mục tiêu khác")
+                .replace("{\"code\": \"MTCL-PE-02\", \"statement\": \"Mục tiêu thứ hai\", \"measures\": []}",
+                        "{\"code\": \"MTCL-PE-03\", \"statement\": \"Ba\", \"measures\": []}, {\"code\": \"MTCL-PE-03\", \"statement\": \"Ba\", \"measures\": []}");
+        for (String endpoint : new String[] {"/api/plans/preview", "/api/plans"}) {
+            Reply refused = http.as("thuky").post(endpoint, document);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.text("code")).isEqualTo("INVALID_PLAN");
+            assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly(
+                    "objectives[0]", "objectives[0].measures[0]", "objectives[0].measures[0].schedule.rules[0].rrule", "objectives[2].code");
+            assertThat(refused.body().path("errors").findValuesAsString("rule")).containsExactly(
+                    "OBJECTIVE_EXISTS", "MEASURE_EXISTS", "SCHEDULE_RRULE_INVALID", "DUPLICATE_CODE");
+            assertThat(storedEvents()).isEqualTo(before);
+        }
+        assertThat(eventsOf("SLDTBXH-HD.MTCL-PE-03")).isZero();
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class OfferedActions {
         return user.unit() != null && !user.unit().isBlank() && user.unit().equals(unit);
     }
 
-    static boolean isPlanner(SignedInUser user) {
+    public static boolean isPlanner(SignedInUser user) {
         return PLANNERS.stream().anyMatch(user::hasRole);
     }
 

@@ -65,6 +65,11 @@ public class ProblemMessages {
         return errors;
     }
 
+    /** The text of a message key in the page's language, or null when the bundles have no such key. */
+    public String textOrNull(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, null, LocaleContextHolder.getLocale());
+    }
+
     /** The text of a message key in the page's language. */
     public String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());

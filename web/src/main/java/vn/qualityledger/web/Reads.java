@@ -37,7 +37,7 @@ public class Reads {
     }
 
     /** The objective as recorded by {@code at}: figures, measures, occurrences, evidence (query-service's state). */
-    Map<String, Object> state(SignedInUser user, String objectiveId, Instant at) {
+    public Map<String, Object> state(SignedInUser user, String objectiveId, Instant at) {
         return client.read(user, uri -> uri.path("/api/objectives/{id}/state").queryParam("at", at).build(objectiveId));
     }
 

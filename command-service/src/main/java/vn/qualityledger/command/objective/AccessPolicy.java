@@ -10,7 +10,7 @@ import vn.qualityledger.command.common.Refusal;
  * Who may issue which command on an objective (the permission matrix of the README), decided in the aggregate so that
  * no way into the service can skip it. Everyone acts only within their own organisation.
  */
-final class AccessPolicy {
+public final class AccessPolicy {
 
     /** Unit codes of a plan that stand for every unit (the plan's groups). */
     private static final String ANY_UNIT_PREFIX = "ALL_";
@@ -28,7 +28,7 @@ final class AccessPolicy {
     }
 
     /** Defining objectives, planning and measuring: the ISO secretary, the QMR, an administrator. */
-    static void requirePlanner(Actor actor) {
+    public static void requirePlanner(Actor actor) {
         if (!actor.hasAny(Role.ADMIN, Role.ISO_SECRETARY, Role.QMR)) {
             throw forbidden("PLANNERS_ONLY", "Only the ISO secretary, the QMR or an administrator may change the plan");
         }

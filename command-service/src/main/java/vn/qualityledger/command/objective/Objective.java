@@ -88,10 +88,7 @@ public class Objective {
         AccessPolicy.requireOrganisation(actor, command.organisationId());
         AccessPolicy.requirePlanner(actor);
         if (objectiveId != null) {
-            boolean same = organisationId.equals(command.organisationId()) && year == command.year()
-                    && code.equals(command.code()) && statement.equals(command.statement())
-                    && Objects.equals(target, command.target());
-            if (same) {
+            if (standingOf(command) == Standing.RECORDED) {
                 return;
             }
             throw Refusal.conflict("OBJECTIVE_EXISTS", "objectiveId",
@@ -123,7 +120,7 @@ public class Objective {
         AccessPolicy.requirePlanner(member(metaData));
         requireOpen();
         if (decision != null) {
-            if (decision.equals(command.decision())) {
+            if (standingOf(command) == Standing.RECORDED) {
                 return;
             }
             throw Refusal.ruleBroken("OBJECTIVE_ALREADY_PUBLISHED", "decision",
@@ -158,7 +155,7 @@ public class Objective {
         String id = command.measureId().value();
         Measure existing = measures.get(id);
         if (existing != null) {
-            if (existing.details().equals(command.details()) && Objects.equals(existing.parentMeasureId(), command.parentMeasureId())) {
+            if (standingOf(command) == Standing.RECORDED) {
                 return;
             }
             throw Refusal.conflict("MEASURE_EXISTS", "measureId", "Measure " + id + " is already planned with different content");
@@ -448,6 +445,46 @@ public class Objective {
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
+    }
+
+    // ---- how a command of the plan compares with what is recorded (the handlers above and the plan import's preview) ----
+
+    /** Whether a plan command would add something ({@code NEW}), is already recorded as it is, or clashes with a different record. */
+    public enum Standing { NEW, RECORDED, DIFFERENT }
+
+    public Standing standingOf(DefineObjectiveCommand command) {
+        if (objectiveId == null) {
+            return Standing.NEW;
+        }
+        boolean same = organisationId.equals(command.organisationId()) && year == command.year()
+                && code.equals(command.code()) && statement.equals(command.statement())
+                && Objects.equals(target, command.target());
+        return same ? Standing.RECORDED : Standing.DIFFERENT;
+    }
+
+    public Standing standingOf(PlanMeasureCommand command) {
+        Measure existing = measures.get(command.measureId().value());
+        if (existing == null) {
+            return Standing.NEW;
+        }
+        boolean same = existing.details().equals(command.details()) && Objects.equals(existing.parentMeasureId(), command.parentMeasureId());
+        return same ? Standing.RECORDED : Standing.DIFFERENT;
+    }
+
+    public Standing standingOf(PublishObjectiveCommand command) {
+        if (decision == null) {
+            return Standing.NEW;
+        }
+        return decision.equals(command.decision()) ? Standing.RECORDED : Standing.DIFFERENT;
+    }
+
+    /** The decision the objective was published under; null while it is a draft. */
+    public Decision publishedUnder() {
+        return decision;
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     // ---- state ---------------------------------------------------------------------------------------------------

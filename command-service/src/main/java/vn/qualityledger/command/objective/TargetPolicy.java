@@ -5,14 +5,14 @@ import vn.qualityledger.api.objective.Target;
 import vn.qualityledger.command.common.Refusal;
 
 /** A target must say what is measured, how it is compared, and a value that can be reached. */
-final class TargetPolicy {
+public final class TargetPolicy {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private TargetPolicy() {
     }
 
-    static void requireValid(Target target, String field) {
+    public static void requireValid(Target target, String field) {
         if (target == null) {
             return;
         }

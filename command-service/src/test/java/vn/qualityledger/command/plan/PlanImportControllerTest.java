@@ -8,9 +8,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -20,8 +29,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.qualityledger.api.common.Actor;
+import vn.qualityledger.api.common.Role;
+import vn.qualityledger.command.objective.Objective;
+import vn.qualityledger.support.security.CurrentActor;
 
-/** A plan document with holes is refused with the hole's path, before any command is sent. */
+/**
+ * A plan document with holes is refused with the hole's path, before any command is sent; every error of a document
+ * comes in one answer, the preview's as the import's. (What the event store holds is the integration test's:
+ * here no objective is recorded yet.)
+ */
 @WebMvcTest(PlanImportController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import(PlanImport.class)
@@ -31,6 +48,22 @@ class PlanImportControllerTest {
     MockMvc mvc;
     @MockitoBean
     CommandGateway commands;
+    @MockitoBean
+    Repository<Objective> objectives;
+    @MockitoBean
+    CurrentActor actors;
+
+    @BeforeEach
+    void secretaryAndAnEmptyStore() {
+        given(actors.get()).willReturn(Optional.of(new Actor("thuky", "Nguyễn Thị Thư", List.of(Role.ISO_SECRETARY), "SLDTBXH-HD", "TK-ISO")));
+        given(objectives.load(anyString())).willAnswer(invocation -> {
+            throw new AggregateNotFoundException(invocation.getArgument(0), "no such objective");
+        });
+    }
+
+    private ResultActions preview(String document) throws Exception {
+        return mvc.perform(post("/api/plans/preview").contentType(MediaType.APPLICATION_JSON).content(document));
+    }
 
     private ResultActions importPlan(String document) throws Exception {
         return mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(document));
@@ -83,5 +116,88 @@ class PlanImportControllerTest {
                     .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"));
         }
         verify(commands, atLeastOnce()).sendAndWait(any());
+    }
+
+    /** Objective 0 has a percentage target over 100 and a measure with two mistakes; objective 2 repeats objective 0's code. */
+    private static final String SEVERAL_ERRORS = plan("""
+            [{"code": "MTCL-2023-01", "statement": "Mục tiêu một", "target": {"indicator": "Tỷ lệ", "comparator": ">=", "value": 120, "unit": "%"},
+              "measures": [{"code": "I.1", "title": "", "lead": ["VP"], "monitoredBy": ["QMR"],
+                            "schedule": {"text": "Hằng tháng", "rules": [{"rrule": "FREQ=SOMETIMES"}]}}]},
+             {"code": "MTCL-2023-02", "statement": "Mục tiêu hai", "measures": [
+               {"code": "II.1", "title": "Việc", "lead": [], "monitoredBy": ["QMR"], "schedule": {"text": "Quý", "rules": [{"continuous": true}]},
+                "subMeasures": [{"code": "II.1", "title": "Việc con", "lead": ["VP"], "monitoredBy": ["QMR"],
+                                 "schedule": {"text": "Cuối năm", "rules": [{"window": ["2023-12-31", "2023-01-01"]}]},
+                                 "subMeasures": [{"code": "II.1.a.i", "title": "Quá sâu", "lead": ["VP"], "monitoredBy": ["QMR"],
+                                                  "schedule": {"text": "x", "rules": [{"due": "2023-05-01"}]}}]}]}]},
+             {"code": "MTCL-2023-01", "statement": "Trùng mã", "measures": []}]""");
+
+    @Test
+    void previewsEveryErrorOfADocumentWithItsPathAndSendsNothing() throws Exception {
+        for (String endpoint : new String[] {"/api/plans/preview", "/api/plans"}) {
+            mvc.perform(post(endpoint).contentType(MediaType.APPLICATION_JSON).content(SEVERAL_ERRORS))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_PLAN"))
+                    .andExpect(jsonPath("$.errors.length()").value(8))
+                    .andExpect(jsonPath("$.errors[0].field").value("objectives[0].measures[0].schedule.rules[0].rrule"))
+                    .andExpect(jsonPath("$.errors[0].rule").value("SCHEDULE_RRULE_INVALID"))
+                    .andExpect(jsonPath("$.errors[1].field").value("objectives[0].measures[0].title"))
+                    .andExpect(jsonPath("$.errors[1].rule").value("NotBlank"))
+                    .andExpect(jsonPath("$.errors[2].field").value("objectives[0].target.value"))
+                    .andExpect(jsonPath("$.errors[2].rule").value("TARGET_PERCENT_OUT_OF_RANGE"))
+                    .andExpect(jsonPath("$.errors[3].field").value("objectives[1].measures[0].lead"))
+                    .andExpect(jsonPath("$.errors[3].rule").value("Size"))
+                    .andExpect(jsonPath("$.errors[4].field").value("objectives[1].measures[0].subMeasures[0].code"))
+                    .andExpect(jsonPath("$.errors[4].rule").value("DUPLICATE_CODE"))
+                    .andExpect(jsonPath("$.errors[5].field").value("objectives[1].measures[0].subMeasures[0].schedule.rules[0].window"))
+                    .andExpect(jsonPath("$.errors[5].rule").value("SCHEDULE_WINDOW_INVALID"))
+                    .andExpect(jsonPath("$.errors[6].field").value("objectives[1].measures[0].subMeasures[0].subMeasures[0]"))
+                    .andExpect(jsonPath("$.errors[6].rule").value("SUB_MEASURE_TOO_DEEP"))
+                    .andExpect(jsonPath("$.errors[7].field").value("objectives[2].code"))
+                    .andExpect(jsonPath("$.errors[7].rule").value("DUPLICATE_CODE"));
+        }
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void previewsWhatTheImportWouldStoreWithoutSendingIt() throws Exception {
+        preview(Files.readString(Path.of("..", "data", "mtcl-2023.json")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"))
+                .andExpect(jsonPath("$.year").value(2023))
+                .andExpect(jsonPath("$.objectives.length()").value(10))
+                .andExpect(jsonPath("$.objectives[0].objectiveId").value("SLDTBXH-HD.MTCL-2023-01"))
+                .andExpect(jsonPath("$.objectives[0].status").value("NEW"))
+                .andExpect(jsonPath("$.objectives[0].publication").value("TO_PUBLISH"))
+                // 10 definitions, 30 measures and sub-measures, 10 publications: all new in an empty store
+                .andExpect(jsonPath("$.commands").value(50))
+                .andExpect(jsonPath("$.changes").value(50));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void previewsAMeasuresOccurrencesAndAPlanWithoutAFullDecisionAsDrafts() throws Exception {
+        String document = plan("[{\"code\": \"MTCL-2023-01\", \"statement\": \"Mục tiêu\", \"measures\": [" + MEASURE.replace(
+                "[{\"due\": \"2023-05-14\"}]", "[{\"rrule\": \"FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14\"}, {\"due\": \"2023-10-29\"}]") + "]}]")
+                .replace("\"year\": 2023,", "\"year\": 2023, \"decision\": {\"number\": \"147/QĐ-SLĐTBXH\", \"date\": \"2023-02\"},");
+        preview(document)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.objectives[0].publication").value("DRAFT"))
+                .andExpect(jsonPath("$.objectives[0].measures[0].path").value("objectives[0].measures[0]"))
+                .andExpect(jsonPath("$.objectives[0].measures[0].lead[0]").value("VP"))
+                .andExpect(jsonPath("$.objectives[0].measures[0].scheduleText").value("Trước 15/5"))
+                .andExpect(jsonPath("$.objectives[0].measures[0].dueDates[0]").value("2023-05-14"))
+                .andExpect(jsonPath("$.objectives[0].measures[0].dueDates[1]").value("2023-10-29"))
+                .andExpect(jsonPath("$.objectives[0].measures[0].status").value("NEW"))
+                .andExpect(jsonPath("$.commands").value(2));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void refusesAPreviewToWhoeverMayNotImport() throws Exception {
+        given(actors.get()).willReturn(Optional.of(new Actor("nhanvienvp", "Phạm Minh Hiếu", List.of(Role.STAFF), "SLDTBXH-HD", "VP")));
+        preview(Files.readString(Path.of("..", "data", "mtcl-2023.json")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("PLANNERS_ONLY"));
+        verifyNoInteractions(objectives, commands);
     }
 }

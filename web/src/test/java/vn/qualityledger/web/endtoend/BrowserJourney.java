@@ -199,6 +199,17 @@ abstract class BrowserJourney {
         }
     }
 
+    /** Events in the applications' event store (read directly: a preview must leave it unchanged). */
+    protected long storedEvents() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + env("DB_HOST", "127.0.0.1") + ":"
+                + env("DB_PORT", "5432") + "/" + database, env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
+             Statement statement = connection.createStatement();
+             java.sql.ResultSet count = statement.executeQuery("select count(*) from event_store.domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
     protected void recreateDatabase() throws Exception {
         String host = env("DB_HOST", "127.0.0.1");
         String port = env("DB_PORT", "5432");

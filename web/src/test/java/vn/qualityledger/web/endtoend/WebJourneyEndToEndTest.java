@@ -32,14 +32,7 @@ class WebJourneyEndToEndTest extends BrowserJourney {
 
     @Test
     void theSecretaryAssignsTheStaffFileTheMonitorDecidesAndTheAuditorReplays() throws Exception {
-        // Setup through the API, as the secretary: the 2023 plan. Everything after it is done in the browser.
-        post("thuky", "/api/plans", Files.readString(root.resolve("data/mtcl-2023.json")), 201);
-        JsonNode summary = eventually(() -> {
-            JsonNode figures = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=" + AS_OF);
-            return figures.get("objectiveCount").asInt() == 10 ? figures : null;
-        });
-        JsonNode objectives = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/objectives?size=100&asOf=" + AS_OF).get("content");
-
+        // Everything is done in the browser, the 2023 plan's import too; the API is read only to know the figures to expect.
         step("sign-in-wrong-password", () -> {
             browser.get(webUrl + "/");
             wait.until(ExpectedConditions.urlContains("/login"));
@@ -49,6 +42,56 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             assertThat(browser.findElement(By.id("password")).getAttribute("value")).isEmpty();
             screenshot("sign-in-wrong-password");
         });
+
+        step("plan-import-with-errors", () -> {
+            // A document with three mistakes: the preview lists each by objective and measure, and nothing is stored.
+            signIn("thuky", "demo");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-plan-import"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan-upload-form")));
+            long before = storedEvents();
+            browser.findElement(By.id("document-file")).sendKeys(root.resolve("web/src/test/resources/plans/mtcl-2023-loi.json").toString());
+            submit(browser.findElement(By.id("submit-preview")));
+            assertThat(text(By.tagName("h2"))).isEqualTo("Tệp mtcl-2023-loi.json có 3 lỗi");
+            List<WebElement> errors = browser.findElements(By.cssSelector("#plan-errors tbody tr"));
+            assertThat(errors).hasSize(3);
+            assertThat(errors.get(0).getText()).contains("MTCL-2023-01", "I.1", "Thời gian thực hiện, quy tắc 1: rrule",
+                    "Không phải quy tắc lặp RFC 5545 hợp lệ");
+            assertThat(errors.get(1).getText()).contains("MTCL-2023-01", "I.2", "Chủ trì", "Cần ít nhất một đơn vị chủ trì.");
+            assertThat(errors.get(2).getText()).contains("MTCL-2023-02", "Chỉ tiêu: giá trị", "Chỉ tiêu tính theo % phải từ 0 đến 100.");
+            assertThat(browser.findElements(By.id("submit-import"))).isEmpty();
+            screenshot("plan-import-errors");
+            assertThat(storedEvents()).isEqualTo(before);
+        });
+
+        step("plan-import", () -> {
+            // The 2023 plan: its preview (10 objectives, all new, published under 147/QĐ-SLĐTBXH), then "Nhập".
+            long before = storedEvents();
+            browser.findElement(By.id("document-file")).sendKeys(root.resolve("data/mtcl-2023.json").toString());
+            submit(browser.findElement(By.id("submit-preview")));
+            assertThat(text(By.id("plan-decision"))).isEqualTo("Các mục tiêu sẽ được công bố theo Quyết định số 147/QĐ-SLĐTBXH ngày 07/02/2023.");
+            assertThat(browser.findElements(By.cssSelector("article.plan-objective"))).hasSize(10);
+            assertThat(text(By.id("plan-summary"))).isEqualTo("10 mục tiêu; sẽ ghi 50 thay đổi (trong 50 lệnh). Chưa có gì được lưu.");
+            WebElement first = browser.findElement(By.cssSelector("article.plan-objective[data-objective='MTCL-2023-01']"));
+            assertThat(first.getText()).contains("Mới", "sẽ công bố khi nhập", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng",
+                    "2 lần: 14/05/2023, 29/10/2023");
+            assertThat(storedEvents()).isEqualTo(before);
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
+            screenshot("plan-import-preview");
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+            submit(browser.findElement(By.id("submit-import")));
+            wait.until(ExpectedConditions.urlContains("/organisations/" + ORGANISATION + "/years/2023"));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã nhập kế hoạch năm 2023: 10 mục tiêu.");
+            assertThat(browser.findElements(By.cssSelector("#objectives tbody tr"))).hasSize(10);
+            screenshot("plan-imported");
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
+        });
+
+        JsonNode summary = eventually(() -> {
+            JsonNode figures = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=" + AS_OF);
+            return figures.get("objectiveCount").asInt() == 10 ? figures : null;
+        });
+        JsonNode objectives = read("thuky", "/api/organisations/SLDTBXH-HD/years/2023/objectives?size=100&asOf=" + AS_OF).get("content");
 
         step("sign-in-and-dashboard", () -> {
             signIn("thuky", "demo");
@@ -286,6 +329,72 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             browser.findElement(By.cssSelector("#organisation-form button")).click();
             wait.until(ExpectedConditions.urlContains("/organisations/" + ORGANISATION + "/years/2023"));
             assertThat(browser.findElements(By.cssSelector("#objectives tbody tr"))).hasSize(objectives.size());
+        });
+
+        step("define-objective-and-plan-a-measure", () -> {
+            // The secretary adds an eleventh objective by hand (first with a percentage over 100, refused beside it),
+            // plans a measure for it (first without a lead unit, refused beside it) and publishes it under a decision.
+            signOutAndIn("thuky");
+            browser.get(webUrl + "/organisations/" + ORGANISATION + "/years/2023");
+            browser.findElement(By.id("define-objective")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("define-form")));
+            type("define-code", "MTCL-2023-11");
+            type("define-statement", "100% phản ánh, kiến nghị của người dân được trả lời đúng hạn");
+            type("define-indicator", "Tỷ lệ phản ánh được trả lời đúng hạn");
+            type("define-value", "120");
+            type("define-unit", "%");
+            submit(browser.findElement(By.id("submit-define")));
+            assertThat(text(By.id("define-value-error"))).isEqualTo("Chỉ tiêu tính theo % phải từ 0 đến 100.");
+            assertThat(browser.findElement(By.id("define-code")).getAttribute("value")).isEqualTo("MTCL-2023-11");
+            screenshot("define-objective-refused");
+            type("define-value", "100");
+            submit(browser.findElement(By.id("submit-define")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã thêm mục tiêu MTCL-2023-11.");
+            assertThat(text(By.id("manage-status"))).isEqualTo("Chưa công bố");
+
+            type("measure-code", "XI.1");
+            type("measure-title", "Tổng hợp, trả lời phản ánh, kiến nghị");
+            type("measure-monitors", "QMR");
+            type("measure-scheduleText", "Hằng quý");
+            type("measure-rules", "liên tục");
+            submit(browser.findElement(By.id("submit-measure")));
+            assertThat(text(By.id("measure-lead-error"))).isEqualTo("Cần ít nhất một đơn vị chủ trì.");
+            assertThat(browser.findElement(By.id("measure-title")).getAttribute("value")).isEqualTo("Tổng hợp, trả lời phản ánh, kiến nghị");
+            screenshot("plan-measure-refused");
+            type("measure-lead", "VP");
+            submit(browser.findElement(By.id("submit-measure")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã thêm biện pháp XI.1.");
+            assertThat(text(By.cssSelector("#manage-measures li[data-measure='XI.1']"))).contains("Tổng hợp, trả lời phản ánh, kiến nghị");
+
+            type("publish-number", "312/QĐ-SLĐTBXH");
+            type("publish-date", "15/03/2023");
+            submit(browser.findElement(By.id("submit-publish")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã công bố mục tiêu.");
+            assertThat(browser.findElements(By.id("publish-form"))).isEmpty();
+            assertThat(browser.findElements(By.id("close-form"))).isEmpty(); // the QMR's, not the secretary's
+            screenshot("objective-manage");
+
+            browser.findElement(By.id("back-to-objective")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan")));
+            assertThat(text(By.cssSelector("#plan tr[data-measure='XI.1']"))).contains("Tổng hợp, trả lời phản ánh, kiến nghị", "VP", "Hằng quý");
+            assertThat(text(By.id("statement"))).isEqualTo("100% phản ánh, kiến nghị của người dân được trả lời đúng hạn");
+            JsonNode dashboard = read("thuky", "/api/objectives/SLDTBXH-HD.MTCL-2023-11/dashboard?asOf=" + AS_OF);
+            assertThat(dashboard.get("decision").get("number").asText()).isEqualTo("312/QĐ-SLĐTBXH");
+            assertThat(dashboard.get("decision").get("date").asText()).isEqualTo("2023-03-15");
+        });
+
+        step("staff-are-offered-no-plan-form", () -> {
+            signOutAndIn("nhanvienvp");
+            assertThat(browser.findElements(By.id("nav-plan-import"))).isEmpty();
+            browser.get(webUrl + "/organisations/" + ORGANISATION + "/years/2023");
+            assertThat(browser.findElements(By.id("define-objective"))).isEmpty();
+            browser.get(webUrl + "/objectives/SLDTBXH-HD.MTCL-2023-11");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan")));
+            assertThat(browser.findElements(By.id("manage-link"))).isEmpty();
+            browser.get(webUrl + "/plans/import");
+            assertThat(text(By.tagName("main"))).contains("Chỉ Thư ký ISO, QMR hoặc quản trị hệ thống được thay đổi kế hoạch.");
+            browser.get(webUrl + "/objectives/SLDTBXH-HD.MTCL-2023-11/manage");
+            assertThat(browser.findElements(By.id("measure-form"))).isEmpty();
         });
     }
 
