@@ -343,6 +343,9 @@ class ReminderSweepIntegrationTest {
         assertThat(digests.get("content").valueStream().map(d -> d.get("isoWeek").asString() + " " + d.get("overdueCount").asInt()).toList())
                 .containsExactly("2023-W21 2", "2023-W20 2", "2023-W19 0");
         assertThat(read("baocao", "/api/reminders", 403).get("status").asInt()).isEqualTo(403);
+        // malformed filters are problems naming the parameter, never an empty page
+        assertThat(read("thuky", "/api/reminders?step=SOON", 400).toString()).contains("step");
+        assertThat(read("thuky", "/api/reminders?size=0", 400).toString()).contains("size");
     }
 
     // ---- the year ------------------------------------------------------------------------------------------------
