@@ -58,8 +58,10 @@ class RemindersPageControllerTest {
                 reminder(3, "OVERDUE", "m3@2023-05-12", "III.2", "Tổ chức đánh giá nội bộ", "2023-05-12", List.of("VP", "BCD-ISO"), null,
                         "2023-05-12", "PENDING", 1, null),
                 reminder(1, "DUE_SOON", "m3@2023-05-12", "III.2", "Tổ chức đánh giá nội bộ", "2023-05-12", List.of("VP", "BCD-ISO"), null,
-                        "2023-05-09", "NO_RECIPIENTS", 0, null)),
-                "page", 0, "size", 20, "totalElements", 3, "totalPages", 1));
+                        "2023-05-09", "NO_RECIPIENTS", 0, null),
+                reminder(0, "DUE_SOON", "m2@2023-05-06", "II.1", "Lập dự toán", "2023-05-06", List.of("VP"), null,
+                        "2023-05-03", "WITHDRAWN", 1, null)),
+                "page", 0, "size", 20, "totalElements", 4, "totalPages", 1));
 
         mvc.perform(get("/reminders").with(signedIn(NHANVIENVP)))
                 .andExpect(status().isOk())
@@ -72,6 +74,7 @@ class RemindersPageControllerTest {
                 .andExpect(content().string(containsString("Đã gửi lúc 14/05/2023 08:15")))
                 .andExpect(content().string(containsString("Chờ gửi lại (đã thử 1 lần)")))
                 .andExpect(content().string(containsString("Không gửi: đơn vị chưa có địa chỉ nhận")))
+                .andExpect(content().string(containsString("Không gửi: việc đã hoàn thành trước khi gửi được")))
                 .andExpect(content().string(containsString("VP, BCD-ISO")))
                 .andExpect(content().string(containsString(
                         "href=\"/objectives/SLDTBXH-HD.MTCL-2023-01/occurrences/m1@2023-05-14\"")))

@@ -184,6 +184,30 @@ class ReminderRepository {
         return digest.stream().findFirst();
     }
 
+    /**
+     * Whether the reminder's work is still open today (not completed, not cancelled, its objective not closed): a
+     * reminder whose e-mail waited for a retry is withdrawn once the work is done.
+     */
+    boolean stillOpen(Outgoing outgoing, LocalDate today) {
+        if (!outgoing.table().equals("reminder")) {
+            return true;
+        }
+        Integer open = named.queryForObject("""
+                SELECT count(*) FROM query.reminder r
+                JOIN query.occurrence o ON o.objective_id = r.objective_id AND o.occurrence_id = r.occurrence_id
+                JOIN query.objective j ON j.id = o.objective_id
+                WHERE r.id = :id AND NOT %s
+                  AND (o.completed_on IS NULL OR o.completed_on > :asOf)
+                  AND (j.closed_on IS NULL OR j.closed_on > :asOf)
+                """.formatted(AsOfSql.CANCELLED), new MapSqlParameterSource("id", Long.parseLong(outgoing.key1())).addValue("asOf", today),
+                Integer.class);
+        return open != null && open > 0;
+    }
+
+    void markWithdrawn(Outgoing outgoing) {
+        update(outgoing, "mail_status = 'WITHDRAWN'");
+    }
+
     /** The key {@link #lockNextPending} excludes once this e-mail was tried in a sweep. */
     static String triedKey(Outgoing outgoing) {
         return outgoing.table().equals("reminder") ? "reminder:" + outgoing.key1() : "digest:" + outgoing.key1() + ":" + outgoing.key2();

@@ -55,7 +55,7 @@ public class ReminderSweep {
         int recorded = record(ReminderStep.DUE_SOON, today, today, today.plusDays(properties.daysAhead()))
                 + record(ReminderStep.OVERDUE, today, today.minusDays(properties.overdueLookBack().toDays()), today);
         int digests = recordDigests(now);
-        int[] sent = sendPending();
+        int[] sent = sendPending(today);
         Result result = new Result(recorded, digests, sent[0], sent[1]);
         if (recorded + digests + sent[0] + sent[1] > 0) {
             LOG.info("Reminder sweep of {}: {} reminders and {} digests recorded, {} e-mails sent, {} failed",
@@ -118,8 +118,10 @@ public class ReminderSweep {
         return recipients.isEmpty() ? MailStatus.NO_RECIPIENTS : MailStatus.PENDING;
     }
 
+    private enum Outcome { SENT, FAILED, WITHDRAWN }
+
     /** Sends pending e-mails, each in its own transaction holding its row's lock; at most one try each per sweep. */
-    private int[] sendPending() {
+    private int[] sendPending(LocalDate today) {
         int sent = 0;
         int failed = 0;
         if (!mail.enabled()) {
@@ -127,33 +129,38 @@ public class ReminderSweep {
         }
         Set<String> tried = new HashSet<>();
         for (int i = 0; i < properties.batchSize(); i++) {
-            Boolean outcome = transaction.execute(status -> {
+            Outcome outcome = transaction.execute(status -> {
                 Optional<ReminderRepository.Outgoing> next = reminders.lockNextPending(tried);
                 if (next.isEmpty()) {
                     return null;
                 }
                 ReminderRepository.Outgoing outgoing = next.get();
                 tried.add(ReminderRepository.triedKey(outgoing));
+                if (!reminders.stillOpen(outgoing, today)) {
+                    // waited for a retry while the work was done: a reminder of it now would only mislead
+                    reminders.markWithdrawn(outgoing);
+                    return Outcome.WITHDRAWN;
+                }
                 Instant at = clock.instant();
                 try {
                     mail.send(outgoing.recipients(), outgoing.subject(), outgoing.body(), at);
                     reminders.markSent(outgoing, at);
-                    return true;
+                    return Outcome.SENT;
                 } catch (RuntimeException failure) {
                     boolean givenUp = outgoing.attempts() + 1 >= properties.maxAttempts();
                     LOG.warn("Reminder e-mail {} to {} failed (attempt {}{}): {}", ReminderRepository.triedKey(outgoing),
                             outgoing.recipients(), outgoing.attempts() + 1, givenUp ? ", given up" : ", retried next sweep",
                             failure.toString());
                     reminders.markFailed(outgoing, at, ReminderMail.reason(failure), givenUp);
-                    return false;
+                    return Outcome.FAILED;
                 }
             });
             if (outcome == null) {
                 break;
             }
-            if (outcome) {
+            if (outcome == Outcome.SENT) {
                 sent++;
-            } else {
+            } else if (outcome == Outcome.FAILED) {
                 failed++;
             }
         }

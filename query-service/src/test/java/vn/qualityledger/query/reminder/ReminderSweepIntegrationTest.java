@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -346,6 +347,38 @@ class ReminderSweepIntegrationTest {
         // malformed filters are problems naming the parameter, never an empty page
         assertThat(read("thuky", "/api/reminders?step=SOON", 400).toString()).contains("step");
         assertThat(read("thuky", "/api/reminders?size=0", 400).toString()).contains("size");
+    }
+
+    @Test
+    @Order(9)
+    void aReminderWaitingForARetryIsWithdrawnWhenTheWorkIsDoneMeanwhile() throws Exception {
+        clock.set(LocalDateTime.of(2023, 6, 27, 9, 0)); // Tuesday: E (30/06) is due soon; the week's digests are due too
+        smtp.stop();
+        assertThat(sweep(service)).isEqualTo(new ReminderSweep.Result(1, 2, 0, 2)); // E's reminder and SLDTBXH-HD's digest failed
+
+        // VP files the evidence and the QMR accepts it on 28/06, before the SMTP server is back
+        EventStore events = service.getBean(EventStore.class);
+        long next = events.lastSequenceNumberFor(MT01.value()).orElseThrow() + 1;
+        OccurrenceId e = OccurrenceId.of("m1@2023-06-30");
+        DocumentReference report = new DocumentReference("45/BC-VP", LocalDate.parse("2023-06-28"), "VP", "Báo cáo rà soát văn bản", null, null);
+        service.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+            events.publish(new GenericDomainEventMessage<>("Objective", MT01.value(), next,
+                    new EvidenceSubmittedEvent(MT01, EvidenceId.of("ev-e"), MeasureId.of("m1"), e, report, LocalDate.parse("2023-06-28"))));
+            events.publish(new GenericDomainEventMessage<>("Objective", MT01.value(), next + 1,
+                    new EvidenceAcceptedEvent(MT01, EvidenceId.of("ev-e"), MeasureId.of("m1"), e, LocalDate.parse("2023-06-28"),
+                            LocalDate.parse("2023-06-28"))));
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc().queryForObject(
+                "SELECT count(*) FROM query.occurrence WHERE occurrence_id = 'm1@2023-06-30' AND completed_on IS NOT NULL", Integer.class)).isEqualTo(1));
+
+        clock.set(LocalDateTime.of(2023, 6, 28, 10, 0));
+        smtp = startSmtp();
+        assertThat(sweep(service)).isEqualTo(new ReminderSweep.Result(0, 0, 1, 0)); // the digest only
+        assertThat(only(QMR).getSubject()).isEqualTo("[Quality Ledger] Tổng hợp việc quá hạn tuần 26/2023: 2 việc");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(jdbc().queryForObject("SELECT mail_status FROM query.reminder WHERE occurrence_id = 'm1@2023-06-30'", String.class))
+                .isEqualTo("WITHDRAWN");
+        assertThat(sweep(service)).isEqualTo(new ReminderSweep.Result(0, 0, 0, 0));
     }
 
     // ---- the year ------------------------------------------------------------------------------------------------
