@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 import vn.qualityledger.query.progress.AsOfSql;
 
 /**
- * The reminders' tables (schema query, migration V21) and the reads of the progress tables they need: which work is
+ * The reminders' tables (schema query, migration V23) and the reads of the progress tables they need: which work is
  * not done today, and whose it is. Every read of the progress tables goes through progress's as-of SQL, so that what
  * a reminder calls overdue is what the board shows as overdue.
  */
