@@ -46,6 +46,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.progress..",
                     "..query.tracking..", "..query.nonconformity..", "..query.auditprogramme..");
 
+    /** The reminders read the progress tables through progress's as-of SQL, as the board does, never another read. */
+    @ArchTest
+    static final ArchRule theRemindersReadNoOtherFeature = noClasses().that().resideInAPackage("..query.reminder..")
+            .should().dependOnClassesThat().resideInAnyPackage("..query.dashboard..", "..query.board..", "..query.tracking..",
+                    "..query.nonconformity..", "..query.auditprogramme..", "..query.report..", "..query.feed..");
+
+    @ArchTest
+    static final ArchRule noFeatureDependsOnTheReminders = noClasses().that().resideOutsideOfPackage("..query.reminder..")
+            .should().dependOnClassesThat().resideInAPackage("..query.reminder..");
+
     /** The report reads every feature's repositories; no feature reads the report. */
     @ArchTest
     static final ArchRule noFeatureDependsOnTheReport = noClasses().that().resideOutsideOfPackage("..query.report..")
