@@ -76,7 +76,7 @@ class ContractControllerTest {
                 .andExpect(jsonPath("$.asyncApi").value("http://localhost/api/feed/asyncapi.yaml"))
                 .andExpect(jsonPath("$.eventTypes", hasSize(EventContract.EVENTS.size())))
                 .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].feature").value("objective"))
-                .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].currentRevision").value("1"))
+                .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].currentRevision").value("2"))
                 .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].revisions[0].cloudEventType")
                         .value("vn.qualityledger.objective.EvidenceSubmitted.v1"))
                 .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].revisions[0].schemaId")
