@@ -52,7 +52,7 @@ class ContractControllerTest {
     @WithMockUser(roles = "FEED_CONSUMER")
     void answersNotFoundAsAProblemForWhatWasNeverPublished() throws Exception {
         for (String path : new String[] {
-                "/api/feed/schemas/objective/EvidenceSubmitted.v2.schema.json", // a revision not (yet) published
+                "/api/feed/schemas/objective/EvidenceSubmitted.v3.schema.json", // a revision not (yet) published
                 "/api/feed/schemas/objective/EvidenceSubmittedEvent.v1.schema.json", // a class name, not a type name
                 "/api/feed/schemas/audit/EvidenceSubmitted.v1.schema.json", // the wrong feature
                 "/api/feed/schemas/objective/EvidenceSubmitted.v1.json",
