@@ -12,7 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small helpers the page controllers share. */
-final class Pages {
+public final class Pages {
 
     /** A date as people type it (30/06/2023, 1/7/2023), or as the APIs and links write it (2023-06-30). */
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -20,7 +20,7 @@ final class Pages {
     private Pages() {
     }
 
-    static SignedInUser user() {
+    public static SignedInUser user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return user;
