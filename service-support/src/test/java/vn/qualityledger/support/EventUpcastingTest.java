@@ -18,7 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.node.ObjectNode;
+import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.objective.EvidenceId;
+import vn.qualityledger.api.objective.EvidenceSubmittedEvent;
+import vn.qualityledger.api.objective.MeasureId;
+import vn.qualityledger.api.objective.ObjectiveId;
+import vn.qualityledger.api.objective.OccurrenceId;
 import vn.qualityledger.support.upcasting.EventRevisionUpcast;
+import vn.qualityledger.support.upcasting.EvidenceSubmittedV1ToV2;
 import vn.qualityledger.support.upcasting.PublishedEventUpcaster;
 import vn.qualityledger.support.upcasting.UpcastingConfiguration;
 import vn.qualityledger.support.upcastingproof.NoteRecordedEvent;
@@ -79,6 +86,21 @@ class EventUpcastingTest {
     }
 
     @Test
+    void evidenceSubmittedAtRevisionOneReadsAsRevisionTwoWithoutAFile() {
+        DomainEventData<byte[]> stored = stored(EvidenceSubmittedEvent.class, "1", """
+                {"objectiveId":"SLDTBXH-HD.MTCL-2023-01","evidenceId":"ev-1","measureId":"I.6","occurrenceId":"I.6@2023-05-14",
+                 "document":{"number":"512/BC-SLĐTBXH","date":"2023-05-12","issuer":"Văn phòng Sở","title":"Báo cáo 6 tháng",
+                             "link":null,"sha256":null},"submittedOn":"2023-05-14"}""");
+
+        Object read = read(stored, new PublishedEventUpcaster(List.of(new EvidenceSubmittedV1ToV2()))).get(0).getPayload();
+
+        assertThat(read).isEqualTo(new EvidenceSubmittedEvent(new ObjectiveId("SLDTBXH-HD.MTCL-2023-01"), new EvidenceId("ev-1"),
+                new MeasureId("I.6"), new OccurrenceId("I.6@2023-05-14"),
+                new DocumentReference("512/BC-SLĐTBXH", LocalDate.of(2023, 5, 12), "Văn phòng Sở", "Báo cáo 6 tháng", null, null),
+                LocalDate.of(2023, 5, 14), null));
+    }
+
+    @Test
     void twoStepsFromTheSameRevisionAreRefused() {
         assertThatThrownBy(() -> new PublishedEventUpcaster(List.of(new NoteRecordedV1ToV2(), new NoteRecordedV1ToV2())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("NoteRecorded 1 → 2");
@@ -91,7 +113,8 @@ class EventUpcastingTest {
                 .withBean(NoteRecordedV1ToV2.class)
                 .run(context -> {
                     assertThat(context).getBeans(EventUpcaster.class).hasSize(1);
-                    assertThat(context.getBean(PublishedEventUpcaster.class).steps()).singleElement().isInstanceOf(NoteRecordedV1ToV2.class);
+                    assertThat(context.getBean(PublishedEventUpcaster.class).steps()).extracting(Object::getClass)
+                            .containsExactlyInAnyOrder(NoteRecordedV1ToV2.class, EvidenceSubmittedV1ToV2.class);
                 });
     }
 

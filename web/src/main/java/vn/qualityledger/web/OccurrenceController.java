@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.qualityledger.web.ProblemMessages.FormErrors;
 
@@ -25,9 +27,12 @@ import vn.qualityledger.web.ProblemMessages.FormErrors;
 @Controller
 class OccurrenceController {
 
-    /** The service's names of the evidence fields, and the form's. */
-    static final Map<String, String> EVIDENCE_FIELDS = Map.of("document.number", "number", "document.date", "date",
-            "document.issuer", "issuer", "document.title", "title", "document.link", "link", "submittedOn", "submittedOn");
+    /** The service's names of the evidence fields, and the form's (the upload's refusals and a cited file's: the file field). */
+    static final Map<String, String> EVIDENCE_FIELDS = Map.ofEntries(Map.entry("document.number", "number"),
+            Map.entry("document.date", "date"), Map.entry("document.issuer", "issuer"), Map.entry("document.title", "title"),
+            Map.entry("document.link", "link"), Map.entry("submittedOn", "submittedOn"), Map.entry("file", "file"),
+            Map.entry("file.name", "file"), Map.entry("file.sha256", "file"), Map.entry("file.size", "file"),
+            Map.entry("file.contentType", "file"));
 
     private final QualityLedgerClient client;
     private final Reads reads;
@@ -39,12 +44,47 @@ class OccurrenceController {
         this.problems = problems;
     }
 
-    /** What the evidence form holds: a document reference as the agency cites it, and the evidence's id. */
-    record EvidenceForm(String evidenceId, String number, String date, String issuer, String title, String link, String submittedOn) {
+    /**
+     * What the evidence form holds: a document reference as the agency cites it, the evidence's id, and a file stored
+     * before ({@code kept…}: the rejected filing's, or one uploaded for a filing the service then refused) that the
+     * new filing cites again while {@code keepFile} is ticked. The file chosen in the form comes as its own part.
+     */
+    record EvidenceForm(String evidenceId, String number, String date, String issuer, String title, String link, String submittedOn,
+                        String keepFile, String keptSha256, String keptName, String keptSize, String keptContentType) {
 
         static EvidenceForm blank() {
-            return new EvidenceForm(Pages.newId("ev"), "", "", "", "", "", "");
+            return new EvidenceForm(Pages.newId("ev"), "", "", "", "", "", "", null, null, null, null, null);
         }
+
+        /** The kept file as a submission cites it, or null when there is none or it is not to be kept. */
+        Map<String, Object> keptFile() {
+            if (!"true".equals(keepFile) || keptSha256 == null || !keptSha256.matches("[0-9a-f]{64}") || keptSize == null
+                    || !keptSize.matches("[0-9]{1,18}")) {
+                return null;
+            }
+            return fileReference(keptSha256, keptName, Long.parseLong(keptSize), keptContentType);
+        }
+
+        public boolean hasKeptFile() {
+            return keptSha256 != null && !keptSha256.isBlank();
+        }
+
+        EvidenceForm keeping(Map<String, Object> file) {
+            if (file == null) {
+                return this;
+            }
+            return new EvidenceForm(evidenceId, number, date, issuer, title, link, submittedOn, "true", Reads.text(file.get("sha256")),
+                    Reads.text(file.get("name")), Reads.text(file.get("size")), Reads.text(file.get("contentType")));
+        }
+    }
+
+    static Map<String, Object> fileReference(String sha256, String name, long size, String contentType) {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("sha256", sha256);
+        file.put("name", name);
+        file.put("size", size);
+        file.put("contentType", contentType);
+        return file;
     }
 
     @GetMapping("/objectives/{objectiveId}/occurrences/{occurrenceId}")
@@ -56,6 +96,7 @@ class OccurrenceController {
 
     @PostMapping("/objectives/{objectiveId}/occurrences/{occurrenceId}/evidence")
     String submitEvidence(@PathVariable String objectiveId, @PathVariable String occurrenceId, @ModelAttribute EvidenceForm form,
+                          @RequestParam(name = "file", required = false) MultipartFile file,
                           HttpServletResponse response, RedirectAttributes redirect, Model model) {
         SignedInUser user = Pages.user();
         Occurrence occurrence = load(objectiveId, occurrenceId);
@@ -78,12 +119,29 @@ class OccurrenceController {
             response.setStatus(400);
             return show(occurrence, retyped(evidenceId, form), dayErrors, model);
         }
+        // A file chosen in the form is stored first (command-service computes its SHA-256); the filing then cites it.
+        Map<String, Object> stored = form.keptFile();
+        if (file != null && file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()) {
+            try {
+                stored = client.upload(user, file.getOriginalFilename(), file.getContentType(), file.getSize(), file);
+            } catch (ServiceProblem refused) {
+                if (refused.unauthenticated()) {
+                    throw refused;
+                }
+                response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+                return show(occurrence, retyped(evidenceId, form), problems.forForm(refused, EVIDENCE_FIELDS), model);
+            }
+        }
+        if (stored != null) {
+            body.put("file", stored);
+        }
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/evidence", body);
         } catch (ServiceProblem refused) {
             if (refused.unauthenticated()) {
                 throw refused;
             }
+            form = retyped(evidenceId, form).keeping(stored);
             FormErrors errors = problems.forForm(refused, EVIDENCE_FIELDS);
             if (date.isEmpty() && form.date() != null && !form.date().isBlank()) {
                 // Not a date at all: say so, rather than the service's "required" for the date it never received.
@@ -98,7 +156,8 @@ class OccurrenceController {
     }
 
     private static EvidenceForm retyped(String evidenceId, EvidenceForm form) {
-        return new EvidenceForm(evidenceId, form.number(), form.date(), form.issuer(), form.title(), form.link(), form.submittedOn());
+        return new EvidenceForm(evidenceId, form.number(), form.date(), form.issuer(), form.title(), form.link(), form.submittedOn(),
+                form.keepFile(), form.keptSha256(), form.keptName(), form.keptSize(), form.keptContentType());
     }
 
     private String show(Occurrence occurrence, EvidenceForm form, FormErrors errors, Model model) {
@@ -123,7 +182,14 @@ class OccurrenceController {
         }
         Map<String, Object> rejected = document(evidence.get(0));
         return new EvidenceForm(Pages.newId("ev"), Reads.text(rejected.get("number")), new Formats().date(rejected.get("date")),
-                Reads.text(rejected.get("issuer")), Reads.text(rejected.get("title")), Objects.toString(rejected.get("link"), ""), "");
+                Reads.text(rejected.get("issuer")), Reads.text(rejected.get("title")), Objects.toString(rejected.get("link"), ""), "",
+                null, null, null, null, null).keeping(file(evidence.get(0)));
+    }
+
+    /** The stored file filed with the evidence, or null. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> file(Map<String, Object> evidence) {
+        return evidence.get("file") instanceof Map<?, ?> file ? (Map<String, Object>) file : null;
     }
 
     @SuppressWarnings("unchecked")

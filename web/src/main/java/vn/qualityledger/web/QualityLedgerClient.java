@@ -100,6 +100,53 @@ public class QualityLedgerClient {
                 .exchange((request, response) -> read(response)));
     }
 
+    /**
+     * Uploads a file to command-service ({@code POST /api/files}, multipart, part {@code file}) as the user, streamed
+     * from {@code content} with its length declared; answers the stored file's reference (sha256, name, size,
+     * contentType). A refusal (413 too large, 415 not an allowed document) is a {@link ServiceProblem} naming the field.
+     */
+    public Map<String, Object> upload(SignedInUser user, String name, String contentType, long size,
+                                      org.springframework.core.io.InputStreamSource content) {
+        String boundary = "ql-web-" + java.util.UUID.randomUUID();
+        String safeName = name.replaceAll("[\\r\\n\"\\\\]", "_");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName + "\"\r\n"
+                + "Content-Type: " + (contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType)
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return call(() -> commands.post().uri("/api/files").header("Authorization", "Bearer " + user.token())
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+                .contentLength(head.length + size + tail.length)
+                .body(out -> {
+                    out.write(head);
+                    try (java.io.InputStream in = content.getInputStream()) {
+                        in.transferTo(out);
+                    }
+                    out.write(tail);
+                })
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> read(response)));
+    }
+
+    /**
+     * A file from query-service as the user, handed to {@code sink} with the service's headers while it streams (never
+     * held in memory); a refusal (403, 404) is a {@link ServiceProblem}.
+     */
+    public void download(SignedInUser user, String path, FileSink sink) {
+        call(() -> queries.get().uri(path).header("Authorization", "Bearer " + user.token())
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        return read(response);
+                    }
+                    sink.accept(response.getHeaders(), response.getBody());
+                    return null;
+                }));
+    }
+
+    /** Where a downloaded file goes: its headers as the service sent them, then its bytes. */
+    public interface FileSink {
+        void accept(org.springframework.http.HttpHeaders headers, java.io.InputStream body) throws IOException;
+    }
+
     private interface Call<T> {
         T run();
     }

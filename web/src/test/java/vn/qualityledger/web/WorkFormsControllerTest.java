@@ -14,6 +14,8 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -35,6 +37,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -42,6 +45,7 @@ import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
+import vn.qualityledger.web.files.FileSizes;
 
 /**
  * The work forms over a mocked client — filing evidence, the review queue, assignment — and the auditor's history and
@@ -49,7 +53,7 @@ import vn.qualityledger.web.ServiceProblem.FieldProblem;
  * forms each user is offered, and that none works without its CSRF token.
  */
 @WebMvcTest
-@Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class, ProblemMessages.class, Reads.class})
+@Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class, ProblemMessages.class, Reads.class, FileSizes.class})
 @TestPropertySource(properties = "quality-ledger.read-wait=PT0S")
 class WorkFormsControllerTest {
 
@@ -210,6 +214,210 @@ class WorkFormsControllerTest {
         mvc.perform(post(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).param("number", "1/BC"))
                 .andExpect(status().isForbidden());
         verify(client, never()).command(any(), anyString(), any());
+    }
+
+    // ---- filing evidence with a file -------------------------------------------------------------------------------
+
+    static final String SHA256 = "5b2c0b1b3c7f64c0a7fe2cbd1f1e3d2a9f0a6d1e4b8c7a6f5e4d3c2b1a09f8e7";
+    static final byte[] PDF = "%PDF-1.4\n% Báo cáo 6 tháng\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private static Map<String, Object> storedFile(String name) {
+        return OccurrenceController.fileReference(SHA256, name, 2560, "application/pdf");
+    }
+
+    @Test
+    void theEvidenceFormSendsAFileAsMultipartWithItsCsrfToken() throws Exception {
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("enctype=\"multipart/form-data\"")))
+                .andExpect(content().string(containsString("<label for=\"file\">Tệp minh chứng (không bắt buộc)</label>")))
+                .andExpect(content().string(containsString("type=\"file\" id=\"file\" name=\"file\"")))
+                .andExpect(content().string(not(containsString("id=\"kept-file\""))));
+    }
+
+    @Test
+    void aFilingWithAFileUploadsItThenCitesWhatTheUploadAnswered() throws Exception {
+        given(client.upload(eq(NHANVIENVP), eq("Báo cáo 6 tháng.pdf"), eq("application/pdf"), eq((long) PDF.length), any()))
+                .willReturn(storedFile("Báo cáo 6 tháng.pdf"));
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willReturn(Map.of("id", "ev-file-1"));
+
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").file(new MockMultipartFile("file", "Báo cáo 6 tháng.pdf", "application/pdf", PDF))
+                        .with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-file-1").param("number", "512/BC-SLĐTBXH").param("date", "12/05/2023")
+                        .param("issuer", "Văn phòng Sở").param("title", "Báo cáo 6 tháng"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE));
+
+        ArgumentCaptor<org.springframework.core.io.InputStreamSource> content = ArgumentCaptor.forClass(org.springframework.core.io.InputStreamSource.class);
+        verify(client).upload(eq(NHANVIENVP), eq("Báo cáo 6 tháng.pdf"), eq("application/pdf"), eq((long) PDF.length), content.capture());
+        assertThat(content.getValue().getInputStream().readAllBytes()).isEqualTo(PDF);
+        Map<String, Object> body = sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence");
+        assertThat(body).containsEntry("evidenceId", "ev-file-1").containsEntry("file", storedFile("Báo cáo 6 tháng.pdf"));
+    }
+
+    @Test
+    void aFilingWithoutAFileSendsNoFileAndUploadsNothing() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willReturn(Map.of("id", "ev-file-2"));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+                        .with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-file-2").param("number", "1/BC").param("date", "12/05/2023")
+                        .param("issuer", "VP").param("title", "Báo cáo"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE));
+        verify(client, never()).upload(any(), any(), any(), org.mockito.ArgumentMatchers.anyLong(), any());
+        assertThat(sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence")).doesNotContainKey("file");
+    }
+
+    @Test
+    void anUploadTheServiceRefusesIsShownBesideTheFileAndNothingIsFiled() throws Exception {
+        given(client.upload(eq(NHANVIENVP), anyString(), any(), org.mockito.ArgumentMatchers.anyLong(), any()))
+                .willThrow(new ServiceProblem(415, "UNSUPPORTED_FILE_TYPE", "must be one of these kinds of document: pdf, doc",
+                        List.of(new FieldProblem("file", "FileType", "must be one of these kinds of document: pdf, doc"),
+                                new FieldProblem("file", "UNSUPPORTED_FILE_TYPE", "must be one of these kinds of document: pdf, doc"))));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").file(new MockMultipartFile("file", "setup.exe", "application/octet-stream", new byte[] {'M', 'Z'}))
+                        .with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-file-3").param("number", "512/BC-SLĐTBXH").param("date", "12/05/2023")
+                        .param("issuer", "Văn phòng Sở").param("title", "Báo cáo 6 tháng"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().string(containsString(
+                        "<span id=\"file-error\" class=\"field-error block\">Chỉ nhận tệp PDF, Word, Excel, OpenDocument, ảnh JPG hoặc PNG.</span>")))
+                .andExpect(content().string(containsString("aria-describedby=\"file-hint file-error\" aria-invalid=\"true\"")))
+                .andExpect(content().string(containsString("Hệ thống không nhận loại tệp này.")))
+                .andExpect(content().string(containsString("value=\"512/BC-SLĐTBXH\"")))
+                .andExpect(content().string(containsString("name=\"evidenceId\" value=\"ev-file-3\"")));
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    @Test
+    void aFileOverTheLimitIsShownBesideTheFileInEnglishOnRequest() throws Exception {
+        given(client.upload(eq(NHANVIENVP), anyString(), any(), org.mockito.ArgumentMatchers.anyLong(), any()))
+                .willThrow(new ServiceProblem(413, "FILE_TOO_LARGE", "must be at most 20971520 bytes; this file has 31457280",
+                        List.of(new FieldProblem("file", "MaxSize", "must be at most 20971520 bytes; this file has 31457280"))));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").file(new MockMultipartFile("file", "Ảnh chụp.jpg", "image/jpeg", new byte[] {1}))
+                        .param("lang", "en").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-file-4").param("number", "1/BC").param("date", "12/05/2023").param("issuer", "VP").param("title", "Báo cáo"))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().string(containsString("<span id=\"file-error\" class=\"field-error block\">The file is larger than the system takes.</span>")))
+                .andExpect(content().string(containsString("must be at most 20971520 bytes; this file has 31457280")));
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    @Test
+    void aFilingRefusedAfterItsUploadKeepsTheUploadedFileForTheNextTry() throws Exception {
+        given(client.upload(eq(NHANVIENVP), anyString(), any(), org.mockito.ArgumentMatchers.anyLong(), any()))
+                .willReturn(storedFile("Báo cáo 6 tháng.pdf"));
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(400, "INVALID_REQUEST", "",
+                List.of(new FieldProblem("document.number", "NotBlank", "must not be blank"))));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").file(new MockMultipartFile("file", "Báo cáo 6 tháng.pdf", "application/pdf", PDF))
+                        .with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-file-5").param("number", "").param("date", "12/05/2023")
+                        .param("issuer", "Văn phòng Sở").param("title", "Báo cáo 6 tháng"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"number-error\"")))
+                .andExpect(content().string(containsString("Nộp kèm tệp đã tải lên: Báo cáo 6 tháng.pdf (2,5 KB)")))
+                .andExpect(content().string(containsString("name=\"keepFile\" value=\"true\" id=\"keepFile\" checked")))
+                .andExpect(content().string(containsString("name=\"keptSha256\" value=\"" + SHA256 + "\"")));
+    }
+
+    @Test
+    void aFilingAfterARejectionKeepsTheRejectedFilingsFileUnlessUnticked() throws Exception {
+        Map<String, Object> rejected = evidenceRow("ev-rejected", "REJECTED", "Thiếu chữ ký của lãnh đạo");
+        rejected.put("file", storedFile("Báo cáo 6 tháng (chưa ký).pdf"));
+        evidence.add(rejected);
+        mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/objectives/" + OBJECTIVE + "/evidence/ev-rejected/file\"")))
+                .andExpect(content().string(containsString(">Báo cáo 6 tháng (chưa ký).pdf</a>")))
+                .andExpect(content().string(containsString("<span class=\"file-size\">2,5 KB</span>")))
+                .andExpect(content().string(containsString("<code class=\"file-sha256\">" + SHA256 + "</code>")))
+                .andExpect(content().string(containsString("Nộp kèm tệp đã tải lên: Báo cáo 6 tháng (chưa ký).pdf (2,5 KB)")));
+
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willReturn(Map.of("id", "ev-again"));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-again").param("number", "512/BC-SLĐTBXH").param("date", "12/05/2023")
+                        .param("issuer", "Văn phòng Sở").param("title", "Báo cáo 6 tháng").param("keepFile", "true")
+                        .param("keptSha256", SHA256).param("keptName", "Báo cáo 6 tháng (chưa ký).pdf").param("keptSize", "2560")
+                        .param("keptContentType", "application/pdf"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE));
+        assertThat(sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence"))
+                .containsEntry("file", OccurrenceController.fileReference(SHA256, "Báo cáo 6 tháng (chưa ký).pdf", 2560L, "application/pdf"));
+        verify(client, never()).upload(any(), any(), any(), org.mockito.ArgumentMatchers.anyLong(), any());
+    }
+
+    @Test
+    void anUntickedKeptFileIsNotCited() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willReturn(Map.of("id", "ev-without"));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-without").param("number", "1/BC").param("date", "12/05/2023").param("issuer", "VP")
+                        .param("title", "Báo cáo").param("keptSha256", SHA256).param("keptName", "x.pdf").param("keptSize", "2560")
+                        .param("keptContentType", "application/pdf"))
+                .andExpect(redirectedUrl(OCCURRENCE_PAGE));
+        assertThat(sent(NHANVIENVP, "/api/objectives/" + OBJECTIVE + "/evidence")).doesNotContainKey("file");
+    }
+
+    @Test
+    void aFileCitedThatTheServiceDoesNotKnowIsShownBesideTheFile() throws Exception {
+        given(client.command(eq(NHANVIENVP), anyString(), any())).willThrow(new ServiceProblem(404, "FILE_NOT_FOUND",
+                "No file was uploaded by your organisation", List.of(new FieldProblem("file.sha256", "FILE_NOT_FOUND", "No file"))));
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").with(signedIn(NHANVIENVP)).with(csrf())
+                        .param("evidenceId", "ev-unknown").param("number", "1/BC").param("date", "12/05/2023").param("issuer", "VP")
+                        .param("title", "Báo cáo").param("keepFile", "true").param("keptSha256", SHA256).param("keptName", "x.pdf")
+                        .param("keptSize", "2560").param("keptContentType", "application/pdf"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("<span id=\"file-error\" class=\"field-error block\">Không tìm thấy tệp này trong các tệp cơ quan bạn đã tải lên. Vui lòng chọn lại tệp.</span>")));
+    }
+
+    @Test
+    void aFilingWithAFileWithoutTheCsrfTokenUploadsNothing() throws Exception {
+        mvc.perform(multipart(OCCURRENCE_PAGE + "/evidence").file(new MockMultipartFile("file", "Báo cáo.pdf", "application/pdf", PDF))
+                        .with(signedIn(NHANVIENVP)).param("number", "1/BC"))
+                .andExpect(status().isForbidden());
+        verify(client, never()).upload(any(), any(), any(), org.mockito.ArgumentMatchers.anyLong(), any());
+        verify(client, never()).command(any(), anyString(), any());
+    }
+
+    @Test
+    void theQueueShowsEachFilingsFileWithItsSizeHashAndDownloadLink() throws Exception {
+        Map<String, Object> waiting = evidenceRow("ev-waiting", "SUBMITTED", null);
+        waiting.put("file", storedFile("Báo cáo 6 tháng.pdf"));
+        evidence.add(waiting);
+        mvc.perform(get("/review").with(signedIn(QMR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/objectives/" + OBJECTIVE + "/evidence/ev-waiting/file\"")))
+                .andExpect(content().string(containsString(">Báo cáo 6 tháng.pdf</a>")))
+                .andExpect(content().string(containsString("<span class=\"file-size\">2,5 KB</span>")))
+                .andExpect(content().string(containsString("<code class=\"file-sha256\">" + SHA256 + "</code>")));
+    }
+
+    @Test
+    void aDownloadStreamsTheFileWithTheServicesHeaders() throws Exception {
+        willAnswer(invocation -> {
+            org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+            headers.set("Content-Type", "application/pdf");
+            headers.set("Content-Length", Integer.toString(PDF.length));
+            headers.set("Content-Disposition", "attachment; filename=\"Bao cao.pdf\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf");
+            headers.set("Repr-Digest", "sha-256=:W2wLGzx/ZMCn/iy9Hx49Kp8KbR5LjHpvXk08KxoJ+Oc=:");
+            headers.set("X-Internal", "not passed on");
+            invocation.<QualityLedgerClient.FileSink>getArgument(2).accept(headers, new java.io.ByteArrayInputStream(PDF));
+            return null;
+        }).given(client).download(eq(QMR), eq("/api/objectives/" + OBJECTIVE + "/evidence/ev-waiting/file"), any());
+
+        byte[] body = mvc.perform(get("/objectives/" + OBJECTIVE + "/evidence/ev-waiting/file").with(signedIn(QMR)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"Bao cao.pdf\"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o.pdf"))
+                .andExpect(header().string("Repr-Digest", "sha-256=:W2wLGzx/ZMCn/iy9Hx49Kp8KbR5LjHpvXk08KxoJ+Oc=:"))
+                .andExpect(header().doesNotExist("X-Internal"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(body).isEqualTo(PDF);
+    }
+
+    @Test
+    void aDownloadTheServiceRefusesIsAReadableErrorPage() throws Exception {
+        willAnswer(invocation -> {
+            throw new ServiceProblem(403, "FORBIDDEN", "You read only your own organisation's data (SLDTBXH-HD)");
+        }).given(client).download(eq(NHANVIENVP), anyString(), any());
+        mvc.perform(get("/objectives/SYT-HD.MTCL-2023-01/evidence/ev-1/file").with(signedIn(NHANVIENVP)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Bạn không có quyền xem nội dung này.")));
     }
 
     // ---- the review queue ------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Decision;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.objective.*;
+import vn.qualityledger.api.common.FileReference;
 import vn.qualityledger.command.common.Refusal;
 
 /**
@@ -72,7 +73,7 @@ public class Objective {
 
     /** {@code submittedBy}: the id of the user who filed it (from the event's metadata; null for unattributed events). */
     record Evidence(OccurrenceId occurrenceId, DocumentReference document, LocalDate submittedOn, EvidenceStatus status,
-                    LocalDate decidedOn, LocalDate effectiveOn, String reason, String submittedBy) {
+                    LocalDate decidedOn, LocalDate effectiveOn, String reason, String submittedBy, FileReference file) {
     }
 
     protected Objective() {
@@ -278,7 +279,8 @@ public class Objective {
         requireOpen();
         Evidence existing = evidence.get(command.evidenceId().value());
         if (existing != null) {
-            if (existing.occurrenceId().equals(command.occurrenceId()) && existing.document().equals(command.document())) {
+            if (existing.occurrenceId().equals(command.occurrenceId()) && existing.document().equals(command.document())
+                    && Objects.equals(existing.file(), command.file())) {
                 return;
             }
             throw Refusal.conflict("EVIDENCE_EXISTS", "evidenceId", "Evidence " + command.evidenceId() + " was filed with different content");
@@ -291,8 +293,9 @@ public class Objective {
             throw Refusal.ruleBroken("DOCUMENT_DATED_AFTER_SUBMISSION", "document.date",
                     "A document cannot be dated after the day it is submitted");
         }
+        EvidenceFilePolicy.requireSameCopy(command.document(), command.file());
         apply(new EvidenceSubmittedEvent(objectiveId, command.evidenceId(), occurrence.measureId(), command.occurrenceId(),
-                command.document(), command.submittedOn()));
+                command.document(), command.submittedOn(), command.file()));
     }
 
     @CommandHandler
@@ -555,13 +558,13 @@ public class Objective {
     @EventSourcingHandler
     void on(EvidenceSubmittedEvent event, @MetaDataValue(Actor.ID) String submittedBy) {
         evidence.put(event.evidenceId().value(), new Evidence(event.occurrenceId(), event.document(), event.submittedOn(),
-                EvidenceStatus.SUBMITTED, null, null, null, submittedBy));
+                EvidenceStatus.SUBMITTED, null, null, null, submittedBy, event.file()));
     }
 
     @EventSourcingHandler
     void on(EvidenceAcceptedEvent event) {
         evidence.computeIfPresent(event.evidenceId().value(), (id, e) -> new Evidence(e.occurrenceId(), e.document(),
-                e.submittedOn(), EvidenceStatus.ACCEPTED, event.acceptedOn(), event.effectiveOn(), null, e.submittedBy()));
+                e.submittedOn(), EvidenceStatus.ACCEPTED, event.acceptedOn(), event.effectiveOn(), null, e.submittedBy(), e.file()));
         occurrences.computeIfPresent(event.occurrenceId().value(), (id, o) -> new Occurrence(o.measureId(), o.dueDate(),
                 o.cancelled(), event.evidenceId(), o.assignedUnit(), o.assignedPerson()));
     }
@@ -569,7 +572,7 @@ public class Objective {
     @EventSourcingHandler
     void on(EvidenceRejectedEvent event) {
         evidence.computeIfPresent(event.evidenceId().value(), (id, e) -> new Evidence(e.occurrenceId(), e.document(),
-                e.submittedOn(), EvidenceStatus.REJECTED, event.rejectedOn(), null, event.reason(), e.submittedBy()));
+                e.submittedOn(), EvidenceStatus.REJECTED, event.rejectedOn(), null, event.reason(), e.submittedBy(), e.file()));
     }
 
     @EventSourcingHandler

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.objective.*;
+import vn.qualityledger.command.files.StoredFiles;
+import vn.qualityledger.support.security.CurrentActor;
 import vn.qualityledger.command.web.ObjectiveRequests.*;
 
 /**
@@ -27,10 +30,14 @@ class ObjectiveController {
 
     private final CommandGateway commands;
     private final AppliedDates dates;
+    private final StoredFiles files;
+    private final CurrentActor actors;
 
-    ObjectiveController(CommandGateway commands, AppliedDates dates) {
+    ObjectiveController(CommandGateway commands, AppliedDates dates, StoredFiles files, CurrentActor actors) {
         this.commands = commands;
         this.dates = dates;
+        this.files = files;
+        this.actors = actors;
     }
 
     @PostMapping
@@ -102,8 +109,11 @@ class ObjectiveController {
     @PostMapping("/{objectiveId}/evidence")
     ResponseEntity<CommandAccepted> submitEvidence(@PathVariable ObjectiveId objectiveId, @Valid @RequestBody SubmitEvidence request) {
         EvidenceId evidenceId = new EvidenceId(orNewId(request.evidenceId()));
+        // A cited file must be one the user's organisation uploaded; the objective's aggregate checks that the
+        // objective is of that organisation too, so the file is always the objective's organisation's.
+        files.requireUploaded(actors.get().map(Actor::organisation).orElse(null), request.file(), "file");
         commands.sendAndWait(new SubmitEvidenceCommand(objectiveId, evidenceId, new OccurrenceId(request.occurrenceId()),
-                request.document(), dates.of(request.submittedOn(), "submittedOn")));
+                request.document(), dates.of(request.submittedOn(), "submittedOn"), request.file()));
         return created("/api/objectives/" + objectiveId + "/evidence/" + evidenceId, evidenceId.value());
     }
 

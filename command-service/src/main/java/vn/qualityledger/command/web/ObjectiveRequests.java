@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import vn.qualityledger.api.common.Decision;
 import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.common.FileReference;
 import vn.qualityledger.api.common.Ids;
 import vn.qualityledger.api.objective.Assessment;
 import vn.qualityledger.api.objective.MeasureDetails;
@@ -71,7 +72,8 @@ final class ObjectiveRequests {
     record SubmitEvidence(@Pattern(regexp = Ids.PATTERN) String evidenceId,
                           @NotBlank @Pattern(regexp = Ids.PATTERN) String occurrenceId,
                           @NotNull @Valid DocumentReference document,
-                          LocalDate submittedOn) {
+                          LocalDate submittedOn,
+                          @Valid FileReference file) {
     }
 
     /** {@code effectiveOn}, the day the work counts as done, defaults to the day of acceptance. */

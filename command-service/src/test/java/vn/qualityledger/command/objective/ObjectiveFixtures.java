@@ -1,5 +1,6 @@
 package vn.qualityledger.command.objective;
 
+import vn.qualityledger.api.common.FileReference;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,9 @@ final class ObjectiveFixtures {
             "Văn phòng Sở", "Báo cáo kết quả thực hiện MTCL 6 tháng đầu năm 2023", "https://example.vn/bc-512.pdf", null);
 
     /** The actor of the behaviour tests: allowed everything those tests do (an administrator who monitors as QMR). */
+    /** A stored copy of the report, as an upload answered it and a submission cites it. */
+    static final FileReference REPORT_FILE = new FileReference("3a0c3c0e2a4a6aa1b8b8c4d0a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+            "Báo cáo 6 tháng.pdf", 1024L, "application/pdf");
     static final Actor ADMINISTRATOR = new Actor("admin", "Quản trị hệ thống", List.of(Role.ADMIN), ORG, "QMR");
 
     private ObjectiveFixtures() {

@@ -1,5 +1,6 @@
 package vn.qualityledger.command.objective;
 
+import vn.qualityledger.api.common.FileReference;
 import static vn.qualityledger.command.objective.ObjectiveFixtures.*;
 
 import java.math.BigDecimal;
@@ -482,6 +483,59 @@ class ObjectiveTest {
             DocumentReference other = new DocumentReference("1/BC", LocalDate.of(2023, 5, 1), "VP", "Khác", null, null);
             refused(givenPlannedReports(evidenceSubmitted()).when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, other, submittedOn)),
                     Kind.CONFLICT, "EVIDENCE_EXISTS", "evidenceId");
+        }
+
+        @Test
+        void canSubmitEvidenceWithAStoredFile() {
+            givenPlannedReports().when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE))
+                    .expectEvents(new EvidenceSubmittedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE));
+        }
+
+        @Test
+        void submittingTheSameEvidenceWithItsFileAgainChangesNothing() {
+            givenPlannedReports(new EvidenceSubmittedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE))
+                    .when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cannotReuseAnEvidenceIdForAnotherFile() {
+            FileReference other = new FileReference("0".repeat(64), "Báo cáo 6 tháng (bản 2).pdf", 2048L, "application/pdf");
+            refused(givenPlannedReports(new EvidenceSubmittedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE))
+                            .when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, REPORT_DOCUMENT, submittedOn, other)),
+                    Kind.CONFLICT, "EVIDENCE_EXISTS", "evidenceId");
+        }
+
+        @Test
+        void cannotAddAFileToEvidenceFiledWithoutOneUnderTheSameId() {
+            refused(givenPlannedReports(evidenceSubmitted())
+                            .when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE)),
+                    Kind.CONFLICT, "EVIDENCE_EXISTS", "evidenceId");
+        }
+
+        @Test
+        void cannotCiteADocumentHashOtherThanItsFiles() {
+            DocumentReference citingAnother = new DocumentReference("512/BC-SLĐTBXH", LocalDate.of(2023, 5, 12), "Văn phòng Sở",
+                    "Báo cáo 6 tháng", null, "f".repeat(64));
+            refused(givenPlannedReports().when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, citingAnother, submittedOn, REPORT_FILE)),
+                    Kind.RULE_BROKEN, "FILE_HASH_MISMATCH", "document.sha256");
+        }
+
+        @Test
+        void canCiteTheFilesOwnHashInTheDocument() {
+            DocumentReference citingIt = new DocumentReference("512/BC-SLĐTBXH", LocalDate.of(2023, 5, 12), "Văn phòng Sở",
+                    "Báo cáo 6 tháng", null, REPORT_FILE.sha256().toUpperCase(java.util.Locale.ROOT));
+            givenPlannedReports().when(new SubmitEvidenceCommand(OBJECTIVE, EVIDENCE, MAY_REPORT, citingIt, submittedOn, REPORT_FILE))
+                    .expectEvents(new EvidenceSubmittedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, citingIt, submittedOn, REPORT_FILE));
+        }
+
+        @Test
+        void aRejectedFilingsFileMayBeFiledAgainUnderANewId() {
+            EvidenceId second = new EvidenceId("ev-2");
+            givenPlannedReports(new EvidenceSubmittedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE),
+                    new EvidenceRejectedEvent(OBJECTIVE, EVIDENCE, REPORTS, MAY_REPORT, "Thiếu chữ ký", submittedOn))
+                    .when(new SubmitEvidenceCommand(OBJECTIVE, second, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE))
+                    .expectEvents(new EvidenceSubmittedEvent(OBJECTIVE, second, REPORTS, MAY_REPORT, REPORT_DOCUMENT, submittedOn, REPORT_FILE));
         }
 
         @Test

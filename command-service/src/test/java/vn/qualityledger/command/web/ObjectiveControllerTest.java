@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.command.files.StoredFiles;
+import vn.qualityledger.support.security.CurrentActor;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.qualityledger.api.common.CommandErrorDetails;
@@ -53,6 +55,12 @@ class ObjectiveControllerTest {
 
     @Autowired
     MockMvc mvc;
+    @MockitoBean
+    StoredFiles storedFiles;
+
+    @MockitoBean
+    CurrentActor currentActor;
+
     @MockitoBean
     CommandGateway commands;
 

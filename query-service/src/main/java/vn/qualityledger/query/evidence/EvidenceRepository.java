@@ -19,7 +19,7 @@ public class EvidenceRepository {
             SELECT e.objective_id, j.code AS objective_code, e.measure_id, m.code AS measure_code, m.title AS measure_title,
                    m.monitors, e.occurrence_id, o.due_date, e.evidence_id, e.document_number, e.document_date,
                    e.document_issuer, e.document_title, e.document_link, e.document_sha256, e.submitted_on,
-                   e.submitted_by, e.submitted_by_name,
+                   e.submitted_by, e.submitted_by_name, e.file_sha256, e.file_name, e.file_size, e.file_content_type,
                    CASE WHEN e.decided_on <= :asOf THEN e.status ELSE 'SUBMITTED' END AS status,
                    CASE WHEN e.decided_on <= :asOf THEN e.decided_on END AS decided_on,
                    CASE WHEN e.decided_on <= :asOf THEN e.effective_on END AS effective_on,
@@ -50,7 +50,9 @@ public class EvidenceRepository {
                 rs.getObject("submitted_on", LocalDate.class),
                 rs.getString("submitted_by") == null ? null : new EvidenceRow.Filer(rs.getString("submitted_by"), rs.getString("submitted_by_name")),
                 EvidenceStatus.valueOf(rs.getString("status")), rs.getObject("decided_on", LocalDate.class),
-                rs.getObject("effective_on", LocalDate.class), rs.getString("reason")));
+                rs.getObject("effective_on", LocalDate.class), rs.getString("reason"),
+                rs.getString("file_sha256") == null ? null : new EvidenceRow.File(rs.getString("file_sha256"), rs.getString("file_name"),
+                        rs.getLong("file_size"), rs.getString("file_content_type"))));
     }
 
     public long count(EvidenceFilter filter) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.common.FileReference;
 import vn.qualityledger.api.objective.AdHocOccurrenceAddedEvent;
 import vn.qualityledger.api.objective.EvidenceAcceptedEvent;
 import vn.qualityledger.api.objective.EvidenceRejectedEvent;
@@ -222,17 +223,20 @@ public class ObjectiveProgressProjection {
     void on(EvidenceSubmittedEvent event, MetaData metaData) {
         DocumentReference document = event.document();
         Object filerId = metaData.get(Actor.ID), filerName = metaData.get(Actor.NAME);
+        FileReference file = event.file();
         update("""
                 INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number,
                                             document_date, document_issuer, document_title, document_link,
-                                            document_sha256, submitted_on, status, submitted_by, submitted_by_name)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?)
+                                            document_sha256, submitted_on, status, submitted_by, submitted_by_name,
+                                            file_sha256, file_name, file_size, file_content_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (objective_id, evidence_id) DO NOTHING
                 """,
                 event.objectiveId().value(), event.evidenceId().value(), event.occurrenceId().value(),
                 event.measureId().value(), document.number(), document.date(), document.issuer(), document.title(),
                 document.link(), document.sha256(), event.submittedOn(), filerId == null ? null : filerId.toString(),
-                filerName == null ? null : filerName.toString());
+                filerName == null ? null : filerName.toString(), file == null ? null : file.sha256(),
+                file == null ? null : file.name(), file == null ? null : file.size(), file == null ? null : file.contentType());
     }
 
     @EventHandler

@@ -52,7 +52,7 @@ class ContractControllerTest {
     @WithMockUser(roles = "FEED_CONSUMER")
     void answersNotFoundAsAProblemForWhatWasNeverPublished() throws Exception {
         for (String path : new String[] {
-                "/api/feed/schemas/objective/EvidenceSubmitted.v2.schema.json", // a revision not (yet) published
+                "/api/feed/schemas/objective/EvidenceSubmitted.v3.schema.json", // a revision not (yet) published
                 "/api/feed/schemas/objective/EvidenceSubmittedEvent.v1.schema.json", // a class name, not a type name
                 "/api/feed/schemas/audit/EvidenceSubmitted.v1.schema.json", // the wrong feature
                 "/api/feed/schemas/objective/EvidenceSubmitted.v1.json",
@@ -76,7 +76,7 @@ class ContractControllerTest {
                 .andExpect(jsonPath("$.asyncApi").value("http://localhost/api/feed/asyncapi.yaml"))
                 .andExpect(jsonPath("$.eventTypes", hasSize(EventContract.EVENTS.size())))
                 .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].feature").value("objective"))
-                .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].currentRevision").value("1"))
+                .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].currentRevision").value("2"))
                 .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].revisions[0].cloudEventType")
                         .value("vn.qualityledger.objective.EvidenceSubmitted.v1"))
                 .andExpect(jsonPath("$.eventTypes[?(@.name == 'vn.qualityledger.objective.EvidenceSubmitted')].revisions[0].schemaId")

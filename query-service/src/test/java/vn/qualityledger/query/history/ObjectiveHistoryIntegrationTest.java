@@ -76,7 +76,7 @@ class ObjectiveHistoryIntegrationTest {
                 .andExpect(jsonPath("$.content[0].sequenceNumber").value(2))
                 .andExpect(jsonPath("$.content[1].sequenceNumber").value(3))
                 .andExpect(jsonPath("$.content[0].eventType").value(EvidenceSubmittedEvent.class.getName()))
-                .andExpect(jsonPath("$.content[0].revision").value("1"))
+                .andExpect(jsonPath("$.content[0].revision").value("2"))
                 .andExpect(jsonPath("$.content[0].payload.document.number").value("512/BC-SLĐTBXH"));
     }
 

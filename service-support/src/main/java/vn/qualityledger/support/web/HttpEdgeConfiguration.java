@@ -20,8 +20,10 @@ public class HttpEdgeConfiguration {
 
     /** Ahead of Spring Security's filter chain, so that an oversized or malformed request costs no password hash. */
     @Bean
-    FilterRegistrationBean<RequestGuard> requestGuard(@Value("${quality-ledger.http.max-body-size:1MB}") DataSize maxBodySize) {
-        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard(maxBodySize.toBytes()));
+    FilterRegistrationBean<RequestGuard> requestGuard(@Value("${quality-ledger.http.max-body-size:1MB}") DataSize maxBodySize,
+                                                      @Value("${quality-ledger.http.max-multipart-size:${quality-ledger.http.max-body-size:1MB}}") DataSize maxMultipartSize) {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
+                new RequestGuard(maxBodySize.toBytes(), maxMultipartSize.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.addUrlPatterns("/*");
         return registration;

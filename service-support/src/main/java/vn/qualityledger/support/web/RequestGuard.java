@@ -32,9 +32,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestGuard extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
+    /** Uploads (multipart bodies, spooled to disk by the container) may be larger than other bodies. */
+    private final long maxMultipartBytes;
 
     public RequestGuard(long maxBodyBytes) {
+        this(maxBodyBytes, maxBodyBytes);
+    }
+
+    public RequestGuard(long maxBodyBytes, long maxMultipartBytes) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxMultipartBytes = maxMultipartBytes;
     }
 
     @Override
@@ -50,8 +57,9 @@ public class RequestGuard extends OncePerRequestFilter {
             return;
         }
         long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            tooLarge(response);
+        long limit = multipart(request.getContentType()) ? maxMultipartBytes : maxBodyBytes;
+        if (declared > limit) {
+            tooLarge(response, limit);
             return;
         }
         if (declared == 0 || !buffered(request.getContentType())) {
@@ -60,7 +68,7 @@ public class RequestGuard extends OncePerRequestFilter {
         }
         byte[] body = readAtMost(request.getInputStream(), maxBodyBytes);
         if (body == null) {
-            tooLarge(response);
+            tooLarge(response, maxBodyBytes);
             return;
         }
         String malformed = malformedAt(body);
@@ -71,10 +79,14 @@ public class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(new NormalisedParameters(new BufferedBodyRequest(request, body)), response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close");
         Problems.write(response, 413, "PAYLOAD_TOO_LARGE",
-                "The request body is larger than " + maxBodyBytes + " bytes, the most this service takes");
+                "The request body is larger than " + limit + " bytes, the most this service takes");
+    }
+
+    private static boolean multipart(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     /**

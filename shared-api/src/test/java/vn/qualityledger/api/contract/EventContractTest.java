@@ -43,6 +43,6 @@ class EventContractTest {
                 .isEqualTo("vn.qualityledger.objective.EvidenceSubmitted");
         assertThat(EventContract.schemaUri("vn.qualityledger.objective.EvidenceSubmitted", "2"))
                 .hasToString("https://qualityledger.vn/schemas/objective/EvidenceSubmitted.v2.schema.json");
-        assertThat(EventContract.publishedRevisions(vn.qualityledger.api.objective.EvidenceSubmittedEvent.class)).containsExactly("1");
+        assertThat(EventContract.publishedRevisions(vn.qualityledger.api.objective.EvidenceSubmittedEvent.class)).containsExactly("1", "2");
     }
 }

@@ -21,7 +21,8 @@ final class SampleEvents {
     /** Values for the {@code @Pattern}s of the records' properties (a regular expression has no generic sample). */
     private static final Map<String, String> MATCHING = Map.of(
             "https?://\\S+", "https://vanban.haiduong.gov.vn/512-BC-SLDTBXH.pdf",
-            "[0-9a-fA-F]{64}", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+            "[0-9a-fA-F]{64}", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "[0-9a-f]{64}", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
 
     private SampleEvents() {
     }

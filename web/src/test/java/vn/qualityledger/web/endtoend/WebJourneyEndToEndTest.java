@@ -3,6 +3,12 @@ package vn.qualityledger.web.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,9 @@ class WebJourneyEndToEndTest extends BrowserJourney {
     private static final String OCCURRENCE = "I.6@2023-05-14";
     private static final String OCCURRENCE_PAGE = "/objectives/" + OBJECTIVE + "/occurrences/" + OCCURRENCE;
     private static final String REJECTION = "Thiếu chữ ký của Chánh Văn phòng";
+    /** The scanned report nhanvienvp files with the evidence (a small PDF in web's test resources). */
+    private static final String REPORT_FILE = "Báo cáo 6 tháng đầu năm 2023.pdf";
+    private static final HttpClient DOWNLOADS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     WebJourneyEndToEndTest() {
         super("ql_test_web");
@@ -189,11 +198,15 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             type("issuer", "Văn phòng Sở");
             type("title", "Báo cáo kết quả thực hiện MTCL 6 tháng đầu năm 2023");
             type("link", "ftp://vanphong/bc-512.pdf");
+            // The scanned report goes with the first try: stored even though the filing is refused, and kept for the next.
+            browser.findElement(By.id("file")).sendKeys(reportFile().toString());
             submit(browser.findElement(By.id("submit-evidence")));
             assertThat(text(By.id("number-error"))).isEqualTo("Vui lòng nhập mục này.");
             assertThat(text(By.id("link-error"))).startsWith("Đường dẫn phải bắt đầu bằng http:// hoặc https://");
             assertThat(browser.findElements(By.id("date-error"))).isEmpty();
             assertThat(browser.findElement(By.id("issuer")).getAttribute("value")).isEqualTo("Văn phòng Sở");
+            assertThat(text(By.id("kept-file"))).contains("Nộp kèm tệp đã tải lên: " + REPORT_FILE + " (717 B)");
+            assertThat(browser.findElement(By.id("keepFile")).isSelected()).isTrue();
             screenshot("evidence-form-errors");
             type("number", "512/BC-SLĐTBXH");
             type("link", "https://vanban.example.vn/512-BC-SLDTBXH.pdf");
@@ -201,7 +214,9 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             assertThat(text(By.id("notice"))).isEqualTo("Đã nộp minh chứng số 512/BC-SLĐTBXH. Minh chứng đang chờ đơn vị theo dõi duyệt.");
             List<WebElement> filed = browser.findElements(By.cssSelector("#evidence-list li"));
             assertThat(filed).hasSize(1);
-            assertThat(filed.get(0).getText()).contains("Chờ duyệt", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023");
+            assertThat(filed.get(0).getText()).contains("Chờ duyệt", "Văn bản số 512/BC-SLĐTBXH ngày 12/05/2023",
+                    "Tệp đính kèm: " + REPORT_FILE + " (717 B)");
+            assertThat(filed.get(0).findElement(By.cssSelector("code.file-sha256")).getText()).isEqualTo(reportSha256());
             screenshot("evidence-filed");
             return filed.get(0).getAttribute("data-evidence");
         });
@@ -241,12 +256,15 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             assertThat(rejected.getText()).contains("Bị từ chối", "Lý do: " + REJECTION);
             // The new filing starts from the rejected document, under a new evidence id.
             assertThat(browser.findElement(By.id("number")).getAttribute("value")).isEqualTo("512/BC-SLĐTBXH");
+            // ... and with the rejected filing's file, unless unticked.
+            assertThat(text(By.id("kept-file"))).contains(REPORT_FILE);
+            assertThat(browser.findElement(By.id("keepFile")).isSelected()).isTrue();
             type("title", "Báo cáo kết quả thực hiện MTCL 6 tháng đầu năm 2023 (bản có chữ ký Chánh Văn phòng)");
             submit(browser.findElement(By.id("submit-evidence")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
             List<WebElement> filed = browser.findElements(By.cssSelector("#evidence-list li"));
             assertThat(filed).hasSize(2);
-            assertThat(filed.get(0).getText()).contains("Chờ duyệt", "bản có chữ ký");
+            assertThat(filed.get(0).getText()).contains("Chờ duyệt", "bản có chữ ký", REPORT_FILE);
             String id = filed.get(0).getAttribute("data-evidence");
             assertThat(id).isNotEqualTo(firstEvidence);
             screenshot("evidence-resubmitted");
@@ -261,6 +279,17 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             assertThat(objectiveCell("td.completion")).isEqualTo("0 %");
             browser.get(webUrl + "/review");
             WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(reviewItem(secondEvidence)));
+            // The monitor reads the filed file before deciding: the SHA-256 shown is the file's, and the download is the file.
+            assertThat(item.findElement(By.cssSelector("a.file-link")).getText()).isEqualTo(REPORT_FILE);
+            assertThat(item.findElement(By.cssSelector("code.file-sha256")).getText()).isEqualTo(reportSha256());
+            HttpResponse<byte[]> download = downloadAsSignedIn(item.findElement(By.cssSelector("a.file-link")).getAttribute("href"));
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(Files.readAllBytes(reportFile()));
+            assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                    .contains("filename*=UTF-8''B%C3%A1o%20c%C3%A1o%206%20th%C3%A1ng%20%C4%91%E1%BA%A7u%20n%C4%83m%202023.pdf");
+            assertThat(download.headers().firstValue("Repr-Digest")).hasValue("sha-256=:"
+                    + Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(reportSha256())) + ":");
             // Complete as of the document's date, 12/05/2023: on time for its due date 14/05/2023.
             item.findElement(By.cssSelector("form.accept input[name='effectiveOn']")).sendKeys("12/05/2023");
             screenshot("review-accept");
@@ -511,6 +540,21 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             assertThat(listed).anyMatch(nc -> nc.get("nonconformityId").asText().equals(id));
             screenshot("nc-list-closed");
         });
+    }
+
+    private Path reportFile() {
+        return root.resolve("web/src/test/resources/evidence").resolve(REPORT_FILE);
+    }
+
+    private String reportSha256() throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(reportFile())));
+    }
+
+    /** A link of the page fetched with the browser's session, as a click that saves the file would. */
+    private HttpResponse<byte[]> downloadAsSignedIn(String href) throws Exception {
+        String session = browser.manage().getCookieNamed("QLSESSION").getValue();
+        return DOWNLOADS.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "QLSESSION=" + session).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static By reviewItem(String evidenceId) {
