@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Small helpers the page controllers share. */
-final class Pages {
+/** Small helpers the page controllers share (public for the feature subpackages). */
+public final class Pages {
 
     /** A date as people type it (30/06/2023, 1/7/2023), or as the APIs and links write it (2023-06-30). */
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -20,7 +20,7 @@ final class Pages {
     private Pages() {
     }
 
-    static SignedInUser user() {
+    public static SignedInUser user() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return user;
@@ -28,12 +28,12 @@ final class Pages {
         throw new ServiceProblem(401, "NOT_SIGNED_IN", "");
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(WebApplication.AGENCY_ZONE);
     }
 
     /** The typed date; empty when the text is blank or no date. */
-    static Optional<LocalDate> parseDate(String text) {
+    public static Optional<LocalDate> parseDate(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -46,7 +46,7 @@ final class Pages {
     }
 
     /** The last instant of a local day in the agency's time zone: "as recorded by the end of that day". */
-    static Instant endOf(LocalDate day) {
+    public static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(WebApplication.AGENCY_ZONE).toInstant().minusMillis(1);
     }
 
@@ -82,7 +82,7 @@ final class Pages {
         return true;
     }
 
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * such as {@code DOCUMENT_DATED_AFTER_SUBMISSION}).
  */
 @Component
-class ProblemMessages {
+public class ProblemMessages {
 
     private final MessageSource messages;
 
@@ -24,7 +24,7 @@ class ProblemMessages {
     }
 
     /** What went wrong, for people: by code, else by status, else a general message. */
-    String message(ServiceProblem problem) {
+    public String message(ServiceProblem problem) {
         Locale locale = LocaleContextHolder.getLocale();
         String byCode = messages.getMessage("problem." + problem.code(), null, null, locale);
         if (byCode != null) {
@@ -38,7 +38,7 @@ class ProblemMessages {
      * The problem as a form shows it: each failing field the form has (its service name mapped by {@code formFields})
      * next to that field; everything else above the form.
      */
-    FormErrors forForm(ServiceProblem problem, Map<String, String> formFields) {
+    public FormErrors forForm(ServiceProblem problem, Map<String, String> formFields) {
         return forForm(problem, formFields, null);
     }
 
@@ -66,7 +66,7 @@ class ProblemMessages {
     }
 
     /** The text of a message key in the page's language. */
-    String text(String key, Object... arguments) {
+    public String text(String key, Object... arguments) {
         return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
@@ -84,14 +84,14 @@ class ProblemMessages {
     }
 
     /** Messages of a refused form: by field, and those that belong to no field. */
-    static final class FormErrors {
+    public static final class FormErrors {
 
         private final Map<String, String> byField = new LinkedHashMap<>();
         private final List<String> general = new ArrayList<>();
         private String detail = "";
 
         /** The message shown next to {@code field} (the first one found for it wins). */
-        FormErrors reject(String field, String message) {
+        public FormErrors reject(String field, String message) {
             byField.putIfAbsent(field, message);
             return this;
         }
