@@ -78,13 +78,9 @@ public record TrendChart(int year, LocalDate asOf, List<Point> points, List<Stri
         return points.isEmpty();
     }
 
-    /** Where the bars' panel begins and ends, and the plot's right edge, for the template. */
+    /** The bars' base line and the plot's edges, for the template. */
     public String barsBase() {
         return coordinate(BARS_TOP + BARS_HEIGHT);
-    }
-
-    public String barsTop() {
-        return coordinate(BARS_TOP);
     }
 
     public String plotLeft() {
