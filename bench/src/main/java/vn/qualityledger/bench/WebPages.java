@@ -56,6 +56,7 @@ final class WebPages {
                             query.getOk(year + "/summary?asOf=" + asOf);
                             query.getOk(year + "/objectives?asOf=" + asOf + "&size=500");
                             query.getOk(year + "/units?asOf=" + asOf);
+                            query.getOk(year + "/trend?asOf=" + asOf);
                         }),
                 new Page("objective page with its plan and occurrences",
                         (org, objective) -> web.open("/objectives/" + objective + "?asOf=" + asOf, "MTCL-2023-"),
@@ -63,12 +64,14 @@ final class WebPages {
                             query.getOk("/api/objectives/" + objective + "/dashboard?asOf=" + asOf);
                             query.getOk("/api/objectives/" + objective + "/plan");
                             query.getOk("/api/occurrences?objectiveId=" + objective + "&asOf=" + asOf + "&page=0&size=500");
+                            query.getOk("/api/objectives/" + objective + "/trend?asOf=" + asOf);
                         }),
                 new Page("objective history page (first 100 events)",
                         (org, objective) -> web.open("/objectives/" + objective + "/history", "MTCL-2023-"),
                         (org, objective) -> {
                             query.getOk("/api/objectives/" + objective + "/history?page=0&size=100");
                             query.getOk("/api/objectives/" + objective + "/dashboard");
+                            query.getOk("/api/objectives/" + objective + "/integrity");
                         }));
         Map<String, Object> results = new LinkedHashMap<>();
         for (Page page : pages) {

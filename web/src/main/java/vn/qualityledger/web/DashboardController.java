@@ -28,7 +28,7 @@ class DashboardController {
     String home() {
         SignedInUser user = Pages.user();
         if (user.organisation() == null || user.organisation().isBlank() || !user.readsDashboards()) {
-            return user.readsEveryOrganisation() ? "redirect:/organisations" : "no-organisation";
+            return user.readsEveryOrganisation() ? "redirect:/province" : "no-organisation";
         }
         return "redirect:/organisations/" + user.organisation() + "/years/" + yearToOpen(user);
     }
@@ -73,6 +73,7 @@ class DashboardController {
         model.addAttribute("summary", summary);
         model.addAttribute("objectives", objectives.get("content"));
         model.addAttribute("units", units.get("units"));
+        vn.qualityledger.web.insight.Trends.organisation(client, user, organisation, year, date, model);
         return "dashboard";
     }
 

@@ -46,6 +46,7 @@ class HistoryController {
         model.addAttribute("history", history);
         model.addAttribute("days", days(Reads.rows(history)));
         model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute("integrity", vn.qualityledger.web.insight.Integrity.ofObjective(client, user, objectiveId));
         return "history";
     }
 

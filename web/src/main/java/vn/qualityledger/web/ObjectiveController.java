@@ -73,6 +73,7 @@ class ObjectiveController {
         model.addAttribute("plan", planRows(measures));
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("assignable", knownAt == null ? assignable(user, measures) : List.of());
+        vn.qualityledger.web.insight.Trends.objective(client, user, objectiveId, date, knownAt, model);
         return "objective";
     }
 

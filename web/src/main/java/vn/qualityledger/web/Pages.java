@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Small helpers the page controllers share. */
+/** Small helpers the page controllers share (public for the feature subpackages). */
 public final class Pages {
 
     /** A date as people type it (30/06/2023, 1/7/2023), or as the APIs and links write it (2023-06-30). */

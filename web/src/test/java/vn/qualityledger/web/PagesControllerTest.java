@@ -125,10 +125,10 @@ class PagesControllerTest {
     }
 
     @Test
-    void aProvinceAuditorPicksAnOrganisationFirst() throws Exception {
+    void aProvinceAuditorLandsOnTheProvinceAndMayPickOneOrganisation() throws Exception {
         given(client.read(eq(TINH), any())).willReturn(Map.of("organisations",
                 List.of(Map.of("organisationId", "SLDTBXH-HD", "years", List.of(2023, 2022)))));
-        mvc.perform(get("/").with(signedIn(TINH))).andExpect(redirectedUrl("/organisations"));
+        mvc.perform(get("/").with(signedIn(TINH))).andExpect(redirectedUrl("/province"));
         mvc.perform(get("/organisations").with(signedIn(TINH)))
                 .andExpect(content().string(containsString("Mã cơ quan")))
                 .andExpect(content().string(containsString("href=\"/organisations/SLDTBXH-HD/years/2023\"")))

@@ -783,6 +783,12 @@ class WorkFormsControllerTest {
         if (path.endsWith("/history")) {
             return Map.of("content", List.of(historyEntry()), "page", 0, "size", 100, "totalElements", 1, "totalPages", 1);
         }
+        if (path.endsWith("/trend")) { // the chart: InsightPagesControllerTest
+            return Map.of("points", List.of());
+        }
+        if (path.endsWith("/integrity")) { // the chain's check: InsightPagesControllerTest
+            return Map.of("verified", true, "eventsChecked", 1);
+        }
         throw new IllegalStateException("unexpected read " + path);
     }
 

@@ -126,6 +126,15 @@ class WebJourneyEndToEndTest extends BrowserJourney {
                 assertThat(row.findElement(By.cssSelector("td.overdue")).getText()).isEqualTo(objective.get("occurrences").get("overdue").asText());
             }
             assertThat(browser.findElements(By.id("nav-organisations"))).isEmpty();
+            // The year's trend: a point at each month's end to 30/06/2023, the last one the dashboard's own figures.
+            assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr"))).hasSize(6);
+            assertThat(text(By.cssSelector("#trend-table tr[data-date='2023-06-30'] td.completion"))).isEqualTo(text(By.id("summary-completion")));
+            assertThat(text(By.cssSelector("#trend-table tr[data-date='2023-06-30'] td.overdue"))).isEqualTo(text(By.id("summary-overdue")));
+            assertThat(browser.findElement(By.cssSelector("#trend-chart title")).getAttribute("textContent"))
+                    .isEqualTo("Diễn biến năm 2023 đến ngày 30/06/2023");
+            long started = System.nanoTime();
+            browser.get(webUrl + "/organisations/" + ORGANISATION + "/years/2023?asOf=" + AS_OF);
+            System.out.printf("The dashboard with its trend loaded in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2000));
             screenshot("dashboard");
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
@@ -309,6 +318,8 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             assertThat(text(By.id("summary-done-on-time"))).isEqualTo(String.valueOf(summary.get("occurrences").get("onTime").asLong() + 1));
             assertThat(text(By.id("summary-completion"))).isEqualTo(percent(BigDecimal.valueOf(done + 1)
                     .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(due), 2, java.math.RoundingMode.HALF_UP)));
+            // The trend moved with it: on 31/05/2023 and 30/06/2023 (I.6 was due 14/05), as the dashboard says.
+            assertThat(text(By.cssSelector("#trend-table tr[data-date='2023-06-30'] td.completion"))).isEqualTo(text(By.id("summary-completion")));
             screenshot("dashboard-after-acceptance");
         });
 
@@ -323,9 +334,28 @@ class WebJourneyEndToEndTest extends BrowserJourney {
                     "Đại diện lãnh đạo về chất lượng (QMR)");
             List<WebElement> events = browser.findElements(By.cssSelector("#timeline li.event"));
             assertThat(events.get(events.size() - 1).getAttribute("class")).contains("event-EvidenceAccepted");
+            // The chain's check, said plainly: every event of the stream verified.
+            long recorded = read("danhgia", "/api/objectives/" + OBJECTIVE + "/history?size=1").get("totalElements").asLong();
+            assertThat(text(By.cssSelector("#integrity strong"))).isEqualTo("Chuỗi sự kiện nguyên vẹn: " + recorded + " sự kiện đã kiểm tra.");
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2400));
             screenshot("history");
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+            // What changed over the last 30 days, and then only at the acceptance: which figures it moved (as of today,
+            // after the year, I.6 done on time is one fewer overdue and one more on time).
+            browser.findElement(By.id("changes-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("change-events")));
+            assertThat(text(By.id("change-events"))).contains("Chấp nhận minh chứng " + secondEvidence, "Trần Văn Quang");
+            // Thirty days ago the plan was not imported yet.
+            assertThat(browser.findElements(By.id("not-yet-defined"))).hasSize(1);
+            List<WebElement> groups = browser.findElements(By.cssSelector("#change-events li.group"));
+            groups.get(groups.size() - 1).findElement(By.cssSelector("a.only-this")).click();
+            wait.until(ExpectedConditions.urlContains("/changes?from="));
+            assertThat(browser.findElements(By.cssSelector("#change-events li.group"))).hasSize(1);
+            assertThat(text(By.id("change-events"))).contains("Chấp nhận minh chứng " + secondEvidence);
+            assertThat(browser.findElements(By.cssSelector("#change-events li[data-figure='onTime']"))).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("#change-events li[data-figure='overdue']"))).hasSize(1);
+            screenshot("what-changed");
 
             // The state on past days: before its due date the report was not yet due; by 30/06/2023 it was done on time.
             browser.get(webUrl + "/objectives/" + OBJECTIVE);
@@ -347,8 +377,20 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             browser.findElement(By.id("sign-out")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-signed-out")));
             signIn("tinh", "demo");
-            wait.until(ExpectedConditions.urlContains("/organisations"));
+            // The province on one page: every organisation's figures, each leading to its dashboard.
+            wait.until(ExpectedConditions.urlContains("/province"));
             assertThat(browser.findElements(By.id("nav-work"))).isEmpty();
+            browser.get(webUrl + "/province?year=2023&asOf=30/06/2023");
+            JsonNode june = read("tinh", "/api/organisations/SLDTBXH-HD/years/2023/summary?asOf=" + AS_OF);
+            WebElement organisation = browser.findElement(By.cssSelector("#province-organisations tr[data-organisation='" + ORGANISATION + "']"));
+            assertThat(organisation.findElement(By.cssSelector("td.completion")).getText()).isEqualTo(percent(june.get("completionRate")));
+            assertThat(organisation.findElement(By.cssSelector("td.overdue")).getText()).isEqualTo(june.get("occurrences").get("overdue").asText());
+            screenshot("province");
+            organisation.findElement(By.cssSelector("a.drill-down")).click();
+            wait.until(ExpectedConditions.urlContains("/organisations/" + ORGANISATION + "/years/2023?asOf=2023-06-30"));
+            assertThat(text(By.id("summary-completion"))).isEqualTo(percent(june.get("completionRate")));
+            browser.findElement(By.id("nav-organisations")).click();
+            wait.until(ExpectedConditions.urlContains("/organisations"));
             // The organisations with objectives are offered as links; the code form stays for any other.
             assertThat(browser.findElements(By.cssSelector("#organisation-list a[href$='/organisations/" + ORGANISATION + "/years/2023']"))).hasSize(1);
             browser.findElement(By.id("code")).sendKeys(ORGANISATION);

@@ -1,0 +1,145 @@
+package vn.qualityledger.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.InsightPagesControllerTest.signedIn;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The province on one page over a mocked client: every organisation's figures as the roll-up answered them, in
+ * Vietnamese and English formats, each linked to its own dashboard; the province auditor lands there and finds it in
+ * the navigation; a reader of one organisation is offered no link and sees the service's refusal.
+ */
+@WebMvcTest
+@Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class, ProblemMessages.class, Reads.class})
+class ProvincePageControllerTest {
+
+    static final SignedInUser TINH = new SignedInUser("tinh", "qlt_tinh", "tinh", "Ban Chỉ đạo", List.of("PROVINCE_AUDITOR"), null, null);
+    static final SignedInUser THUKY = InsightPagesControllerTest.THUKY;
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    QualityLedgerClient client;
+
+    final List<URI> asked = new ArrayList<>();
+
+    @Test
+    void showsEveryOrganisationsFiguresAsTheRollUpGaveThemEachLinkedToItsDashboard() throws Exception {
+        answer();
+        String page = mvc.perform(get("/province").param("year", "2024").param("asOf", "05/06/2024").with(signedIn(TINH)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Toàn tỉnh: mục tiêu chất lượng năm 2024")))
+                .andExpect(content().string(containsString("Số liệu tính đến ngày 05/06/2024.")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(asked).containsExactly(URI.create("http://query/api/province/years/2024/summary?asOf=2024-06-05"));
+
+        String bt = row(page, "so-ldtbxh-bt");
+        assertThat(bt).contains("href=\"/organisations/so-ldtbxh-bt/years/2024?asOf=2024-06-05\"", "<td class=\"num objectives\">4</td>",
+                "<td class=\"num completion\">100 %</td>", "<td class=\"num on-time\">66,67 %</td>", "<td class=\"num due\">1.212</td>",
+                "class=\"num overdue bad\">36</td>", "Có nguy cơ không đạt", "Đang đạt", "<strong>2</strong>",
+                "href=\"/organisations/so-ldtbxh-bt/nonconformities?year=2024\"", ">4</a>", "1 quá hạn khắc phục");
+        assertThat(bt).doesNotContain("Không đạt</span>"); // zero counts are left out
+        String qn = row(page, "so-ldtbxh-qn");
+        assertThat(qn).contains("<td class=\"num completion\">—</td>", "<td class=\"num on-time\">—</td>", "Không có chỉ tiêu",
+                "class=\"num overdue\">0</td>").doesNotContain("quá hạn khắc phục");
+    }
+
+    @Test
+    void readsInEnglishWithEnglishSeparators() throws Exception {
+        answer();
+        mvc.perform(get("/province").param("year", "2024").param("asOf", "2024-06-05").param("lang", "en").with(signedIn(TINH)))
+                .andExpect(content().string(containsString("The province: quality objectives 2024")))
+                .andExpect(content().string(containsString("66.67 %")))
+                .andExpect(content().string(containsString("1,212")))
+                .andExpect(content().string(containsString("1 overdue for action")));
+    }
+
+    @Test
+    void theProvinceAuditorLandsOnTheProvinceAndFindsItInTheNavigation() throws Exception {
+        answer();
+        mvc.perform(get("/").with(signedIn(TINH))).andExpect(redirectedUrl("/province"));
+        mvc.perform(get("/province").with(signedIn(TINH)))
+                .andExpect(content().string(containsString("id=\"nav-province\"")))
+                .andExpect(content().string(containsString("href=\"/organisations\"")));
+        // Without a year: this year, as of today.
+        assertThat(asked.get(asked.size() - 1).getPath()).isEqualTo("/api/province/years/" + Pages.today().getYear() + "/summary");
+        assertThat(asked.get(asked.size() - 1).getQuery()).isEqualTo("asOf=" + Pages.today());
+    }
+
+    @Test
+    void aReaderOfOneOrganisationIsOfferedNoProvinceAndSeesTheServicesRefusal() throws Exception {
+        given(client.read(eq(THUKY), any())).willAnswer(invocation -> {
+            Function<UriBuilder, URI> uri = invocation.getArgument(1);
+            if (uri.apply(UriComponentsBuilder.fromUriString("http://query")).getPath().startsWith("/api/province")) {
+                throw new ServiceProblem(403, "HTTP_403", "Only a reader of every organisation (PROVINCE_AUDITOR) reads the province");
+            }
+            return Map.of("organisations", List.of());
+        });
+        mvc.perform(get("/province").with(signedIn(THUKY)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Bạn không có quyền xem nội dung này.")))
+                .andExpect(content().string(not(containsString("id=\"nav-province\""))))
+                .andExpect(content().string(not(containsString("so-ldtbxh"))));
+    }
+
+    @Test
+    void saysSoWhenNoOrganisationHasObjectivesThatYear() throws Exception {
+        given(client.read(eq(TINH), any())).willReturn(Map.of("year", 2031, "asOf", "2031-01-01", "organisations", List.of()));
+        mvc.perform(get("/province").param("year", "2031").with(signedIn(TINH)))
+                .andExpect(content().string(containsString("Chưa có cơ quan nào có mục tiêu năm 2031.")));
+    }
+
+    private void answer() {
+        asked.clear();
+        given(client.read(eq(TINH), any())).willAnswer(invocation -> {
+            Function<UriBuilder, URI> uri = invocation.getArgument(1);
+            asked.add(uri.apply(UriComponentsBuilder.fromUriString("http://query")));
+            return Map.of("year", 2024, "asOf", "2024-06-05", "organisations", List.of(
+                    organisation("so-ldtbxh-bt", 4, "100.00", "66.67", 1212, 36, Map.of("ON_TRACK", 1, "AT_RISK", 2, "MISSED", 0), 4, 1),
+                    organisation("so-ldtbxh-qn", 1, null, null, 0, 0, Map.of("NO_TARGET", 1), 0, 0)));
+        });
+    }
+
+    private static Map<String, Object> organisation(String id, int objectives, String completion, String onTime, long due, long overdue,
+                                                    Map<String, Integer> kpi, long open, long ncOverdue) {
+        Map<String, Object> summary = new HashMap<>();
+        summary.put("organisationId", id);
+        summary.put("objectiveCount", objectives);
+        summary.put("completionRate", completion == null ? null : new BigDecimal(completion));
+        summary.put("onTimeRate", onTime == null ? null : new BigDecimal(onTime));
+        summary.put("occurrences", Map.of("total", due + 10, "due", due, "onTime", 0, "late", 0, "overdue", overdue, "upcoming", 10));
+        summary.put("kpiStatusCounts", new LinkedHashMap<>(kpi));
+        return Map.of("organisationId", id, "summary", summary, "nonconformities", Map.of("total", open + 1, "open", open, "overdue", ncOverdue));
+    }
+
+    private static String row(String page, String organisation) {
+        int start = page.indexOf("data-organisation=\"" + organisation + "\"");
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+}
