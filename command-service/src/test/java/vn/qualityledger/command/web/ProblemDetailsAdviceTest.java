@@ -49,6 +49,11 @@ class ProblemDetailsAdviceTest {
     MockMvc mvc;
     @MockitoBean
     CommandGateway commands;
+    /** ObjectiveController's collaborators for filing a file (whose upload it is); no test here files one. */
+    @MockitoBean
+    vn.qualityledger.command.files.StoredFiles storedFiles;
+    @MockitoBean
+    vn.qualityledger.support.security.CurrentActor currentActor;
 
     private ResultActions cancel(String body) throws Exception {
         return mvc.perform(post(CANCELLATION).contentType(MediaType.APPLICATION_JSON).content(body));
