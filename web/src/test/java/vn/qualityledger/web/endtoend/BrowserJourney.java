@@ -26,9 +26,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -136,10 +138,19 @@ abstract class BrowserJourney {
         signIn(username, "demo");
     }
 
-    /** Clicks a form's button and waits until the page it leads to has replaced this one. */
+    /**
+     * Clicks a form's button and waits until the page it leads to has replaced this one. The page is marked before the
+     * click and the wait ends when the document in the window no longer carries the mark: asking whether the button is
+     * stale (Selenium's stalenessOf) races the navigation, and Chromium then answers "Node with given id does not belong
+     * to the document" instead of "stale", which failed a journey in CI. Errors while the next page loads are retried.
+     */
     protected void submit(WebElement button) {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript("window.__qlPageBeforeSubmit = true;");
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(driver -> script.executeScript("return window.__qlPageBeforeSubmit === undefined"
+                        + " && document.readyState !== 'loading';").equals(Boolean.TRUE));
     }
 
     protected void type(String field, String value) {
