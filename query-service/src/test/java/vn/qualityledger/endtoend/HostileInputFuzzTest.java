@@ -468,6 +468,20 @@ class HostileInputFuzzTest {
             read("xem", "/api/feed/schemas"),
             read("xem", "/api/feed/schemas/objective/ObjectiveDefined.v1.schema.json"),
             read("xem", "/api/feed/asyncapi.yaml"),
+            read("xem", "/api/objectives/" + OBJECTIVE + "/plan"),
+            read("xem", "/api/objectives/" + OBJECTIVE + "/trend", "asOf", "2023-06-30", "knownAt", "2030-01-01T00:00:00Z"),
+            read("xem", "/api/organisations/" + ORG + "/years/2023/trend", "asOf", "2023-06-30", "knownAt", "2030-01-01T00:00:00Z"),
+            read("tinh", "/api/province/years/2023/summary", "asOf", "2023-06-30", "knownAt", "2030-01-01T00:00:00Z"),
+            read("xem", "/api/evidence", "organisationId", ORG, "year", "2023", "objectiveId", OBJECTIVE, "status", "SUBMITTED",
+                    "asOf", "2023-06-30", "knownAt", "2030-01-01T00:00:00Z", "page", "0", "size", "10"),
+            read("nhanvienvp", "/api/reminders", "organisationId", ORG, "unitId", "VP", "page", "0", "size", "10"),
+            read("qmr", "/api/reminders/digests", "organisationId", ORG, "page", "0", "size", "10"),
+            read("thuky", "/api/organisations/" + ORG + "/years/2023/reports/results", "kind", "SIX_MONTH",
+                    "cutOff", "2023-06-30T10:00:00Z", "number", "01/BC-SLĐTBXH"),
+            read("thuky", "/api/organisations/" + ORG + "/years/2023/reports/issued"),
+            read("xem", "/api/organisations"),
+            read("xem", "/api/ledger/public-key"),
+            read("xem", "/api/ledger/checkpoints", "limit", "10"),
             read("admin", "/api/admin/projections/objective-progress"),
             read("admin", "/api/admin/projections/nonconformity-tracking"));
 
@@ -684,7 +698,12 @@ class HostileInputFuzzTest {
             Map.entry("organisationId", List.of("%00", "x".repeat(5000))),
             Map.entry("objectiveId", List.of("%00", "x".repeat(5000), "%ED%A0%80")),
             Map.entry("unit", List.of("%00", "x".repeat(5000), "%FF")),
-            Map.entry("clause", List.of("%00", "x".repeat(5000))));
+            Map.entry("clause", List.of("%00", "x".repeat(5000))),
+            Map.entry("kind", List.of("garbage", "", "%00")),
+            Map.entry("cutOff", List.of("garbage", "+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "2023-06-30", "")),
+            Map.entry("number", List.of("x".repeat(5000), "%00")),
+            Map.entry("step", List.of("garbage", "", "%00")),
+            Map.entry("unitId", List.of("%00", "x".repeat(5000))));
 
     private static Hostile hostileRead(Random random) {
         Read read = READS.get(random.nextInt(READS.size()));
