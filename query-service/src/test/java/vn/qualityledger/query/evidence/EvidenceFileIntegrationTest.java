@@ -198,6 +198,47 @@ class EvidenceFileIntegrationTest {
         assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"Bien ban.png\"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n.png");
     }
 
+    @Test
+    @WithUserDetails("xem")
+    void aFileAlteredInTheDatabaseIsRefusedNotServed() throws Exception {
+        byte[] original = "%PDF-1.4\nBiên bản kiểm tra".getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(original);
+        byte[] altered = original.clone();
+        altered[altered.length - 1] ^= 1;
+        jdbc.update("INSERT INTO files.stored_file (sha256, size, content, stored_at) VALUES (?, ?, ?, now())", sha256, original.length, altered);
+        evidenceRow("ev-altered", sha256, original.length, "application/pdf");
+
+        mvc.perform(get("/api/objectives/" + OURS + "/evidence/ev-altered/file"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("STORED_FILE_ALTERED"))
+                .andExpect(header().doesNotExist("Content-Disposition"))
+                .andExpect(header().doesNotExist("Repr-Digest"));
+    }
+
+    @Test
+    void aFileAlteredOrCutShortInTheDirectoryIsRefused(@TempDir Path directory) throws Exception {
+        byte[] original = "%PDF-1.4\nQuyết định".getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(original);
+        Files.write(directory.resolve(sha256), Arrays.copyOf(original, original.length - 3));
+        jdbc.update("INSERT INTO files.stored_file (sha256, size, content, stored_at) VALUES (?, ?, NULL, now())", sha256, original.length);
+        evidenceRow("ev-cut", sha256, original.length, "application/pdf");
+        EvidenceFileController controller = new EvidenceFileController(jdbc, mock(ReadAccess.class), directory.toString());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> controller.file(OURS.value(), "ev-cut", response))
+                .isInstanceOf(EvidenceFileController.StoredFileAltered.class);
+        assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(response.getHeader("Repr-Digest")).isNull();
+    }
+
+    private void evidenceRow(String evidenceId, String sha256, int size, String contentType) {
+        jdbc.update("""
+                INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number, document_date,
+                                            document_issuer, document_title, submitted_on, status, file_sha256, file_name, file_size, file_content_type)
+                VALUES (?, ?, 'I.6@2023-05-14', 'I.6', '2/BB', DATE '2023-05-12', 'VP', 'Biên bản', DATE '2023-05-13', 'SUBMITTED',
+                        ?, 'Biên bản.pdf', ?, ?)""", OURS.value(), evidenceId, sha256, size, contentType);
+    }
+
     private static byte[] pdf(int size) {
         byte[] content = new byte[size];
         byte[] head = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
