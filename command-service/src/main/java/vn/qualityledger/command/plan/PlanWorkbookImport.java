@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 class PlanWorkbookImport {
 
+    /** A document path inside a message ("… is also that of objectives[0]"), said as its cell too. */
+    private static final Pattern PATH = Pattern.compile("objectives\\[\\d+](?:\\.\\w+|\\[\\d+])*");
     private static final Pattern CELL = Pattern.compile("^Sheet \"(.+)\"!([A-Z]+)(\\d+)$");
 
     private final PlanImport planImport;
@@ -71,7 +73,9 @@ class PlanWorkbookImport {
         reading.errors().forEach(error -> byCell.putIfAbsent(error.field(), error));
         for (PlanImport.PlanError error : document) {
             String cell = cellOf(error.field(), reading.cells());
-            byCell.putIfAbsent(cell, new PlanImport.PlanError(cell, error.rule(), error.message()));
+            Matcher paths = PATH.matcher(error.message());
+            String message = paths.replaceAll(path -> Matcher.quoteReplacement(cellOf(path.group(), reading.cells())));
+            byCell.putIfAbsent(cell, new PlanImport.PlanError(cell, error.rule(), message));
         }
         List<PlanImport.PlanError> errors = new ArrayList<>(byCell.values());
         errors.sort(Comparator.comparing(PlanImport.PlanError::field, PlanWorkbookImport::workbookOrder));
