@@ -19,9 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -90,7 +88,7 @@ class PlanWorkbookTest {
         verify(commands, atLeastOnce()).sendAndWait(fromJson.capture());
         clearInvocations(commands);
 
-        send("/api/plans", retyped(JsonMapper.builder().build().readTree(json)))
+        send("/api/plans", SeedPlanWorkbook.retyped(JsonMapper.builder().build().readTree(json)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"))
                 .andExpect(jsonPath("$.objectives.length()").value(10))
@@ -105,7 +103,7 @@ class PlanWorkbookTest {
     @Test
     void previewsTheRetypedSeedPlanAsItsJsonWithoutSendingIt() throws Exception {
         JsonNode plan = JsonMapper.builder().build().readTree(Files.readString(Path.of("..", "data", "mtcl-2023.json")));
-        send("/api/plans/preview", retyped(plan))
+        send("/api/plans/preview", SeedPlanWorkbook.retyped(plan))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.number").value("147/QĐ-SLĐTBXH"))
                 .andExpect(jsonPath("$.decision.date").value("2023-02-07"))
@@ -230,80 +228,6 @@ class PlanWorkbookTest {
     }
 
     // ---- workbooks as a person types them -------------------------------------------------------------------------
-
-    /** The plan document re-typed: units by their names, evidence one per line with a dash, sub-measures as a), b). */
-    private static byte[] retyped(JsonNode plan) throws IOException {
-        Workbook workbook = new XSSFWorkbook();
-        Sheet info = workbook.createSheet(PlanWorkbook.INFO);
-        row(info, 0, "Thông tin", "Giá trị");
-        row(info, 1, "Mã cơ quan", plan.path("organisation").path("code").asString());
-        row(info, 2, "Tên cơ quan", plan.path("organisation").path("name").asString());
-        row(info, 3, "Múi giờ", plan.path("organisation").path("timezone").asString());
-        info.createRow(4).createCell(0).setCellValue("Năm");
-        info.getRow(4).createCell(1).setCellValue(plan.path("year").asInt()); // a number, as Excel keeps it
-        row(info, 5, "Số quyết định", plan.path("decision").path("number").asString());
-        row(info, 6, "Ngày quyết định", "07/02/2023");
-
-        Sheet units = workbook.createSheet(PlanWorkbook.UNITS);
-        row(units, 0, "Mã đơn vị", "Tên đơn vị", "Loại");
-        Map<String, String> names = new HashMap<>();
-        int u = 1;
-        for (JsonNode unit : plan.path("units")) {
-            row(units, u++, unit.path("code").asString(), unit.path("name").asString(), unit.path("kind").asString());
-            names.put(unit.path("code").asString(), unit.path("name").asString());
-        }
-
-        Sheet objectives = workbook.createSheet(PlanWorkbook.OBJECTIVES);
-        row(objectives, 0, PlanWorkbook.OBJECTIVE_HEADERS.toArray(String[]::new));
-        Sheet table = workbook.createSheet(PlanWorkbook.PLAN);
-        row(table, 0, "KẾ HOẠCH thực hiện mục tiêu chất lượng năm 2023");
-        // the seed's two-level header
-        row(table, 2, "TT", "Mục tiêu chất lượng và biện pháp thực hiện MTCL", "Trách nhiệm thực hiện", "", "Thời gian thực hiện",
-                "Trách nhiệm theo dõi MTCL", "Cách thức theo dõi và kết quả");
-        row(table, 3, "", "", "Chủ trì", "Phối hợp");
-        int o = 1;
-        int r = 4;
-        for (JsonNode objective : plan.path("objectives")) {
-            String numeral = objective.path("measures").path(0).path("code").asString().split("\\.")[0];
-            JsonNode target = objective.path("target");
-            if (target.isObject()) {
-                row(objectives, o, numeral, objective.path("code").asString(), objective.path("statement").asString(),
-                        target.path("indicator").asString(), target.path("comparator").asString());
-                objectives.getRow(o).createCell(5).setCellValue(target.path("value").asDouble());
-                objectives.getRow(o).createCell(6).setCellValue(target.path("unit").asString());
-            } else {
-                row(objectives, o, numeral, objective.path("code").asString(), objective.path("statement").asString());
-            }
-            o++;
-            row(table, r++, numeral + ".", objective.path("statement").asString().toUpperCase(java.util.Locale.ROOT));
-            for (JsonNode measure : objective.path("measures")) {
-                row(table, r++, measureRow(measure, measure.path("code").asString().split("\\.")[1], names));
-                for (JsonNode sub : measure.path("subMeasures")) {
-                    String code = sub.path("code").asString();
-                    row(table, r++, measureRow(sub, code.substring(code.lastIndexOf('.') + 1) + ")", names));
-                }
-            }
-        }
-        return bytes(workbook);
-    }
-
-    private static String[] measureRow(JsonNode measure, String tt, Map<String, String> names) {
-        return new String[] {tt, measure.path("title").asString(), units(measure.path("lead"), names, "; "),
-                units(measure.path("coordinating"), names, "\n"), measure.path("schedule").path("text").asString(),
-                units(measure.path("monitoredBy"), names, "\n- "), lines(measure.path("evidence"))};
-    }
-
-    private static String units(JsonNode codes, Map<String, String> names, String separator) {
-        List<String> typed = new ArrayList<>();
-        codes.forEach(code -> typed.add(names.getOrDefault(code.asString(), code.asString())));
-        return (separator.startsWith("\n-") ? "- " : "") + String.join(separator, typed);
-    }
-
-    private static String lines(JsonNode items) {
-        List<String> typed = new ArrayList<>();
-        items.forEach(item -> typed.add("- " + item.asString()));
-        return String.join("\n", typed);
-    }
 
     /** Headers, two units and objective I (MTCL-2023-01), a plan sheet with only its header. */
     private static Workbook skeleton() {
