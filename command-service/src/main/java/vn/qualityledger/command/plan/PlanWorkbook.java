@@ -489,21 +489,51 @@ final class PlanWorkbook {
             return true;
         }
         for (int c = 0; c < columns; c++) {
-            if (text(row.getCell(c)) != null) {
+            if (shown(row.getCell(c)) != null) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The cell as shown (numbers without a spurious ".0"), in NFC and trimmed; null when empty. */
-    static String text(Cell cell) {
+    /**
+     * The cell as shown (numbers without a spurious ".0"), in NFC and trimmed; null when empty. What a JSON document's
+     * text may not hold (control characters, line breaks in a code, over {@link RequestText#MAX_LENGTH} characters) is
+     * refused here as the strict JSON reading refuses it, at the cell.
+     */
+    private String text(Cell cell) {
+        String text = shown(cell);
+        if (text != null) {
+            String ref = ref(cell.getSheet(), cell.getRowIndex(), cell.getColumnIndex());
+            String violation = RequestText.violation(text, !singleLine(cell));
+            if (violation != null) {
+                error(ref, "NoControlCharacters", violation);
+            } else if (text.length() > RequestText.MAX_LENGTH) {
+                error(ref, "Size", "must be at most " + RequestText.MAX_LENGTH + " characters");
+            }
+        }
+        return text;
+    }
+
+    static String shown(Cell cell) {
         if (cell == null) {
             return null;
         }
         String shown = cell.getCellType() == CellType.FORMULA ? cellCachedText(cell) : CELLS.formatCellValue(cell);
         String text = RequestText.normalised(shown);
         return text.isEmpty() ? null : text;
+    }
+
+    /** Codes, numbers, dates and TT are one line; prose and lists (one item a line) may have line breaks. */
+    private static boolean singleLine(Cell cell) {
+        int column = cell.getColumnIndex();
+        return switch (cell.getSheet().getSheetName()) {
+            case INFO -> true;
+            case OBJECTIVES -> column != 2 && column != 3;
+            case PLAN -> column == 0;
+            case UNITS -> column != 1;
+            default -> false;
+        };
     }
 
     /** A formula's last computed value, as the person saw it (we do not evaluate formulas). */

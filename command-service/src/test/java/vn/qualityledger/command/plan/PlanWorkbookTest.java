@@ -173,6 +173,24 @@ class PlanWorkbookTest {
     }
 
     @Test
+    void refusesControlCharactersAndLineBreaksInCodesAsTheJsonReadingDoes() throws Exception {
+        Workbook workbook = skeleton();
+        row(workbook.getSheet(PlanWorkbook.OBJECTIVES), 2, "II", "MTCL\n2023-02", "Mục tiêu hai\ncó hai dòng");  // B3: a line break in a code
+        Sheet plan = workbook.getSheet(PlanWorkbook.PLAN);
+        row(plan, 1, "I", "MỤC TIÊU MỘT");
+        row(plan, 2, "1", "Báo cáo\nhai dòng", "V\u007FP", "", "Hàng quý", "QMR", "");                      // C3: DEL (XML carries no other C0 control)
+        send("/api/plans/preview", bytes(workbook))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[0].field").value("Sheet \"Mục tiêu\"!B3"))
+                .andExpect(jsonPath("$.errors[0].rule").value("NoControlCharacters"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not contain control characters or line breaks"))
+                .andExpect(jsonPath("$.errors[1].field").value("Sheet \"Kế hoạch\"!C3"))
+                .andExpect(jsonPath("$.errors[1].rule").value("NoControlCharacters"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
     void refusesAWorkbookThatIsNoPlanSayingWhatAPlanHas() throws Exception {
         Workbook wrongHeaders = skeleton();
         wrongHeaders.getSheet(PlanWorkbook.PLAN).getRow(0).getCell(4).setCellValue("Ghi chú");
