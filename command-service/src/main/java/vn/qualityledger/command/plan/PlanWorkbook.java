@@ -139,10 +139,13 @@ final class PlanWorkbook {
                 TIMEZONE, "organisation.timezone", YEAR, "year", DECISION_NUMBER, "decision.number", DECISION_DATE, "decision.date");
         for (Row row : sheet) {
             String label = text(row.getCell(0));
-            if (label == null || row.getRowNum() == 0 && label.equalsIgnoreCase("Thông tin")) {
+            if (label == null) {
                 continue;
             }
             String known = INFO_LABELS.stream().filter(l -> same(l, label)).findFirst().orElse(null);
+            if (known == null && row.getRowNum() == 0) {
+                continue; // the sheet's heading ("Thông tin | Giá trị" in the template)
+            }
             Cell valueCell = row.getCell(1);
             String ref = ref(sheet, row.getRowNum(), 1);
             if (known == null) {
