@@ -260,6 +260,19 @@ class CommandServiceIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectiveDefinedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectivePublishedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%MeasurePlannedEvent'", Integer.class)).isEqualTo(30);
+
+        // The same plan re-typed as a workbook is the same plan: every command finds its event already stored (one
+        // differing field of one measure would be a 400 MEASURE_EXISTS), so the import stores nothing.
+        byte[] workbook = vn.qualityledger.command.plan.SeedPlanWorkbook.retyped(tools.jackson.databind.json.JsonMapper.builder().build().readTree(document));
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        Reply preview = http.post("/api/plans/preview", xlsx, workbook);
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        assertThat(preview.body().path("changes").asInt()).isZero();
+        assertThat(preview.body().path("objectives").get(0).path("measures").get(0).path("status").asString()).isEqualTo("RECORDED");
+        Reply fromWorkbook = http.post("/api/plans", xlsx, workbook);
+        assertThat(fromWorkbook.status()).as(fromWorkbook.raw()).isEqualTo(201);
+        assertThat(fromWorkbook.raw()).isEqualTo(first.raw());
+        assertThat(storedEvents()).isEqualTo(afterFirst);
     }
 
     private static String previewDocument(String rrule) {

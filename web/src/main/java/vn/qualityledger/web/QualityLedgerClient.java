@@ -77,6 +77,25 @@ public class QualityLedgerClient {
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange((request, response) -> read(response)));
     }
 
+    /** A plan workbook (XLSX) to command-service as the user, sent as its bytes; answered and refused as {@link #command}. */
+    public Map<String, Object> commandWorkbook(SignedInUser user, String path, byte[] workbook) {
+        return call(() -> commands.post().uri(path).header("Authorization", "Bearer " + user.token())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .accept(MediaType.APPLICATION_JSON).body(workbook).exchange((request, response) -> read(response)));
+    }
+
+    /** A file read from command-service as the user (the plan workbook's template); a refusal is a {@link ServiceProblem}. */
+    public ServiceFile commandFile(SignedInUser user, String path) {
+        return call(() -> commands.get().uri(path).header("Authorization", "Bearer " + user.token())
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        read(response); // throws the service's problem
+                    }
+                    return new ServiceFile(response.getBody().readAllBytes(), response.getHeaders().getFirst("Content-Type"),
+                            response.getHeaders().getFirst("Content-Disposition"), null);
+                }));
+    }
+
     /** A file as a service answered it: its bytes and the headers a browser needs to save it. */
     public record ServiceFile(byte[] content, String contentType, String contentDisposition, String sha256) {
     }

@@ -1,13 +1,17 @@
 package vn.qualityledger.command.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -19,15 +23,21 @@ import vn.qualityledger.support.web.Problems;
  * {@code /api/plans/preview} checks the same document the same way and answers what the import would store, storing
  * nothing. Either way a document with errors is a 400 {@code INVALID_PLAN} listing every error with its path.
  * (The document is checked in {@link PlanImport}, not by {@code @Valid}, so that the shape errors and the rules'
- * errors come in one answer.)
+ * errors come in one answer.) The same two endpoints take the plan as an XLSX workbook
+ * ({@code Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}), whose errors name their
+ * cells instead of paths; {@code /api/plans/template.xlsx} is the workbook to fill in.
  */
 @RestController
 class PlanImportController {
 
-    private final PlanImport planImport;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    PlanImportController(PlanImport planImport) {
+    private final PlanImport planImport;
+    private final PlanWorkbookImport workbookImport;
+
+    PlanImportController(PlanImport planImport, PlanWorkbookImport workbookImport) {
         this.planImport = planImport;
+        this.workbookImport = workbookImport;
     }
 
     @PostMapping("/api/plans")
@@ -39,6 +49,27 @@ class PlanImportController {
     @PostMapping("/api/plans/preview")
     PlanImport.Preview preview(@RequestBody PlanDocument document) {
         return planImport.preview(document);
+    }
+
+    /** The same plan as an XLSX workbook (README, "Plan workbooks"); its errors name their cells. */
+    @PostMapping(path = "/api/plans", consumes = XLSX)
+    @ResponseStatus(HttpStatus.CREATED)
+    PlanImport.Result importWorkbook(@RequestBody byte[] workbook) {
+        return workbookImport.importPlan(workbook);
+    }
+
+    @PostMapping(path = "/api/plans/preview", consumes = XLSX)
+    PlanImport.Preview previewWorkbook(@RequestBody byte[] workbook) {
+        return workbookImport.preview(workbook);
+    }
+
+    /** The workbook to fill in, with an example row and the schedule phrases read; the same bytes every time. */
+    @GetMapping("/api/plans/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ke-hoach-mtcl-mau.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(PlanWorkbookTemplate.bytes());
     }
 
     @ExceptionHandler(PlanImport.PlanRefused.class)

@@ -41,7 +41,7 @@ import vn.qualityledger.support.security.CurrentActor;
  */
 @WebMvcTest(PlanImportController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import(PlanImport.class)
+@Import({PlanImport.class, PlanWorkbookImport.class})
 class PlanImportControllerTest {
 
     @Autowired

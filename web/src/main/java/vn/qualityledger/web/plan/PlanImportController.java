@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,13 +32,19 @@ import vn.qualityledger.web.SignedInUser;
  * Nhập kế hoạch: the secretary uploads a plan document (the JSON of {@code data/mtcl-2023.json}); command-service's
  * preview ({@code POST /api/plans/preview}) answers what an import would store — or every error, each with its path
  * in the document, which this page names by the objective's and measure's codes read from the uploaded document —
- * and nothing is stored until she presses "Nhập" ({@code POST /api/plans} with the same document).
+ * and nothing is stored until she presses "Nhập" ({@code POST /api/plans} with the same document). A plan workbook
+ * (XLSX, the layout of command-service's template, offered for download here) is sent as a workbook; its errors name
+ * their cells ({@code Sheet "Kế hoạch"!E7}), which the page shows as they are.
  */
 @Controller
 class PlanImportController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern OBJECTIVE = Pattern.compile("^objectives\\[(\\d+)]");
+    static final String XLSX = "xlsx";
+    /** A workbook's cell as command-service names it: {@code Sheet "Kế hoạch"!E7}. */
+    private static final Pattern CELL = Pattern.compile("^Sheet \"(.+)\"!([A-Z]+\\d+)$");
+    private static final String JSON_FORMAT = "json";
     private static final Pattern MEASURE = Pattern.compile("^\\.(measures|subMeasures)\\[(\\d+)]");
 
     private final QualityLedgerClient client;
@@ -67,21 +76,40 @@ class PlanImportController {
             model.addAttribute("fileError", problems.text("plan.import.noFile"));
             return "plan-import";
         }
-        String document = new String(file.getBytes(), StandardCharsets.UTF_8);
         model.addAttribute("fileName", file.getOriginalFilename());
+        boolean workbook = isWorkbook(file.getOriginalFilename(), file.getBytes());
+        // A workbook goes back with the import form as Base64 text; a JSON document as it was uploaded.
+        String document = workbook ? Base64.getEncoder().encodeToString(file.getBytes()) : new String(file.getBytes(), StandardCharsets.UTF_8);
         try {
-            Map<String, Object> preview = client.command(user, "/api/plans/preview", document);
+            Map<String, Object> preview = workbook ? client.commandWorkbook(user, "/api/plans/preview", file.getBytes())
+                    : client.command(user, "/api/plans/preview", document);
             model.addAttribute("preview", preview);
             model.addAttribute("objectives", Reads.list(preview.get("objectives")));
             model.addAttribute("document", document);
+            model.addAttribute("format", workbook ? XLSX : JSON_FORMAT);
             return "plan-import";
         } catch (ServiceProblem refused) {
-            return refused(refused, document, response, model);
+            return refused(refused, workbook ? null : document, response, model);
         }
     }
 
+    /** The workbook to fill in, as command-service writes it ({@code GET /api/plans/template.xlsx}). */
+    @GetMapping("/plans/import/template.xlsx")
+    ResponseEntity<byte[]> template() {
+        QualityLedgerClient.ServiceFile template = client.commandFile(requirePlanner(), "/api/plans/template.xlsx");
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, template.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, template.contentDisposition()).body(template.content());
+    }
+
+    /** An XLSX workbook by its name, or by the zip signature its bytes begin with (a JSON document begins otherwise). */
+    static boolean isWorkbook(String name, byte[] content) {
+        boolean zip = content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        return zip || name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+    }
+
     @PostMapping("/plans/import")
-    String importPlan(@RequestParam(name = "document", required = false) String document, HttpServletResponse response,
+    String importPlan(@RequestParam(name = "document", required = false) String document,
+                      @RequestParam(name = "format", required = false) String format, HttpServletResponse response,
                       RedirectAttributes redirect, Model model) {
         SignedInUser user = requirePlanner();
         if (document == null || document.isBlank()) {
@@ -90,10 +118,16 @@ class PlanImportController {
             return "plan-import";
         }
         Map<String, Object> result;
+        boolean workbook = XLSX.equals(format);
         try {
-            result = client.command(user, "/api/plans", document);
+            result = workbook ? client.commandWorkbook(user, "/api/plans", Base64.getMimeDecoder().decode(document))
+                    : client.command(user, "/api/plans", document);
+        } catch (IllegalArgumentException notBase64) {
+            response.setStatus(400);
+            model.addAttribute("fileError", problems.text("plan.import.noFile"));
+            return "plan-import";
         } catch (ServiceProblem refused) {
-            return refused(refused, document, response, model);
+            return refused(refused, workbook ? null : document, response, model);
         }
         String organisation = Reads.text(result.get("organisationId"));
         Object year = result.get("year");
@@ -130,7 +164,7 @@ class PlanImportController {
     private List<DocumentError> documentErrors(ServiceProblem problem, String document) {
         JsonNode root;
         try {
-            root = JSON.readTree(document);
+            root = document == null ? null : JSON.readTree(document);
         } catch (RuntimeException notJson) {
             root = null;
         }
@@ -167,6 +201,13 @@ class PlanImportController {
     private String fieldLabel(String inner, boolean objectiveLevel) {
         if (inner.isEmpty()) {
             return problems.text(objectiveLevel ? "plan.field.objective" : "plan.field.measure");
+        }
+        Matcher cell = CELL.matcher(inner);
+        if (cell.matches()) {
+            return problems.text("plan.field.cell", cell.group(1), cell.group(2));
+        }
+        if (inner.equals("workbook")) {
+            return problems.text("plan.field.workbook");
         }
         Matcher rule = Pattern.compile("^schedule\\.rules\\[(\\d+)](?:\\.(\\w+))?").matcher(inner);
         if (rule.find()) {
