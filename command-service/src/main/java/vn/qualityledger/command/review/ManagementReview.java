@@ -121,13 +121,18 @@ public class ManagementReview {
 
     // ---- the meeting ---------------------------------------------------------------------------------------------
 
+    /**
+     * A repeated holding is recognised with its cut-off aside, as other steps are with their day aside: a request that
+     * left the cut-off to the service ("now") is retried at another instant.
+     */
     @CommandHandler
     void handle(HoldManagementReviewCommand command, MetaData metaData) {
         ReviewAccessPolicy.requireOrganiser(member(metaData));
         ManagementReviewHeldEvent wanted = new ManagementReviewHeldEvent(reviewId, command.heldOn(), command.cutOff(),
                 command.attendees(), command.minutesSummary(), command.conclusion());
         if (held != null) {
-            if (held.equals(wanted)) {
+            if (held.equals(new ManagementReviewHeldEvent(reviewId, command.heldOn(), held.cutOff(), command.attendees(),
+                    command.minutesSummary(), command.conclusion()))) {
                 return;
             }
             throw Refusal.conflict("REVIEW_ALREADY_HELD", "reviewId", "The review was already recorded as held on " + held.heldOn() + " with other content");

@@ -246,6 +246,11 @@ class ManagementReviewTest {
         }
 
         @Test
+        void holdingItAgainAtAnotherCutOffStoresNothingAsARetryOfCutOffNow() {
+            givenHeld().when(holdWith(HELD_ON, CUT_OFF.plusSeconds(90))).expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
         void cannotHoldItAgainWithOtherContent() {
             refused(givenHeld().when(holdWith(HELD_ON.plusDays(1), CUT_OFF)), Kind.CONFLICT, "REVIEW_ALREADY_HELD", "reviewId");
         }

@@ -7,7 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Records that a planned management review was held, with its attendees, a summary of the minutes and its conclusion.
- * Holding it again with the same content applies nothing; other content is refused (a held review is a fact).
+ * Holding it again with the same content (the cut-off aside, so that a retry of a defaulted "now" is one) applies
+ * nothing; other content is refused (a held review is a fact).
  *
  * @param reviewId       the review
  * @param heldOn         the day of the meeting (today unless stated, never after today); not before periodTo nor plannedOn
