@@ -67,6 +67,8 @@ class HostileInputFuzzTest {
     private static final String AUDIT_2 = "SLDTBXH-HD.DGNB-FUZZ-2";
     private static final String NC = "NC-FUZZ-1";
     private static final String NC_2 = "NC-FUZZ-2";
+    private static final String REVIEW = "SLDTBXH-HD.XXLD-FUZZ";
+    private static final String REVIEW_2 = "SLDTBXH-HD.XXLD-FUZZ-2";
     /** Internal names an error body must not show. */
     private static final Pattern INTERNALS = Pattern.compile(
             "java\\.|javax\\.|jakarta\\.|vn\\.qualityledger\\.|tools\\.jackson|com\\.fasterxml|org\\.springframework|org\\.axonframework"
@@ -78,6 +80,11 @@ class HostileInputFuzzTest {
     /** Required values that are not text fields of {@link #REQUIRED_TEXT}: a top-level reason, the enums. */
     private static final List<String> REQUIRED_PATHS = List.of("/reason", "/kind", "/severity", "/target/comparator",
             "/notes[0]/conformity");
+    /**
+     * Fields named like required text that are optional where they stand: a plan document's organisation and unit names
+     * (the plan is known by codes). Whitespace or null there is "no name", not a request to refuse.
+     */
+    private static final List<String> OPTIONAL_PATHS = List.of("/organisation/name", "/units[0]/name");
 
     private static BothServices services;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -139,8 +146,14 @@ class HostileInputFuzzTest {
                 {"rootCause": "Chưa phân công kiểm tra", "method": "5 Whys"}""", 202);
         services.post("truongvp", "/api/nonconformities/" + NC + "/actions", """
                 {"actionId": "A1", "ownerUnit": "VP", "description": "Phân công kiểm tra hằng tuần", "dueDate": "2023-10-31"}""", 201);
-        // A1's deadline is long past in real time: wait for its overdue event, so that nothing is recorded during the run.
+        services.post("thuky", "/api/reviews", reviewPlan(REVIEW), 201);
+        services.post("thuky", "/api/reviews", reviewPlan(REVIEW_2), 201);
+        services.post("qmr", "/api/reviews/" + REVIEW + "/holding", reviewHeld(), 202);
+        services.post("qmr", "/api/reviews/" + REVIEW + "/decisions", """
+                {"decisionId": "D1", "kind": "IMPROVEMENT", "description": "Số hóa hồ sơ lưu trữ", "ownerUnit": "VP", "dueDate": "2023-12-31"}""", 201);
+        // A1's and D1's deadlines are long past in real time: wait for their overdue events, so that nothing is recorded during the run.
         awaitQuiet(Duration.ofSeconds(20), "CorrectiveActionOverdue");
+        awaitQuiet(Duration.ofSeconds(20), "ReviewDecisionOverdue");
         services.awaitReadSideCaughtUp();
     }
 
@@ -295,10 +308,10 @@ class HostileInputFuzzTest {
         }
     }
 
-    /** Events in the store, but those the service records by itself on real time (overdue corrective actions). */
+    /** Events in the store, but those the service records by itself on real time (overdue corrective actions and review decisions). */
     private static long events() {
         return services.database().queryForObject("select count(*) from event_store.domain_event_entry"
-                + " where payload_type not like '%CorrectiveActionOverdueEvent'", Long.class);
+                + " where payload_type not like '%CorrectiveActionOverdueEvent' and payload_type not like '%ReviewDecisionOverdueEvent'", Long.class);
     }
 
     /** Waits until the event count has not moved for a second (at most {@code bound}), or until an event of a type exists. */
@@ -355,6 +368,21 @@ class HostileInputFuzzTest {
                 {"leadAuditor": {"userId": "danhgia", "name": "Đỗ Thị Đào", "unit": "TO-ISO"},
                  "members": [{"userId": "danhgiakhtc", "name": "Vũ Minh Khoa", "unit": "P-KHTC"}],
                  "decision": {"number": "215/QĐ-SLĐTBXH", "date": "2023-09-20"}}""";
+    }
+
+    /** A person's title is optional; it is left out, since the mutations take every "title" for required text. */
+    private static String reviewPlan(String id) {
+        return """
+                {"reviewId": "%s", "organisationId": "%s", "title": "Xem xét của lãnh đạo 9 tháng", "trigger": "AFTER_INTERNAL_AUDIT",
+                 "auditId": "%s", "periodFrom": "2023-01-01", "periodTo": "2023-09-30", "scheduledOn": "2023-10-05",
+                 "chair": {"name": "Nguyễn Văn An"}, "participants": [{"name": "Trần Văn Quang"}]}"""
+                .formatted(id, ORG, AUDIT);
+    }
+
+    private static String reviewHeld() {
+        return """
+                {"attendees": [{"name": "Nguyễn Văn An"}], "minutesSummary": "Xem xét kết quả ĐGNB",
+                 "conclusion": {"suitable": true, "adequate": true, "effective": true, "statement": "HTQLCL phù hợp"}}""";
     }
 
     private static String raise(String id) {
@@ -432,7 +460,24 @@ class HostileInputFuzzTest {
             new Command("qmr", "/api/nonconformities/" + NC + "/close", """
                     {"note": "Đã khắc phục"}"""),
             new Command("qmr", "/api/nonconformities/" + NC + "/reopen", """
-                    {"reason": "Tái diễn"}"""));
+                    {"reason": "Tái diễn"}"""),
+            new Command("thuky", "/api/reviews", reviewPlan("SLDTBXH-HD.XXLD-FUZZ-NEW")),
+            new Command("thuky", "/api/reviews/" + REVIEW_2 + "/notes", """
+                    {"contextChanges": "Luật sửa đổi", "resourceAdequacy": "Thiếu 01 công chức", "recordedOn": "2023-10-05"}"""),
+            new Command("qmr", "/api/reviews/" + REVIEW_2 + "/holding", reviewHeld()),
+            new Command("qmr", "/api/reviews/" + REVIEW + "/decisions", """
+                    {"decisionId": "D2", "kind": "RESOURCE_NEED", "description": "Tuyển dụng 01 công chức", "ownerUnit": "P-KHTC",
+                     "dueDate": "2023-12-31"}"""),
+            new Command("nhanvienvp", "/api/reviews/" + REVIEW + "/decisions/D1/completion", """
+                    {"evidence": {"number": "120/BC-VP", "date": "2023-10-05", "issuer": "Văn phòng Sở", "title": "Báo cáo số hóa"},
+                     "note": "Đã số hóa"}"""),
+            new Command("thuky", "/api/reviews/" + REVIEW + "/minutes", """
+                    {"number": "05/BB-SLĐTBXH", "organisationName": "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "parentName": "UBND TỈNH HẢI DƯƠNG",
+                     "place": "Hải Dương", "signerAuthority": "", "signerTitle": "GIÁM ĐỐC", "signerName": "Nguyễn Văn An",
+                     "recipients": ["- Lưu: VT."], "docxSha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                     "generator": "quality-ledger-minutes 1"}"""),
+            new Command("qmr", "/api/reviews/" + REVIEW_2 + "/cancellation", """
+                    {"reason": "Lùi lịch"}"""));
 
     /** Every read endpoint but the SSE tail (a valid request there streams until the client leaves). */
     static final List<Read> READS = List.of(
@@ -610,7 +655,7 @@ class HostileInputFuzzTest {
                 case 3 -> {
                     replacement = JSON.writeValueAsString(pick(random, BLANKS));
                     mutation = "whitespace-only text at " + path;
-                    mustRefuse = REQUIRED_TEXT.contains(field) || REQUIRED_PATHS.contains(path);
+                    mustRefuse = (REQUIRED_TEXT.contains(field) || REQUIRED_PATHS.contains(path)) && !OPTIONAL_PATHS.contains(path);
                 }
                 case 4 -> {
                     boolean id = field.endsWith("Id") || field.equals("code");
@@ -622,7 +667,7 @@ class HostileInputFuzzTest {
                     // an omitted client id gets a new one and optional text may be missing: only required values must be refused
                     replacement = "null";
                     mutation = "null at " + path;
-                    mustRefuse = REQUIRED_TEXT.contains(field) || REQUIRED_PATHS.contains(path);
+                    mustRefuse = (REQUIRED_TEXT.contains(field) || REQUIRED_PATHS.contains(path)) && !OPTIONAL_PATHS.contains(path);
                 }
             }
         }
