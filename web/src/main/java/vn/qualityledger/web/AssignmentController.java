@@ -83,11 +83,7 @@ class AssignmentController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/assignments", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person(), form.assignedOn()), problems.forForm(refused, FIELDS), model);
+            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person(), form.assignedOn()), problems.refusedForm(refused, response, FIELDS), model);
         }
         Map<String, Object> shownOn = occurrenceId == null ? plan.occurrences().stream().findFirst().orElse(null)
                 : plan.occurrence(occurrenceId).orElse(null);

@@ -103,11 +103,7 @@ class NonconformityController {
         try {
             client.command(user, "/api/nonconformities", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showList(organisationId, null, null, null, 0, problems.forForm(refused, RAISING, "nc"), typed, model);
+            return showList(organisationId, null, null, null, 0, problems.refusedForm(refused, response, RAISING, "nc"), typed, model);
         }
         reads.awaitChange(null, () -> {
             try {
@@ -291,12 +287,8 @@ class NonconformityController {
         try {
             client.command(user, "/api/nonconformities/" + id + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            FormErrors shown = problems.forForm(refused, fields, "nc");
+            FormErrors shown = problems.refusedForm(refused, response, fields, "nc");
             errors.byField().forEach(shown.byField()::put); // "not a date" says more than the service's "required"
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
             return show(id, form, shown, typed, model);
         }
         reads.awaitChange(before, () -> read(user, id));

@@ -6,28 +6,22 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The "Nhắc việc" page (vn.qualityledger.web.reminder) over a mocked client: which reads it asks for whom, and the
@@ -143,8 +137,7 @@ class RemindersPageControllerTest {
     @SuppressWarnings("unchecked")
     private void answer(SignedInUser user, Map<String, Object> reminders) {
         given(client.read(eq(user), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            URI built = uri.apply(UriComponentsBuilder.fromUriString("http://query"));
+            URI built = SliceTests.readUri(invocation);
             asked.add(built.getPath() + "?" + built.getQuery());
             if (built.getPath().endsWith("/digests")) {
                 return Map.of("content", List.of(Map.of("organisationId", "SLDTBXH-HD", "isoWeek", "2023-W20", "asOf", "2023-05-15",
@@ -179,8 +172,4 @@ class RemindersPageControllerTest {
         return reminder;
     }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 }

@@ -343,10 +343,7 @@ class AuditController {
         try {
             client.command(user, "/api/audits/" + id + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+            ProblemMessages.answerRefused(refused, response);
             return showRound(id, form, forForm(refused, fields), typed, model);
         }
         if (readSide) {
@@ -480,10 +477,7 @@ class AuditController {
 
     private String refusedOnProgramme(ServiceProblem refused, String organisationId, int year, Map<String, String> fields,
                                       Map<String, String> typed, HttpServletResponse response, Model model) {
-        if (refused.unauthenticated()) {
-            throw refused;
-        }
-        response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+        ProblemMessages.answerRefused(refused, response);
         Map<String, String> indexed = new LinkedHashMap<>(fields);
         for (int i = 0; i < 50; i++) {
             indexed.put("scopeUnits[" + i + "]", "scopeUnits");

@@ -87,11 +87,7 @@ class PlanFormsController {
         try {
             client.command(user, "/api/objectives", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showDefine(organisationId, year, problems.forForm(normalised(refused), OBJECTIVE, "plan"), typed, model);
+            return showDefine(organisationId, year, problems.refusedForm(normalised(refused), response, OBJECTIVE, "plan"), typed, model);
         }
         reads.awaitChange(null, () -> dashboardOrNull(user, objectiveId));
         redirect.addFlashAttribute("notice", problems.text("plan.done.define", code.trim()));
@@ -258,11 +254,7 @@ class PlanFormsController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/measures/" + measureId + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showMeasure(objectiveId, measureId, form, problems.forForm(normalised(refused), fields, "plan"), typed, model);
+            return showMeasure(objectiveId, measureId, form, problems.refusedForm(normalised(refused), response, fields, "plan"), typed, model);
         }
         reads.awaitChange(before, () -> measuresOf(objectiveId));
         redirect.addFlashAttribute("notice", problems.text(notice, measureId));
@@ -321,11 +313,7 @@ class PlanFormsController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showManage(objectiveId, form, problems.forForm(normalised(refused), fields, "plan"), typed, model);
+            return showManage(objectiveId, form, problems.refusedForm(normalised(refused), response, fields, "plan"), typed, model);
         }
         reads.awaitChange(before, read);
         redirect.addFlashAttribute("notice", problems.text(notice, Objects.toString(body.get("measureId"), "")));
