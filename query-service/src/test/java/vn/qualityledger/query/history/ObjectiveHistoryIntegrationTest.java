@@ -116,7 +116,17 @@ class ObjectiveHistoryIntegrationTest {
                 .andExpect(jsonPath("$.occurrences[0].occurrence_id").value("I.6@2023-05-14"))
                 .andExpect(jsonPath("$.occurrences[0].due_date").value("2023-05-14"))
                 // The evidence was rejected: the occurrence is not done.
-                .andExpect(jsonPath("$.occurrences[0].completed_on").doesNotExist());
+                .andExpect(jsonPath("$.occurrences[0].completed_on").doesNotExist())
+                // The measurements of the target indicator, as recorded (the web's objective page lists them).
+                .andExpect(jsonPath("$.measurements.length()").value(1))
+                .andExpect(jsonPath("$.measurements[0].measurement_id").value("q2"))
+                .andExpect(jsonPath("$.measurements[0].period_from").value("2023-04-01"))
+                .andExpect(jsonPath("$.measurements[0].period_to").value("2023-06-30"))
+                .andExpect(jsonPath("$.measurements[0].numerator").value(1212))
+                .andExpect(jsonPath("$.measurements[0].denominator").value(1250))
+                .andExpect(jsonPath("$.measurements[0].value").value(96.96))
+                .andExpect(jsonPath("$.measurements[0].source").value("Phiếu khảo sát"))
+                .andExpect(jsonPath("$.measurements[0].recorded_on").value("2023-07-02"));
         mvc.perform(get("/api/objectives/no-such-objective/plan")).andExpect(status().isNotFound());
     }
 
