@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriBuilder;
 import vn.qualityledger.web.ProblemMessages.FormErrors;
+import vn.qualityledger.web.plan.ScheduleWords;
 
 /**
  * One objective: its dashboard as of a date, and its implementation plan (Kế hoạch thực hiện) as a table like the
@@ -157,7 +158,7 @@ class ObjectiveController {
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
                 .queryParam("page", page).queryParam("size", 500).build(), MAX_BOARD_PAGES);
         model.addAttribute("objective", dashboard);
-        model.addAttribute("plan", planRows(measures));
+        model.addAttribute("plan", planRows(measures, problems));
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("assignable", knownAt == null ? assignable(user, measures) : List.of());
         model.addAttribute("measurements", list(state.get("measurements")));
@@ -186,12 +187,12 @@ class ObjectiveController {
         return knownAt == null ? uri : uri.queryParam("knownAt", knownAt);
     }
 
-    /** A row of the plan table: a measure, or a sub-measure under its parent. */
-    record PlanRow(Map<String, Object> measure, boolean subMeasure) {
+    /** A row of the plan table: a measure, or a sub-measure under its parent, with its schedule rules in words. */
+    record PlanRow(Map<String, Object> measure, boolean subMeasure, List<String> schedule) {
     }
 
     /** Measures in the plan's order (I.2 before I.10), each followed by its sub-measures. */
-    static List<PlanRow> planRows(List<Map<String, Object>> measures) {
+    static List<PlanRow> planRows(List<Map<String, Object>> measures, ProblemMessages texts) {
         Comparator<Map<String, Object>> byCode = Comparator.comparing(m -> naturalKey(Objects.toString(m.get("code"), "")));
         Map<String, List<Map<String, Object>>> children = new LinkedHashMap<>();
         List<Map<String, Object>> top = new ArrayList<>();
@@ -206,10 +207,10 @@ class ObjectiveController {
         top.sort(byCode);
         List<PlanRow> rows = new ArrayList<>();
         for (Map<String, Object> measure : top) {
-            rows.add(new PlanRow(measure, false));
+            rows.add(new PlanRow(measure, false, ScheduleWords.of(measure.get("schedule_rules"), texts)));
             List<Map<String, Object>> subs = new ArrayList<>(children.getOrDefault(Objects.toString(measure.get("measure_id")), List.of()));
             subs.sort(byCode);
-            subs.forEach(sub -> rows.add(new PlanRow(sub, true)));
+            subs.forEach(sub -> rows.add(new PlanRow(sub, true, ScheduleWords.of(sub.get("schedule_rules"), texts))));
         }
         return rows;
     }

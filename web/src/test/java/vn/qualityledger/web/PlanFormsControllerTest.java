@@ -401,7 +401,14 @@ class PlanFormsControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"title\" rows=\"3\" aria-invalid=\"false\" aria-required=\"true\">Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng</textarea>")))
                 .andExpect(content().string(containsString("name=\"lead\" value=\"VP\"")))
+                // The recorded rules in words, and in the form's notation to revise from (no note to type them anew).
+                .andExpect(content().string(containsString("<li>Hằng năm, trước ngày 15/05</li><li>Hằng năm, trước ngày 30/10</li>")))
+                .andExpect(content().string(containsString(
+                        "aria-required=\"true\">FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14\nFREQ=YEARLY;BYMONTH=10;BYMONTHDAY=29</textarea>")))
+                .andExpect(content().string(not(containsString("chưa đọc lại được"))))
                 .andExpect(content().string(containsString("id=\"cancel-measure-form\"")));
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/measures/I.6").param("lang", "en").with(signedIn(THUKY)))
+                .andExpect(content().string(containsString("<li>Yearly, before 15/05</li><li>Yearly, before 30/10</li>")));
         given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", "I.6"));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/measures/I.6/revisions").with(signedIn(THUKY)).with(csrf()).param("code", "I.6")
                         .param("title", "Báo cáo 6 tháng").param("lead", "VP").param("monitors", "QMR").param("scheduleText", "Trước 15/5")
@@ -462,6 +469,8 @@ class PlanFormsControllerTest {
         measure.put("monitors", List.of("QMR"));
         measure.put("expected_evidence", List.of("Báo cáo"));
         measure.put("schedule_text", "Trước 15/5 và trước 30/10");
+        measure.put("schedule_rules", List.of(Map.of("rrule", "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14"),
+                Map.of("rrule", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=29")));
         measure.put("cancelled_on", null);
         return measure;
     }

@@ -112,6 +112,10 @@ class ObjectiveHistoryIntegrationTest {
                 .andExpect(jsonPath("$.measures[0].lead_units[0]").value("VP"))
                 .andExpect(jsonPath("$.measures[0].monitors[0]").value("QMR"))
                 .andExpect(jsonPath("$.measures[0].schedule_text").value("Trước 15/5"))
+                // The rules as planned (query-service V25), which the web application says in words.
+                .andExpect(jsonPath("$.measures[0].schedule_rules.length()").value(1))
+                .andExpect(jsonPath("$.measures[0].schedule_rules[0].due").value("2023-05-14"))
+                .andExpect(jsonPath("$.measures[0].schedule_rules[0].window").doesNotExist())
                 .andExpect(jsonPath("$.occurrences.length()").value(1))
                 .andExpect(jsonPath("$.occurrences[0].occurrence_id").value("I.6@2023-05-14"))
                 .andExpect(jsonPath("$.occurrences[0].due_date").value("2023-05-14"))

@@ -266,13 +266,16 @@ class PlanFormsController {
         SignedInUser user = requirePlanner();
         Map<String, Object> measure = measuresOf(user, objectiveId).stream().filter(m -> measureId.equals(m.get("measure_id"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "MEASURE_NOT_FOUND", measureId));
-        // What is recorded, as the form starts (the read side gives no schedule rules: they are typed anew).
+        // What is recorded, as the form starts (the rules in the form's notation, when the read side has them).
         Map<String, String> recorded = typed("code", Reads.text(measure.get("code")), "title", Reads.text(measure.get("title")),
                 "lead", String.join(", ", Reads.strings(measure.get("lead_units"))),
                 "coordinating", String.join(", ", Reads.strings(measure.get("coordinating_units"))),
                 "monitors", String.join(", ", Reads.strings(measure.get("monitors"))),
                 "evidence", String.join("\n", Reads.strings(measure.get("expected_evidence"))),
-                "scheduleText", Reads.text(measure.get("schedule_text")), "rules", "", "revisedOn", "");
+                "scheduleText", Reads.text(measure.get("schedule_text")),
+                "rules", ScheduleRules.format(measure.get("schedule_rules")).orElse(""), "revisedOn", "");
+        model.addAttribute("rulesReadBack", ScheduleRules.format(measure.get("schedule_rules")).isPresent());
+        model.addAttribute("scheduleWords", ScheduleWords.of(measure.get("schedule_rules"), problems));
         model.addAttribute("objectiveId", objectiveId);
         model.addAttribute("measure", measure);
         model.addAttribute("cancelled", measure.get("cancelled_on") != null);

@@ -34,14 +34,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 
 /**
- * "Kết quả đo chỉ số" on the objective's page: the measurements recorded, in Vietnamese and English formats, and the
+ * The objective's page: its plan table says each measure's schedule rules in words; and "Kết quả đo chỉ số": the measurements recorded, in Vietnamese and English formats, and the
  * form "Ghi nhận kết quả đo" ({@code RecordMeasurement}) — offered only to the planners of the objective's organisation,
  * on an objective with a target and still open, as recorded now; what it sends; each refusal beside its field.
  */
 @WebMvcTest
 @Import({SecurityConfiguration.class, WebConfiguration.class, Formats.class, ProblemMessages.class, Reads.class})
 @TestPropertySource(properties = "quality-ledger.read-wait=PT0S")
-class MeasurementFormControllerTest {
+class ObjectivePageControllerTest {
 
     static final SignedInUser THUKY = user("thuky", "Nguyễn Thị Thư", "ISO_SECRETARY", "TK-ISO");
     static final SignedInUser QMR = user("qmr", "Trần Văn Quang", "QMR", "QMR");
@@ -93,7 +93,21 @@ class MeasurementFormControllerTest {
                 return objective;
             }
             if (path.endsWith("/plan") || path.endsWith("/state")) {
-                return Map.of("measures", List.of(), "occurrences", List.of(), "measurements", List.of(q2));
+                Map<String, Object> measure = new HashMap<>();
+                measure.put("measure_id", "II.2");
+                measure.put("code", "II.2");
+                measure.put("title", "Chương trình công tác");
+                measure.put("parent_measure_id", null);
+                measure.put("lead_units", List.of("VP"));
+                measure.put("coordinating_units", List.of());
+                measure.put("monitors", List.of("QMR"));
+                measure.put("expected_evidence", List.of());
+                measure.put("assigned_unit", null);
+                measure.put("cancelled_on", null);
+                measure.put("schedule_text", "Chương trình năm (Tháng 01/2023); Chương trình tháng (trước ngày 10 hàng tháng)");
+                measure.put("schedule_rules", List.of(Map.of("window", List.of("2023-01-01", "2023-01-31"), "due", "2023-01-31"),
+                        Map.of("rrule", "FREQ=MONTHLY;BYMONTHDAY=9")));
+                return Map.of("measures", List.of(measure), "occurrences", List.of(), "measurements", List.of(q2));
             }
             return Map.of("content", List.of(), "points", List.of());
         });
@@ -112,6 +126,15 @@ class MeasurementFormControllerTest {
         mvc.perform(get(PAGE).param("lang", "en").with(signedIn(DANHGIA)))
                 .andExpect(content().string(containsString("Measurements of the indicator")))
                 .andExpect(content().string(containsString("1,212 / 1,250")));
+    }
+
+    @Test
+    void thePlanTableSaysEachMeasuresScheduleRulesInWordsBesideThePlansOwnText() throws Exception {
+        mvc.perform(get(PAGE).with(signedIn(DANHGIA)))
+                .andExpect(content().string(containsString("Chương trình tháng (trước ngày 10 hàng tháng)")))
+                .andExpect(content().string(containsString("<li>Trong tháng 01/2023</li><li>Hằng tháng, trước ngày 10</li>")));
+        mvc.perform(get(PAGE).param("lang", "en").with(signedIn(DANHGIA)))
+                .andExpect(content().string(containsString("<li>During 01/2023</li><li>Monthly, before day 10</li>")));
     }
 
     @Test
