@@ -311,7 +311,10 @@ class NonconformityController {
         model.addAttribute("today", Pages.today());
         model.addAttribute("mayCorrect", open && treats && nc.get("correction") == null);
         model.addAttribute("mayAnalyse", open && treats && nc.get("rootCause") == null);
-        model.addAttribute("mayPlan", open && treats && nc.get("rootCause") != null);
+        boolean mayPlan = open && treats && nc.get("rootCause") != null;
+        model.addAttribute("mayPlan", mayPlan);
+        // The action form offers the units the organisation's records name (read only when the form is shown).
+        model.addAttribute("knownUnits", mayPlan && OfferedActions.isPlanner(user) ? reads.organisationUnits(user) : List.of());
         List<Map<String, Object>> actions = Reads.list(nc.get("actions"));
         // Per action: implemented by its owner unit's people (or the secretary); verified once, by someone other than
         // whoever implemented it (the detail names them), when implemented.

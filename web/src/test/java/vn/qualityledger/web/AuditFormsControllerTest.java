@@ -89,9 +89,12 @@ class AuditFormsControllerTest {
             if (asked.getPath().equals("/api/organisations/OTHER-ORG/audit-programme")) {
                 return map("organisationId", "OTHER-ORG", "year", 2026, "units", 0, "audited", List.of(), "due", List.of(), "audits", List.of());
             }
-            if (asked.getPath().equals("/api/organisations/SLDTBXH-HD/nonconformities")) {
-                return Map.of("content", List.of(map("nonconformityId", "nc-finding-dgnb-2026-1-f1", "source", "AUDIT_FINDING",
-                        "originAuditId", AUDIT, "originFindingId", "f1")), "totalPages", 1);
+            if (asked.getPath().equals("/api/audits/" + AUDIT)) { // the round's read: scope, team, findings with their NCs
+                return map("auditId", AUDIT, "organisationId", "SLDTBXH-HD", "year", 2026, "scopeUnits", List.of("VP", "P-KHTC"),
+                        "team", map("lead", map("userId", "danhgia", "name", "Đỗ Thị Đào"),
+                                "members", List.of(map("userId", "danhgiakhtc", "name", "Lê Thị Hoa"))),
+                        "findings", List.of(map("findingId", "f1", "nonconformityId", "nc-finding-dgnb-2026-1-f1"),
+                                map("findingId", "f2", "nonconformityId", null)));
             }
             throw new IllegalStateException("unexpected read " + asked.getPath());
         });
@@ -119,6 +122,8 @@ class AuditFormsControllerTest {
                 .andExpect(content().string(containsString("id=\"nav-audits\"")))
                 .andExpect(content().string(not(containsString("id=\"plan-form\""))));
         assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/organisations/SLDTBXH-HD/audit-programme?year=2026&asOf="));
+        // Each round's scope and team from its read, never by reading its event stream.
+        assertThat(readsAskedFor).contains("/api/audits/" + AUDIT + "?null").noneMatch(read -> read.contains("/history"));
         mvc.perform(get(PROGRAMME).param("year", "2026").param("lang", "en").with(signedIn(NHANVIENVP)))
                 .andExpect(content().string(containsString("3 (major: 0, minor: 1, observations: 2, improvements: 0)")))
                 .andExpect(content().string(containsString("1 of 4 units audited (25 %).")));

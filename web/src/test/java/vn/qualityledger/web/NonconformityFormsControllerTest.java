@@ -74,6 +74,9 @@ class NonconformityFormsControllerTest {
             if (asked.getPath().equals("/api/nonconformities/" + NC)) {
                 return nonconformity;
             }
+            if (asked.getPath().equals("/api/organisations/SLDTBXH-HD/units")) {
+                return Map.of("organisationId", "SLDTBXH-HD", "units", List.of("P-KHTC", "TK-ISO", "VP"));
+            }
             throw new IllegalStateException("unexpected read " + asked.getPath());
         });
     }
@@ -164,6 +167,9 @@ class NonconformityFormsControllerTest {
         nonconformity.put("actions", List.of(action("ca-1", null, List.of()), action("ca-2", "2026-11-28", List.of())));
         mvc.perform(get(PAGE).with(signedIn(QMR)))
                 .andExpect(content().string(containsString("id=\"action-form\"")))
+                // the owner unit offered from the organisation's units (GET /api/organisations/{org}/units)
+                .andExpect(content().string(containsString("list=\"action-units\"")))
+                .andExpect(content().string(containsString("<datalist id=\"action-units\"><option value=\"P-KHTC\"></option><option value=\"TK-ISO\"></option>")))
                 .andExpect(content().string(not(containsString("/actions/ca-1/implementation\""))))
                 .andExpect(content().string(containsString("/actions/ca-2/verification\"")))
                 .andExpect(content().string(not(containsString("/actions/ca-1/verification\""))));

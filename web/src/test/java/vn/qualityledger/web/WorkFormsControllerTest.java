@@ -625,7 +625,11 @@ class WorkFormsControllerTest {
         mvc.perform(get("/objectives/" + OBJECTIVE).with(signedIn(THUKY))).andExpect(status().isOk());
         mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP))).andExpect(status().isOk());
         mvc.perform(get("/objectives/" + OBJECTIVE + "/assignment").param("measureId", "I.6").with(signedIn(THUKY)))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                // the units offered: the organisation's (P-KHTC, TK-ISO, VP) and the plan's own (BCD-ISO, QMR), sorted
+                .andExpect(content().string(containsString("<datalist id=\"known-units\"><option value=\"BCD-ISO\"></option>"
+                        + "<option value=\"P-KHTC\"></option><option value=\"QMR\"></option><option value=\"TK-ISO\"></option>"
+                        + "<option value=\"VP\"></option></datalist>")));
         assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/objectives/" + OBJECTIVE + "/plan")).noneMatch(read -> read.contains("/state"));
     }
 
@@ -770,6 +774,9 @@ class WorkFormsControllerTest {
         }
         if (path.endsWith("/integrity")) { // the chain's check: InsightPagesControllerTest
             return Map.of("verified", true, "eventsChecked", 1);
+        }
+        if (path.equals("/api/organisations/SLDTBXH-HD/units")) { // the units offered by the assignment form
+            return Map.of("organisationId", "SLDTBXH-HD", "units", List.of("P-KHTC", "TK-ISO", "VP"));
         }
         throw new IllegalStateException("unexpected read " + path);
     }
