@@ -471,6 +471,72 @@ class NonconformityFiguresIntegrationTest {
         assertThat(before.at("/figures").isNull()).isTrue();
     }
 
+    // ---- one round, and the units -------------------------------------------------------------------------------
+
+    @Test
+    void readsOneAuditRoundFromTheReadModelWithItsTeamUnitAuditsAndFindings() throws Exception {
+        mvc.perform(get("/api/audits/{id}", A1.value()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("Đánh giá nội bộ đợt 1 năm 2024"))
+                .andExpect(jsonPath("$.organisationId").value(ORG))
+                .andExpect(jsonPath("$.year").value(2024))
+                .andExpect(jsonPath("$.scopeUnits").value(org.hamcrest.Matchers.contains(VPS, PKH, TTS)))
+                .andExpect(jsonPath("$.plannedFrom").value("2024-04-01"))
+                .andExpect(jsonPath("$.plannedTo").value("2024-04-30"))
+                .andExpect(jsonPath("$.plannedOn").value("2024-03-01"))
+                // the team with its names (V26), the lead first
+                .andExpect(jsonPath("$.team.lead.userId").value("danhgia"))
+                .andExpect(jsonPath("$.team.lead.name").value("Đỗ Thị Đào"))
+                .andExpect(jsonPath("$.team.members[0].userId").value("auditor2"))
+                .andExpect(jsonPath("$.team.members[0].name").value("Nguyễn Văn Bình"))
+                .andExpect(jsonPath("$.team.decisionNumber").value("45/QĐ-SLĐTBXH"))
+                .andExpect(jsonPath("$.team.decisionDate").value("2024-03-05"))
+                // unit audits by scheduled day: VPS held with 3 notes (1 nonconforming), PKH 2 (1), TTS never held
+                .andExpect(jsonPath("$.unitAudits[0].unit").value(VPS))
+                .andExpect(jsonPath("$.unitAudits[0].scheduledDate").value("2024-04-02"))
+                .andExpect(jsonPath("$.unitAudits[0].auditors[0]").value("danhgia"))
+                .andExpect(jsonPath("$.unitAudits[0].held[0].heldOn").value("2024-04-02"))
+                .andExpect(jsonPath("$.unitAudits[0].held[0].notes").value(3))
+                .andExpect(jsonPath("$.unitAudits[0].held[0].nonconformingNotes").value(1))
+                .andExpect(jsonPath("$.unitAudits[1].unit").value(PKH))
+                .andExpect(jsonPath("$.unitAudits[1].held[0].notes").value(2))
+                .andExpect(jsonPath("$.unitAudits[2].unit").value(TTS))
+                .andExpect(jsonPath("$.unitAudits[2].held").isEmpty())
+                // findings by day recorded: F1, F3 (04-02), F2, F4 (04-03); the nonconformities F1 and F2 raised
+                .andExpect(jsonPath("$.findings[*].findingId").value(org.hamcrest.Matchers.contains("F1", "F3", "F2", "F4")))
+                .andExpect(jsonPath("$.findings[0].kind").value("MAJOR_NONCONFORMITY"))
+                .andExpect(jsonPath("$.findings[0].clause").value("7.5.3"))
+                .andExpect(jsonPath("$.findings[0].nonconformityId").value(NC1.value()))
+                .andExpect(jsonPath("$.findings[1].nonconformityId").doesNotExist())
+                .andExpect(jsonPath("$.findings[2].nonconformityId").value(NC2.value()))
+                .andExpect(jsonPath("$.findings[2].relatedObjectiveId").value(OBJ.value()))
+                .andExpect(jsonPath("$.report.number").value("120/BC-ĐGNB"))
+                .andExpect(jsonPath("$.report.issuedOn").value("2024-05-10"))
+                .andExpect(jsonPath("$.closedOn").value("2024-05-15"));
+        // A2: no team appointed, no report, not closed
+        mvc.perform(get("/api/audits/{id}", A2.value()))
+                .andExpect(jsonPath("$.team").doesNotExist())
+                .andExpect(jsonPath("$.report").doesNotExist())
+                .andExpect(jsonPath("$.closedOn").doesNotExist());
+        mvc.perform(get("/api/audits/{id}", "dgnb-none")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void listsTheUnitsTheOrganisationsRecordsNameWithoutThePlansGroups() throws Exception {
+        // 2024: q-m1's lead PLD and coordinating TTBT (ALL_UNITS and UNIT_HEADS are groups), A1 and A2's scope, the NCs' units
+        mvc.perform(get("/api/organisations/{org}/units?year=2024", ORG))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.year").value(2024))
+                .andExpect(jsonPath("$.units").value(org.hamcrest.Matchers.contains(PKH, PLD, TTS, TTBT, VPS)));
+        // 2023: r-m1's lead, A0 and NC0 at PKH
+        mvc.perform(get("/api/organisations/{org}/units?year=2023", ORG))
+                .andExpect(jsonPath("$.units").value(org.hamcrest.Matchers.contains(PKH, "Phòng Người có công")));
+        mvc.perform(get("/api/organisations/{org}/units", ORG))
+                .andExpect(jsonPath("$.year").doesNotExist())
+                .andExpect(jsonPath("$.units").value(org.hamcrest.Matchers.contains(PKH, PLD, "Phòng Người có công", TTS, TTBT, VPS)));
+        mvc.perform(get("/api/organisations/{org}/units?year=1999", ORG)).andExpect(status().isBadRequest());
+    }
+
     // ---- who may read --------------------------------------------------------------------------------------------
 
     @Test
@@ -481,6 +547,8 @@ class NonconformityFiguresIntegrationTest {
         mvc.perform(get("/api/nonconformities/{id}", NC1.value())).andExpect(status().isForbidden());
         mvc.perform(get("/api/nonconformities/{id}/history", NC1.value())).andExpect(status().isForbidden());
         mvc.perform(get("/api/audits/{id}/history", A1.value())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/audits/{id}", A1.value())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/organisations/{org}/units", ORG)).andExpect(status().isForbidden());
     }
 
     @Test

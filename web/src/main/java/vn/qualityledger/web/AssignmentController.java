@@ -83,11 +83,7 @@ class AssignmentController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/assignments", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person(), form.assignedOn()), problems.forForm(refused, FIELDS), model);
+            return show(plan, new AssignmentForm(form.measureId(), occurrenceId, unit, form.person(), form.assignedOn()), problems.refusedForm(refused, response, FIELDS), model);
         }
         Map<String, Object> shownOn = occurrenceId == null ? plan.occurrences().stream().findFirst().orElse(null)
                 : plan.occurrence(occurrenceId).orElse(null);
@@ -125,8 +121,9 @@ class AssignmentController {
                 .orElseThrow(() -> new ServiceProblem(404, "MEASURE_NOT_FOUND", ""));
         List<Map<String, Object>> occurrences = Reads.list(state.get("occurrences")).stream()
                 .filter(o -> measureId.equals(o.get("measure_id")) && o.get("cancelled_on") == null).toList();
-        // Units the plan names (its groups aside): the choices offered, any other may be typed.
-        TreeSet<String> units = new TreeSet<>();
+        // The units the organisation's records name, and those the plan names (its groups aside): the choices offered,
+        // any other may be typed.
+        TreeSet<String> units = new TreeSet<>(reads.organisationUnits(Pages.user()));
         for (Map<String, Object> m : measures) {
             for (String column : List.of("lead_units", "coordinating_units", "monitors")) {
                 Reads.strings(m.get(column)).stream().filter(u -> !u.startsWith("ALL_") && !u.equals("UNIT_HEADS")).forEach(units::add);

@@ -103,11 +103,7 @@ class NonconformityController {
         try {
             client.command(user, "/api/nonconformities", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showList(organisationId, null, null, null, 0, problems.forForm(refused, RAISING, "nc"), typed, model);
+            return showList(organisationId, null, null, null, 0, problems.refusedForm(refused, response, RAISING, "nc"), typed, model);
         }
         reads.awaitChange(null, () -> {
             try {
@@ -291,12 +287,8 @@ class NonconformityController {
         try {
             client.command(user, "/api/nonconformities/" + id + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            FormErrors shown = problems.forForm(refused, fields, "nc");
+            FormErrors shown = problems.refusedForm(refused, response, fields, "nc");
             errors.byField().forEach(shown.byField()::put); // "not a date" says more than the service's "required"
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
             return show(id, form, shown, typed, model);
         }
         reads.awaitChange(before, () -> read(user, id));
@@ -319,7 +311,10 @@ class NonconformityController {
         model.addAttribute("today", Pages.today());
         model.addAttribute("mayCorrect", open && treats && nc.get("correction") == null);
         model.addAttribute("mayAnalyse", open && treats && nc.get("rootCause") == null);
-        model.addAttribute("mayPlan", open && treats && nc.get("rootCause") != null);
+        boolean mayPlan = open && treats && nc.get("rootCause") != null;
+        model.addAttribute("mayPlan", mayPlan);
+        // The action form offers the units the organisation's records name (read only when the form is shown).
+        model.addAttribute("knownUnits", mayPlan && OfferedActions.isPlanner(user) ? reads.organisationUnits(user) : List.of());
         List<Map<String, Object>> actions = Reads.list(nc.get("actions"));
         // Per action: implemented by its owner unit's people (or the secretary); verified once, by someone other than
         // whoever implemented it (the detail names them), when implemented.

@@ -1,5 +1,7 @@
 package vn.qualityledger.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,14 +17,20 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriBuilder;
+import vn.qualityledger.web.ProblemMessages.FormErrors;
+import vn.qualityledger.web.plan.ScheduleWords;
 
 /**
  * One objective: its dashboard as of a date, and its implementation plan (Kế hoạch thực hiện) as a table like the
  * agency's own: measures with their sub-measures, lead (Chủ trì) and coordinating (Phối hợp) units, schedule,
  * monitors and expected evidence; and every occurrence with its status as of the date. With "recorded by" a past day,
  * all of it is as the service had it recorded at the end of that day — the auditor's view of what was known then.
+ * The measurements of its target indicator are listed, and the planners record one there ("Ghi nhận kết quả đo",
+ * {@code RecordMeasurement}).
  */
 @Controller
 class ObjectiveController {
@@ -30,12 +38,19 @@ class ObjectiveController {
     /** Board pages read at most for the occurrence table (500 each). */
     static final int MAX_BOARD_PAGES = 10;
 
+    /** The service's names of a measurement's fields, and the form's. */
+    private static final Map<String, String> MEASUREMENT = Map.of("period", "periodFrom", "period.from", "periodFrom",
+            "period.to", "periodTo", "numerator", "numerator", "denominator", "denominator", "value", "value", "source", "source",
+            "recordedOn", "recordedOn");
+
     private final QualityLedgerClient client;
     private final Reads reads;
+    private final ProblemMessages problems;
 
-    ObjectiveController(QualityLedgerClient client, Reads reads) {
+    ObjectiveController(QualityLedgerClient client, Reads reads, ProblemMessages problems) {
         this.client = client;
         this.reads = reads;
+        this.problems = problems;
     }
 
     @GetMapping("/objectives/{objectiveId}")
@@ -43,6 +58,79 @@ class ObjectiveController {
                      @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate asOf,
                      @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate knownOn,
                      Model model) {
+        return show(objectiveId, asOf, knownOn, new FormErrors(), null, model);
+    }
+
+    /**
+     * Records a measurement of the objective's target indicator ({@code RecordMeasurement}): the period, either the
+     * numerator and denominator or the value, the source and an optional "recorded on" day. Days and numbers that are
+     * no day or number are marked beside their fields and nothing is sent; the service's refusals show beside the
+     * fields they name (a period outside the year, a ratio over 1, a percentage over 100…).
+     */
+    @PostMapping("/objectives/{objectiveId}/measurements")
+    String recordMeasurement(@PathVariable String objectiveId, @RequestParam(required = false) String measurementId,
+                             @RequestParam(required = false) String periodFrom, @RequestParam(required = false) String periodTo,
+                             @RequestParam(required = false) String numerator, @RequestParam(required = false) String denominator,
+                             @RequestParam(required = false) String value, @RequestParam(required = false) String source,
+                             @RequestParam(required = false) String recordedOn, HttpServletResponse response,
+                             RedirectAttributes redirect, Model model) {
+        SignedInUser user = Pages.user();
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("measurementId", Objects.toString(Pages.validId(measurementId), Pages.newId("measurement")));
+        typed.put("periodFrom", Objects.toString(periodFrom, ""));
+        typed.put("periodTo", Objects.toString(periodTo, ""));
+        typed.put("numerator", Objects.toString(numerator, ""));
+        typed.put("denominator", Objects.toString(denominator, ""));
+        typed.put("value", Objects.toString(value, ""));
+        typed.put("source", Objects.toString(source, ""));
+        typed.put("recordedOn", Objects.toString(recordedOn, ""));
+        FormErrors errors = new FormErrors();
+        Map<String, Object> period = new LinkedHashMap<>();
+        period.put("from", null); // required: a blank one is the service's NotNull, beside its field
+        period.put("to", null);
+        Pages.putDay(period, "from", periodFrom, errors, "periodFrom", problems);
+        Pages.putDay(period, "to", periodTo, errors, "periodTo", problems);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("measurementId", typed.get("measurementId"));
+        body.put("period", period);
+        body.put("numerator", number(numerator, "numerator", errors));
+        body.put("denominator", number(denominator, "denominator", errors));
+        body.put("value", number(value, "value", errors));
+        body.put("source", Objects.toString(Pages.blankToNull(source), ""));
+        Pages.putDay(body, "recordedOn", recordedOn, errors, "recordedOn", problems);
+        if (errors.any()) {
+            response.setStatus(400);
+            return show(objectiveId, null, null, errors, typed, model);
+        }
+        Object before = measurements(user, objectiveId);
+        try {
+            client.command(user, "/api/objectives/" + objectiveId + "/measurements", body);
+        } catch (ServiceProblem refused) {
+            return show(objectiveId, null, null, problems.refusedForm(refused, response, MEASUREMENT, "measurement"), typed, model);
+        }
+        reads.awaitChange(before, () -> measurements(user, objectiveId));
+        redirect.addFlashAttribute("notice", problems.text("measurement.recorded"));
+        return "redirect:/objectives/" + objectiveId + "#measurements";
+    }
+
+    /** A number as typed in Vietnamese (96,5; 1.212) or with a decimal point (96.5); null when blank; marked when no number. */
+    private BigDecimal number(String text, String field, FormErrors errors) {
+        if (Pages.blankToNull(text) == null) {
+            return null;
+        }
+        BigDecimal number = Pages.parseNumber(text).orElse(null);
+        if (number == null) {
+            errors.reject(field, problems.text("rule.number.format"));
+        }
+        return number;
+    }
+
+    private Object measurements(SignedInUser user, String objectiveId) {
+        return reads.plan(user, objectiveId).get("measurements");
+    }
+
+    private String show(String objectiveId, LocalDate asOf, LocalDate knownOn, FormErrors measurementErrors,
+                        Map<String, String> measurementTyped, Model model) {
         SignedInUser user = Pages.user();
         LocalDate date = asOf == null ? Pages.today() : asOf;
         // "As recorded by the end of a day": only for a past day; today or later is what is recorded now.
@@ -70,9 +158,19 @@ class ObjectiveController {
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
                 .queryParam("page", page).queryParam("size", 500).build(), MAX_BOARD_PAGES);
         model.addAttribute("objective", dashboard);
-        model.addAttribute("plan", planRows(measures));
+        model.addAttribute("plan", planRows(measures, problems));
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("assignable", knownAt == null ? assignable(user, measures) : List.of());
+        model.addAttribute("measurements", list(state.get("measurements")));
+        boolean mayMeasure = knownAt == null && OfferedActions.mayRecordMeasurement(user, Objects.toString(dashboard.get("organisationId"), ""))
+                && dashboard.get("target") != null && dashboard.get("closedOn") == null;
+        model.addAttribute("mayMeasure", mayMeasure);
+        if (mayMeasure) {
+            Map<String, String> typed = measurementTyped != null ? measurementTyped
+                    : Map.of("measurementId", Pages.newId("measurement"), "source", "", "recordedOn", "");
+            model.addAttribute("measurementTyped", typed);
+            model.addAttribute("measurementErrors", measurementErrors);
+        }
         vn.qualityledger.web.insight.Trends.objective(client, user, objectiveId, date, knownAt, model);
         return "objective";
     }
@@ -89,12 +187,12 @@ class ObjectiveController {
         return knownAt == null ? uri : uri.queryParam("knownAt", knownAt);
     }
 
-    /** A row of the plan table: a measure, or a sub-measure under its parent. */
-    record PlanRow(Map<String, Object> measure, boolean subMeasure) {
+    /** A row of the plan table: a measure, or a sub-measure under its parent, with its schedule rules in words. */
+    record PlanRow(Map<String, Object> measure, boolean subMeasure, List<String> schedule) {
     }
 
     /** Measures in the plan's order (I.2 before I.10), each followed by its sub-measures. */
-    static List<PlanRow> planRows(List<Map<String, Object>> measures) {
+    static List<PlanRow> planRows(List<Map<String, Object>> measures, ProblemMessages texts) {
         Comparator<Map<String, Object>> byCode = Comparator.comparing(m -> naturalKey(Objects.toString(m.get("code"), "")));
         Map<String, List<Map<String, Object>>> children = new LinkedHashMap<>();
         List<Map<String, Object>> top = new ArrayList<>();
@@ -109,10 +207,10 @@ class ObjectiveController {
         top.sort(byCode);
         List<PlanRow> rows = new ArrayList<>();
         for (Map<String, Object> measure : top) {
-            rows.add(new PlanRow(measure, false));
+            rows.add(new PlanRow(measure, false, ScheduleWords.of(measure.get("schedule_rules"), texts)));
             List<Map<String, Object>> subs = new ArrayList<>(children.getOrDefault(Objects.toString(measure.get("measure_id")), List.of()));
             subs.sort(byCode);
-            subs.forEach(sub -> rows.add(new PlanRow(sub, true)));
+            subs.forEach(sub -> rows.add(new PlanRow(sub, true, ScheduleWords.of(sub.get("schedule_rules"), texts))));
         }
         return rows;
     }

@@ -125,11 +125,7 @@ class OccurrenceController {
             try {
                 stored = client.upload(user, file.getOriginalFilename(), file.getContentType(), file.getSize(), file);
             } catch (ServiceProblem refused) {
-                if (refused.unauthenticated()) {
-                    throw refused;
-                }
-                response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-                return show(occurrence, retyped(evidenceId, form), problems.forForm(refused, EVIDENCE_FIELDS), model);
+                return show(occurrence, retyped(evidenceId, form), problems.refusedForm(refused, response, EVIDENCE_FIELDS), model);
             }
         }
         if (stored != null) {
@@ -138,16 +134,12 @@ class OccurrenceController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/evidence", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
+            FormErrors errors = problems.refusedForm(refused, response, EVIDENCE_FIELDS);
             form = retyped(evidenceId, form).keeping(stored);
-            FormErrors errors = problems.forForm(refused, EVIDENCE_FIELDS);
             if (date.isEmpty() && form.date() != null && !form.date().isBlank()) {
                 // Not a date at all: say so, rather than the service's "required" for the date it never received.
                 errors.byField().put("date", problems.text("rule.date.format"));
             }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
             return show(occurrence, retyped(evidenceId, form), errors, model);
         }
         reads.awaitChange(occurrence.evidence().size(), () -> reads.evidence(user, objectiveId, occurrenceId).size());

@@ -80,6 +80,11 @@ public final class OfferedActions {
         return hasAny(user, "ADMIN", "QMR");
     }
 
+    /** Recording a measurement of an objective's target indicator: planners of the objective's organisation (RecordMeasurement). */
+    static boolean mayRecordMeasurement(SignedInUser user, String organisationId) {
+        return isPlanner(user) && organisationId.equals(user.organisation());
+    }
+
     /** Issuing a results report: the secretary, the QMR and administrators of the organisation (IssueResultsReport). */
     public static boolean mayIssueReports(SignedInUser user, String organisationId) {
         return hasAny(user, "ADMIN", "ISO_SECRETARY", "QMR") && organisationId.equals(user.organisation());

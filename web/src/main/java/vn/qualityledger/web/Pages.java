@@ -82,6 +82,27 @@ public final class Pages {
         return true;
     }
 
+    /**
+     * A number as people type it: in Vietnamese a comma before the decimals and dots between thousands (96,5; 1.212;
+     * 1.212,5), or with a decimal point (96.5) when no comma is typed and the dots do not group thousands. Empty when
+     * the text is blank or no number.
+     */
+    public static Optional<java.math.BigDecimal> parseNumber(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String plain = text.strip().replace(" ", "").replace("\u00a0", "");
+        if (plain.contains(",")) {
+            plain = plain.replace(".", "").replace(',', '.');
+        } else if (plain.matches("-?\\d{1,3}(\\.\\d{3})+")) {
+            plain = plain.replace(".", "");
+        }
+        if (!plain.matches("-?\\d+(\\.\\d+)?")) {
+            return Optional.empty();
+        }
+        return Optional.of(new java.math.BigDecimal(plain));
+    }
+
     public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }

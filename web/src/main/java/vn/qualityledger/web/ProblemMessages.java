@@ -1,5 +1,6 @@
 package vn.qualityledger.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,32 @@ public class ProblemMessages {
             errors.general(message(problem), problem.detail());
         }
         return errors;
+    }
+
+    /**
+     * A refused command as the form it came from shows it: see {@link #answerRefused}, then the problem beside the
+     * form's fields ({@link #forForm(ServiceProblem, Map, String)}).
+     */
+    public FormErrors refusedForm(ServiceProblem refused, HttpServletResponse response, Map<String, String> formFields, String context) {
+        answerRefused(refused, response);
+        return forForm(refused, formFields, context);
+    }
+
+    /** As {@link #refusedForm(ServiceProblem, HttpServletResponse, Map, String)}, with the general {@code rule.*} keys only. */
+    public FormErrors refusedForm(ServiceProblem refused, HttpServletResponse response, Map<String, String> formFields) {
+        return refusedForm(refused, response, formFields, null);
+    }
+
+    /**
+     * What every form does with a refusal before showing it: a 401 is thrown on (the session's token is no longer valid,
+     * and {@code PageErrors} sends the user to sign in again), otherwise the page answers with the service's status (a
+     * service's 5xx as the web application's 502), so the form shown again is not taken for a success.
+     */
+    public static void answerRefused(ServiceProblem refused, HttpServletResponse response) {
+        if (refused.unauthenticated()) {
+            throw refused;
+        }
+        response.setStatus(refused.status() >= 500 ? 502 : refused.status());
     }
 
     /** The text of a message key in the page's language, or null when the bundles have no such key. */

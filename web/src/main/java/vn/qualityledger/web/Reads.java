@@ -122,6 +122,26 @@ public class Reads {
         }
     }
 
+    /**
+     * The units the user's organisation's records name ({@code GET /api/organisations/{org}/units}), offered by forms
+     * that ask for a unit (any other may still be typed); empty when the read fails, since a suggestion is no reason
+     * to refuse a page (a 401 still signs the user out).
+     */
+    public List<String> organisationUnits(SignedInUser user) {
+        if (user.organisation() == null || user.organisation().isBlank()) {
+            return List.of();
+        }
+        try {
+            return strings(client.read(user, uri -> uri.path("/api/organisations/{org}/units").build(user.organisation())).get("units"));
+        } catch (ServiceProblem failed) {
+            if (failed.unauthenticated()) {
+                throw failed;
+            }
+            LOG.info("No units to suggest: {}", failed.getMessage());
+            return List.of();
+        }
+    }
+
     public static long number(Object value) {
         return value instanceof Number number ? number.longValue() : 0;
     }

@@ -134,11 +134,7 @@ class ReviewController {
 
     private String refused(ServiceProblem refused, Map<String, String> fields, String view, String evidenceId, Map<String, String> typed,
                            HttpServletResponse response, Model model) {
-        if (refused.unauthenticated()) {
-            throw refused;
-        }
-        response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-        return show(view, evidenceId, problems.forForm(refused, fields), typed, model);
+        return show(view, evidenceId, problems.refusedForm(refused, response, fields), typed, model);
     }
 
     private String show(String view, String failedEvidenceId, FormErrors errors, Map<String, String> typed, Model model) {

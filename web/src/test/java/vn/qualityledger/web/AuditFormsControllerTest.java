@@ -9,7 +9,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,30 +16,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
+import static vn.qualityledger.web.SliceTests.user;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 
 /**
@@ -85,8 +78,7 @@ class AuditFormsControllerTest {
                 "members", List.of(map("userId", "danhgiakhtc", "name", "Lê Thị Hoa", "unit", "P-KHTC")),
                 "decision", map("number", "45/QĐ-SLĐTBXH", "date", "2026-10-25"), "appointedOn", "2026-10-26")));
         given(client.read(any(), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            UriComponents asked = SliceTests.asked(invocation);
             readsAskedFor.add(asked.getPath() + "?" + asked.getQuery());
             if (asked.getPath().equals("/api/audits/" + AUDIT + "/history")) {
                 return Map.of("content", history, "page", 0, "size", 1000, "totalElements", history.size(), "totalPages", 1);
@@ -97,9 +89,12 @@ class AuditFormsControllerTest {
             if (asked.getPath().equals("/api/organisations/OTHER-ORG/audit-programme")) {
                 return map("organisationId", "OTHER-ORG", "year", 2026, "units", 0, "audited", List.of(), "due", List.of(), "audits", List.of());
             }
-            if (asked.getPath().equals("/api/organisations/SLDTBXH-HD/nonconformities")) {
-                return Map.of("content", List.of(map("nonconformityId", "nc-finding-dgnb-2026-1-f1", "source", "AUDIT_FINDING",
-                        "originAuditId", AUDIT, "originFindingId", "f1")), "totalPages", 1);
+            if (asked.getPath().equals("/api/audits/" + AUDIT)) { // the round's read: scope, team, findings with their NCs
+                return map("auditId", AUDIT, "organisationId", "SLDTBXH-HD", "year", 2026, "scopeUnits", List.of("VP", "P-KHTC"),
+                        "team", map("lead", map("userId", "danhgia", "name", "Đỗ Thị Đào"),
+                                "members", List.of(map("userId", "danhgiakhtc", "name", "Lê Thị Hoa"))),
+                        "findings", List.of(map("findingId", "f1", "nonconformityId", "nc-finding-dgnb-2026-1-f1"),
+                                map("findingId", "f2", "nonconformityId", null)));
             }
             throw new IllegalStateException("unexpected read " + asked.getPath());
         });
@@ -127,6 +122,8 @@ class AuditFormsControllerTest {
                 .andExpect(content().string(containsString("id=\"nav-audits\"")))
                 .andExpect(content().string(not(containsString("id=\"plan-form\""))));
         assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/organisations/SLDTBXH-HD/audit-programme?year=2026&asOf="));
+        // Each round's scope and team from its read, never by reading its event stream.
+        assertThat(readsAskedFor).contains("/api/audits/" + AUDIT + "?null").noneMatch(read -> read.contains("/history"));
         mvc.perform(get(PROGRAMME).param("year", "2026").param("lang", "en").with(signedIn(NHANVIENVP)))
                 .andExpect(content().string(containsString("3 (major: 0, minor: 1, observations: 2, improvements: 0)")))
                 .andExpect(content().string(containsString("1 of 4 units audited (25 %).")));
@@ -494,20 +491,10 @@ class AuditFormsControllerTest {
         return mvc.perform(request).andExpect(redirectedUrl(PAGE));
     }
 
-    private static SignedInUser user(String username, String name, String role, String unit) {
-        return new SignedInUser(username, "qlt_" + username, username, name, List.of(role), "SLDTBXH-HD", unit);
-    }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> sent(SignedInUser user, String path) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(client).command(eq(user), eq(path), body.capture());
-        return (Map<String, Object>) body.getValue();
+        return SliceTests.sent(client, user, path);
     }
 
     /** A map that keeps its order and may hold nulls (as the services' JSON reads). */

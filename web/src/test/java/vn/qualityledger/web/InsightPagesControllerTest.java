@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,18 +19,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The insight pages over a mocked client (issue 11): the year's trend chart on the dashboard and the objective page
@@ -263,8 +257,7 @@ class InsightPagesControllerTest {
     private void answer(SignedInUser user, Map<String, Object> answers) {
         asked.clear();
         given(client.read(eq(user), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            URI built = uri.apply(UriComponentsBuilder.fromUriString("http://query"));
+            URI built = SliceTests.readUri(invocation);
             asked.add(built);
             String path = built.getPath();
             for (Map.Entry<String, Object> answer : answers.entrySet()) {
@@ -386,8 +379,4 @@ class InsightPagesControllerTest {
         return page.substring(start, page.indexOf("</tr>", start));
     }
 
-    static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 }

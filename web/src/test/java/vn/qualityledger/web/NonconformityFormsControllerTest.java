@@ -9,7 +9,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,29 +16,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
+import static vn.qualityledger.web.SliceTests.user;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 
 /**
@@ -73,14 +66,16 @@ class NonconformityFormsControllerTest {
     @BeforeEach
     void answerReads() {
         given(client.read(any(), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            UriComponents asked = SliceTests.asked(invocation);
             readsAskedFor.add(asked.getPath() + "?" + asked.getQuery());
             if (asked.getPath().equals("/api/organisations/SLDTBXH-HD/nonconformities")) {
                 return Map.of("content", List.of(listRow()), "page", 0, "size", 20, "totalElements", 1, "totalPages", 1);
             }
             if (asked.getPath().equals("/api/nonconformities/" + NC)) {
                 return nonconformity;
+            }
+            if (asked.getPath().equals("/api/organisations/SLDTBXH-HD/units")) {
+                return Map.of("organisationId", "SLDTBXH-HD", "units", List.of("P-KHTC", "TK-ISO", "VP"));
             }
             throw new IllegalStateException("unexpected read " + asked.getPath());
         });
@@ -172,6 +167,9 @@ class NonconformityFormsControllerTest {
         nonconformity.put("actions", List.of(action("ca-1", null, List.of()), action("ca-2", "2026-11-28", List.of())));
         mvc.perform(get(PAGE).with(signedIn(QMR)))
                 .andExpect(content().string(containsString("id=\"action-form\"")))
+                // the owner unit offered from the organisation's units (GET /api/organisations/{org}/units)
+                .andExpect(content().string(containsString("list=\"action-units\"")))
+                .andExpect(content().string(containsString("<datalist id=\"action-units\"><option value=\"P-KHTC\"></option><option value=\"TK-ISO\"></option>")))
                 .andExpect(content().string(not(containsString("/actions/ca-1/implementation\""))))
                 .andExpect(content().string(containsString("/actions/ca-2/verification\"")))
                 .andExpect(content().string(not(containsString("/actions/ca-1/verification\""))));
@@ -391,20 +389,10 @@ class NonconformityFormsControllerTest {
         return mvc.perform(request).andExpect(redirectedUrl(PAGE));
     }
 
-    private static SignedInUser user(String username, String name, String role, String unit) {
-        return new SignedInUser(username, "qlt_" + username, username, name, List.of(role), "SLDTBXH-HD", unit);
-    }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> sent(SignedInUser user, String path) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(client).command(eq(user), eq(path), body.capture());
-        return (Map<String, Object>) body.getValue();
+        return SliceTests.sent(client, user, path);
     }
 
     private static Map<String, Object> detail() {

@@ -6,32 +6,26 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.UriBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The pages over a mocked client: sign-in failures, figures as the service gives them, Vietnamese formats, errors. */
 @WebMvcTest
@@ -151,17 +145,12 @@ class PagesControllerTest {
                 .andExpect(redirectedUrl("/login"));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 
     /** Answers the dashboard's three reads by the path each asks for. */
     @SuppressWarnings("unchecked")
     private void answerReads() {
         given(client.read(eq(THUKY), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            String path = uri.apply(UriComponentsBuilder.fromUriString("http://query")).getPath();
+            String path = SliceTests.readUri(invocation).getPath();
             if (path.endsWith("/summary")) {
                 return Map.of("objectiveCount", 1, "completionRate", new BigDecimal("95.50"), "onTimeRate", new BigDecimal("87.25"),
                         "occurrences", Map.of("total", 1300, "due", 1250, "onTime", 1212, "late", 2, "overdue", 36, "upcoming", 50),

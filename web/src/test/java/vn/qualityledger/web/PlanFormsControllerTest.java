@@ -9,7 +9,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -18,30 +17,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
+import static vn.qualityledger.web.SliceTests.user;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 
 /**
@@ -83,8 +76,7 @@ class PlanFormsControllerTest {
     @BeforeEach
     void answerReads() {
         given(client.read(any(), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            UriComponents asked = SliceTests.asked(invocation);
             readsAskedFor.add(asked.getPath());
             return switch (asked.getPath()) {
                 case "/api/objectives/" + OBJECTIVE + "/dashboard" -> dashboard;
@@ -409,7 +401,14 @@ class PlanFormsControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"title\" rows=\"3\" aria-invalid=\"false\" aria-required=\"true\">Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng</textarea>")))
                 .andExpect(content().string(containsString("name=\"lead\" value=\"VP\"")))
+                // The recorded rules in words, and in the form's notation to revise from (no note to type them anew).
+                .andExpect(content().string(containsString("<li>Hằng năm, trước ngày 15/05</li><li>Hằng năm, trước ngày 30/10</li>")))
+                .andExpect(content().string(containsString(
+                        "aria-required=\"true\">FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14\nFREQ=YEARLY;BYMONTH=10;BYMONTHDAY=29</textarea>")))
+                .andExpect(content().string(not(containsString("chưa đọc lại được"))))
                 .andExpect(content().string(containsString("id=\"cancel-measure-form\"")));
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/measures/I.6").param("lang", "en").with(signedIn(THUKY)))
+                .andExpect(content().string(containsString("<li>Yearly, before 15/05</li><li>Yearly, before 30/10</li>")));
         given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", "I.6"));
         mvc.perform(post("/objectives/" + OBJECTIVE + "/measures/I.6/revisions").with(signedIn(THUKY)).with(csrf()).param("code", "I.6")
                         .param("title", "Báo cáo 6 tháng").param("lead", "VP").param("monitors", "QMR").param("scheduleText", "Trước 15/5")
@@ -470,6 +469,8 @@ class PlanFormsControllerTest {
         measure.put("monitors", List.of("QMR"));
         measure.put("expected_evidence", List.of("Báo cáo"));
         measure.put("schedule_text", "Trước 15/5 và trước 30/10");
+        measure.put("schedule_rules", List.of(Map.of("rrule", "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14"),
+                Map.of("rrule", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=29")));
         measure.put("cancelled_on", null);
         return measure;
     }
@@ -513,19 +514,9 @@ class PlanFormsControllerTest {
         return preview;
     }
 
-    private static SignedInUser user(String username, String name, String role, String unit) {
-        return new SignedInUser(username, "qlt_" + username, username, name, List.of(role), "SLDTBXH-HD", unit);
-    }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> sent(SignedInUser user, String path) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(client).command(eq(user), eq(path), body.capture());
-        return (Map<String, Object>) body.getValue();
+        return SliceTests.sent(client, user, path);
     }
 }

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static vn.qualityledger.web.InsightPagesControllerTest.signedIn;
+import static vn.qualityledger.web.SliceTests.signedIn;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -19,15 +19,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.UriBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The province on one page over a mocked client: every organisation's figures as the roll-up answered them, in
@@ -95,8 +92,7 @@ class ProvincePageControllerTest {
     @Test
     void aReaderOfOneOrganisationIsOfferedNoProvinceAndSeesTheServicesRefusal() throws Exception {
         given(client.read(eq(THUKY), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            if (uri.apply(UriComponentsBuilder.fromUriString("http://query")).getPath().startsWith("/api/province")) {
+            if (SliceTests.readUri(invocation).getPath().startsWith("/api/province")) {
                 throw new ServiceProblem(403, "HTTP_403", "Only a reader of every organisation (PROVINCE_AUDITOR) reads the province");
             }
             return Map.of("organisations", List.of());
@@ -118,8 +114,7 @@ class ProvincePageControllerTest {
     private void answer() {
         asked.clear();
         given(client.read(eq(TINH), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            asked.add(uri.apply(UriComponentsBuilder.fromUriString("http://query")));
+            asked.add(SliceTests.readUri(invocation));
             return Map.of("year", 2024, "asOf", "2024-06-05", "organisations", List.of(
                     organisation("so-ldtbxh-bt", 4, "100.00", "66.67", 1212, 36, Map.of("ON_TRACK", 1, "AT_RISK", 2, "MISSED", 0), 4, 1),
                     organisation("so-ldtbxh-qn", 1, null, null, 0, 0, Map.of("NO_TARGET", 1), 0, 0)));

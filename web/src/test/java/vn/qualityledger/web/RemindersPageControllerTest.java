@@ -6,28 +6,23 @@ import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The "Nhắc việc" page (vn.qualityledger.web.reminder) over a mocked client: which reads it asks for whom, and the
@@ -49,6 +44,10 @@ class RemindersPageControllerTest {
     QualityLedgerClient client;
 
     private final List<String> asked = new ArrayList<>();
+    /** The header's count reads, apart from the page's own. */
+    private final List<String> counted = new ArrayList<>();
+    /** What {@code GET /api/reminders/count} answers: the open work, or a problem it throws. */
+    private Object openWork = 0L;
 
     @Test
     void aUnitsStaffSeesTheirUnitsRemindersWithWhereEachEmailStands() throws Exception {
@@ -119,6 +118,55 @@ class RemindersPageControllerTest {
                 .andExpect(content().string(containsString("Not sent: no mail server configured")));
     }
 
+    // ---- the count in the header -------------------------------------------------------------------------------------
+
+    @Test
+    void theHeaderCountsTheUnitsOpenRemindedWorkBesideNhacViecInVietnameseAndEnglish() throws Exception {
+        answer(NHANVIENVP, Map.of("content", List.of(), "page", 0, "size", 20, "totalElements", 0, "totalPages", 0));
+        openWork = 1234L;
+        String header = mvc.perform(get("/reminders").with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String link = header.substring(header.indexOf("id=\"nav-reminders\""), header.indexOf("</a>", header.indexOf("id=\"nav-reminders\"")));
+        assertThat(link).contains("id=\"reminder-count\"").contains(">1.234</span>").contains("(1.234 việc được nhắc chưa xong)");
+        assertThat(counted).containsExactly("/api/reminders/count?organisationId=SLDTBXH-HD&unitId=VP");
+
+        mvc.perform(get("/reminders").param("lang", "en").with(signedIn(NHANVIENVP)))
+                .andExpect(content().string(containsString(">1,234</span>")))
+                .andExpect(content().string(containsString("(1,234 reminded pieces of work still open)")));
+    }
+
+    @Test
+    void noCountIsShownWhenNothingIsOpenOrTheCountCannotBeRead() throws Exception {
+        answer(NHANVIENVP, Map.of("content", List.of(), "page", 0, "size", 20, "totalElements", 0, "totalPages", 0));
+        openWork = 0L;
+        mvc.perform(get("/reminders").with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"nav-reminders\"")))
+                .andExpect(content().string(not(containsString("id=\"reminder-count\""))));
+        // A failed count leaves the page as it is, without a badge.
+        openWork = new ServiceProblem(503, "SERVICE_UNAVAILABLE", "Connection refused");
+        mvc.perform(get("/reminders").with(signedIn(NHANVIENVP)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Chưa có nhắc việc nào.")))
+                .andExpect(content().string(not(containsString("id=\"reminder-count\""))));
+        assertThat(counted).hasSize(2);
+    }
+
+    @Test
+    void theCountIsReadAtMostOnceAMinuteInASession() throws Exception {
+        answer(NHANVIENVP, Map.of("content", List.of(), "page", 0, "size", 20, "totalElements", 0, "totalPages", 0));
+        openWork = 2L;
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/reminders").session(session).with(signedIn(NHANVIENVP)))
+                .andExpect(content().string(containsString(">2</span>")));
+        mvc.perform(get("/reminders").param("page", "1").session(session).with(signedIn(NHANVIENVP)))
+                .andExpect(content().string(containsString(">2</span>")));
+        assertThat(counted).hasSize(1);
+        // Another session reads its own.
+        mvc.perform(get("/reminders").with(signedIn(NHANVIENVP))).andExpect(content().string(containsString(">2</span>")));
+        assertThat(counted).hasSize(2);
+    }
+
     @Test
     void aProvinceAuditorWithoutAnOrganisationIsToldSoAndOfferedNoReminders() throws Exception {
         mvc.perform(get("/reminders").with(signedIn(TINH)))
@@ -126,6 +174,7 @@ class RemindersPageControllerTest {
                 .andExpect(content().string(not(containsString("id=\"nav-reminders\""))))
                 .andExpect(content().string(not(containsString("reminder-items"))));
         assertThat(asked).isEmpty();
+        assertThat(counted).isEmpty();
     }
 
     @Test
@@ -143,8 +192,14 @@ class RemindersPageControllerTest {
     @SuppressWarnings("unchecked")
     private void answer(SignedInUser user, Map<String, Object> reminders) {
         given(client.read(eq(user), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            URI built = uri.apply(UriComponentsBuilder.fromUriString("http://query"));
+            URI built = SliceTests.readUri(invocation);
+            if (built.getPath().endsWith("/reminders/count")) {
+                counted.add(built.getPath() + "?" + built.getQuery());
+                if (openWork instanceof ServiceProblem problem) {
+                    throw problem;
+                }
+                return Map.of("organisationId", "SLDTBXH-HD", "unitId", user.unit(), "asOf", "2023-05-22", "openWork", openWork);
+            }
             asked.add(built.getPath() + "?" + built.getQuery());
             if (built.getPath().endsWith("/digests")) {
                 return Map.of("content", List.of(Map.of("organisationId", "SLDTBXH-HD", "isoWeek", "2023-W20", "asOf", "2023-05-15",
@@ -179,8 +234,4 @@ class RemindersPageControllerTest {
         return reminder;
     }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 }

@@ -9,7 +9,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -19,30 +18,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
+import static vn.qualityledger.web.SliceTests.user;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 
 /**
@@ -76,8 +69,7 @@ class ReportsControllerTest {
     @BeforeEach
     void answerReads() {
         given(client.read(any(), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            UriComponents asked = SliceTests.asked(invocation);
             readsAskedFor.add(asked);
             if (asked.getPath().equals("/api/organisations/SLDTBXH-HD/years/2023/reports/issued")) {
                 return Map.of("organisationId", "SLDTBXH-HD", "year", 2023, "content", List.copyOf(issued));
@@ -161,8 +153,7 @@ class ReportsControllerTest {
     @Test
     void aCutOffInTheFutureIsRefusedByQueryServiceBesideTheDayInVietnameseAndEnglish() throws Exception {
         org.mockito.BDDMockito.willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            UriComponents asked = SliceTests.asked(invocation);
             if (asked.getPath().endsWith("/reports/results")) {
                 throw new ServiceProblem(400, "INVALID_PARAMETER", "Invalid parameter: cutOff: must not be in the future",
                         List.of(new FieldProblem("cutOff", "", "must not be in the future")));
@@ -212,8 +203,7 @@ class ReportsControllerTest {
     void aDraftAsOfThePastDayReadsTheReportAtTheEndOfThatDay() throws Exception {
         List<UriComponents> files = new ArrayList<>();
         given(client.readFile(eq(XEM), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            files.add(UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build());
+            files.add(SliceTests.asked(invocation));
             return new QualityLedgerClient.ServiceFile(new byte[] {1}, "application/octet-stream", null, null);
         });
         mvc.perform(get(PAGE + "/draft.xlsx").param("kind", "SIX_MONTH").param("cutOffDay", "30/06/2023").with(signedIn(XEM)))
@@ -299,19 +289,9 @@ class ReportsControllerTest {
         return query;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> sent(SignedInUser user) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(client).command(eq(user), eq("/api/reports/results"), body.capture());
-        return (Map<String, Object>) body.getValue();
+        return SliceTests.sent(client, user, "/api/reports/results");
     }
 
-    private static SignedInUser user(String username, String name, String role, String unit) {
-        return new SignedInUser(username, "qlt_" + username, username, name, List.of(role), "SLDTBXH-HD", unit);
-    }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 }

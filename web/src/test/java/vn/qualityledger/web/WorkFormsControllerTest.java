@@ -11,7 +11,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -21,29 +20,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.qualityledger.web.SliceTests.signedIn;
+import static vn.qualityledger.web.SliceTests.user;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 import vn.qualityledger.web.files.FileSizes;
 
@@ -82,8 +76,7 @@ class WorkFormsControllerTest {
     @BeforeEach
     void answerReads() {
         given(client.read(any(), any())).willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            UriComponents asked = UriComponentsBuilder.fromUri(uri.apply(UriComponentsBuilder.fromUriString("http://query"))).build();
+            UriComponents asked = SliceTests.asked(invocation);
             readsAskedFor.add(asked.getPath() + "?" + asked.getQuery());
             return answer(asked);
         });
@@ -632,7 +625,11 @@ class WorkFormsControllerTest {
         mvc.perform(get("/objectives/" + OBJECTIVE).with(signedIn(THUKY))).andExpect(status().isOk());
         mvc.perform(get(OCCURRENCE_PAGE).with(signedIn(NHANVIENVP))).andExpect(status().isOk());
         mvc.perform(get("/objectives/" + OBJECTIVE + "/assignment").param("measureId", "I.6").with(signedIn(THUKY)))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                // the units offered: the organisation's (P-KHTC, TK-ISO, VP) and the plan's own (BCD-ISO, QMR), sorted
+                .andExpect(content().string(containsString("<datalist id=\"known-units\"><option value=\"BCD-ISO\"></option>"
+                        + "<option value=\"P-KHTC\"></option><option value=\"QMR\"></option><option value=\"TK-ISO\"></option>"
+                        + "<option value=\"VP\"></option></datalist>")));
         assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/objectives/" + OBJECTIVE + "/plan")).noneMatch(read -> read.contains("/state"));
     }
 
@@ -728,8 +725,7 @@ class WorkFormsControllerTest {
     @Test
     void anObjectiveNotYetRecordedByThatDaySaysSo() throws Exception {
         willAnswer(invocation -> {
-            Function<UriBuilder, URI> uri = invocation.getArgument(1);
-            String query = uri.apply(UriComponentsBuilder.fromUriString("http://query")).getQuery();
+            String query = SliceTests.readUri(invocation).getQuery();
             if (query != null && query.contains("knownAt")) {
                 throw new ServiceProblem(404, "NOT_FOUND", "No objective recorded by then");
             }
@@ -743,20 +739,10 @@ class WorkFormsControllerTest {
 
     // ---- fixtures --------------------------------------------------------------------------------------------------
 
-    private static SignedInUser user(String username, String name, String role, String unit) {
-        return new SignedInUser(username, "qlt_" + username, username, name, List.of(role), "SLDTBXH-HD", unit);
-    }
 
-    private static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
-    }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> sent(SignedInUser user, String path) {
-        ArgumentCaptor<Object> body = ArgumentCaptor.forClass(Object.class);
-        verify(client).command(eq(user), eq(path), body.capture());
-        return (Map<String, Object>) body.getValue();
+        return SliceTests.sent(client, user, path);
     }
 
     private Object answer(UriComponents asked) {
@@ -788,6 +774,9 @@ class WorkFormsControllerTest {
         }
         if (path.endsWith("/integrity")) { // the chain's check: InsightPagesControllerTest
             return Map.of("verified", true, "eventsChecked", 1);
+        }
+        if (path.equals("/api/organisations/SLDTBXH-HD/units")) { // the units offered by the assignment form
+            return Map.of("organisationId", "SLDTBXH-HD", "units", List.of("P-KHTC", "TK-ISO", "VP"));
         }
         throw new IllegalStateException("unexpected read " + path);
     }

@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.web.ReadAccess;
 
@@ -24,6 +28,17 @@ class OrganisationsController {
     }
 
     record Organisations(List<OrganisationYears> organisations) {
+    }
+
+    /**
+     * The units an organisation's records name, for forms that offer a choice of unit.
+     *
+     * @param year  the year asked for, or null for every year
+     * @param units unit codes, sorted: the lead, coordinating and assigned units of its measures and occurrences, the
+     *              scope units, unit audits and findings of its audits, and the units of its nonconformities and of their
+     *              corrective actions; plan groups ({@code ALL_UNITS}, {@code UNIT_HEADS}) left out
+     */
+    record OrganisationUnits(String organisationId, Integer year, List<String> units) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,5 +60,46 @@ class OrganisationsController {
             years.computeIfAbsent(rs.getString("organisation_id"), id -> new ArrayList<>()).add(rs.getInt("year"));
         }, scope == null ? new Object[0] : new Object[]{scope});
         return new Organisations(years.entrySet().stream().map(e -> new OrganisationYears(e.getKey(), List.copyOf(e.getValue()))).toList());
+    }
+
+    /**
+     * There is no register of units (the event store keeps only what records name), so the list is what the
+     * organisation's records name; a unit no record names yet is typed by hand in the forms.
+     */
+    @GetMapping("/api/organisations/{organisationId}/units")
+    @Operation(summary = "The units the organisation's plan, work, audits and nonconformities name (for forms offering a unit)")
+    OrganisationUnits units(@PathVariable String organisationId,
+                            @RequestParam(required = false) @jakarta.validation.constraints.Min(2000) @jakarta.validation.constraints.Max(2100) Integer year) {
+        access.requireOrganisation(organisationId);
+        MapSqlParameterSource parameters = new MapSqlParameterSource("organisationId", organisationId).addValue("year", year);
+        List<String> units = new NamedParameterJdbcTemplate(jdbc).queryForList("""
+                SELECT DISTINCT u FROM (
+                    SELECT unnest(m.lead_units || m.coordinating_units || CASE WHEN m.assigned_unit IS NULL THEN '{}'::text[]
+                                                                              ELSE ARRAY[m.assigned_unit] END) AS u
+                    FROM query.measure m JOIN query.objective j ON j.id = m.objective_id
+                    WHERE j.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR j.year = :year)
+                    UNION
+                    SELECT o.assigned_unit FROM query.occurrence o JOIN query.objective j ON j.id = o.objective_id
+                    WHERE j.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR j.year = :year)
+                    UNION
+                    SELECT unnest(a.scope_units) FROM query.audit a
+                    WHERE a.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR a.year = :year)
+                    UNION
+                    SELECT ua.unit FROM query.unit_audit ua JOIN query.audit a ON a.id = ua.audit_id
+                    WHERE a.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR a.year = :year)
+                    UNION
+                    SELECT f.unit FROM query.finding f
+                    WHERE f.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR f.year = :year)
+                    UNION
+                    SELECT n.unit FROM query.nonconformity n
+                    WHERE n.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR extract(year FROM n.raised_on) = :year)
+                    UNION
+                    SELECT c.owner_unit FROM query.corrective_action c JOIN query.nonconformity n ON n.id = c.nonconformity_id
+                    WHERE n.organisation_id = :organisationId AND (CAST(:year AS INTEGER) IS NULL OR extract(year FROM n.raised_on) = :year)
+                ) named
+                WHERE u IS NOT NULL AND u <> '' AND left(u, 4) <> 'ALL_' AND u <> 'UNIT_HEADS'
+                ORDER BY u
+                """, parameters, String.class);
+        return new OrganisationUnits(organisationId, year, units);
     }
 }

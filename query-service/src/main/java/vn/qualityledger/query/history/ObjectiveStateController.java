@@ -33,8 +33,11 @@ class ObjectiveStateController {
                           JsonNode occurrences, JsonNode evidence, JsonNode measurements) {
     }
 
-    /** The objective's plan as recorded now: the same rows as a state's measures and occurrences, without a replay. */
-    record ObjectivePlan(String objectiveId, JsonNode measures, JsonNode occurrences) {
+    /**
+     * The objective's plan as recorded now: the same rows as a state's measures, occurrences and measurements, without a
+     * replay.
+     */
+    record ObjectivePlan(String objectiveId, JsonNode measures, JsonNode occurrences, JsonNode measurements) {
     }
 
     record FigureChange(String figure, Object from, Object to) {
@@ -73,14 +76,16 @@ class ObjectiveStateController {
 
     /**
      * What a page needs to show or act on the plan today (its measures with units, monitors, expected evidence and
-     * assignment; its occurrences): read from the live read model, where {@code /state} replays the whole stream.
+     * assignment; its occurrences; the measurements of its target indicator): read from the live read model, where
+     * {@code /state} replays the whole stream.
      */
     @GetMapping("/api/objectives/{objectiveId}/plan")
     ObjectivePlan plan(@PathVariable String objectiveId) {
         access.requireObjective(objectiveId);
         history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
         return new ObjectivePlan(objectiveId, rows.of("measure", "objective_id", "code", objectiveId),
-                rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId));
+                rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId),
+                rows.of("measurement", "objective_id", "period_to, stream_sequence", objectiveId));
     }
 
     @GetMapping("/api/objectives/{objectiveId}/changes")

@@ -1,6 +1,8 @@
 package vn.qualityledger.query.progress;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -29,6 +31,8 @@ import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.api.objective.ObjectivePublishedEvent;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 import vn.qualityledger.api.objective.OccurrenceId;
+import vn.qualityledger.api.objective.Schedule;
+import vn.qualityledger.api.objective.ScheduleRule;
 import vn.qualityledger.api.objective.ScheduledOccurrence;
 import vn.qualityledger.api.objective.Target;
 import vn.qualityledger.api.objective.TaskAssignedEvent;
@@ -134,15 +138,15 @@ public class ObjectiveProgressProjection {
         MeasureDetails details = event.details();
         update("""
                 INSERT INTO query.measure (objective_id, measure_id, parent_measure_id, code, title, lead_units,
-                                           coordinating_units, monitors, expected_evidence, schedule_text)
-                VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?)
+                                           coordinating_units, monitors, expected_evidence, schedule_text, schedule_rules)
+                VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?, ?::jsonb)
                 ON CONFLICT (objective_id, measure_id) DO NOTHING
                 """,
                 event.objectiveId().value(), event.measureId().value(),
                 event.parentMeasureId() == null ? null : event.parentMeasureId().value(),
                 details.code(), details.title(), array(details.leadUnits()), array(details.coordinatingUnits()),
                 array(details.monitors()), array(details.expectedEvidence()),
-                details.schedule() == null ? null : details.schedule().text());
+                details.schedule() == null ? null : details.schedule().text(), rulesJson(details.schedule()));
         for (ScheduledOccurrence occurrence : event.occurrences()) {
             upsertOccurrence(event.objectiveId().value(), event.measureId().value(), occurrence, false, null);
         }
@@ -153,12 +157,13 @@ public class ObjectiveProgressProjection {
         MeasureDetails details = event.details();
         update("""
                 UPDATE query.measure SET code = ?, title = ?, lead_units = ?::text[], coordinating_units = ?::text[],
-                                         monitors = ?::text[], expected_evidence = ?::text[], schedule_text = ?
+                                         monitors = ?::text[], expected_evidence = ?::text[], schedule_text = ?,
+                                         schedule_rules = ?::jsonb
                 WHERE objective_id = ? AND measure_id = ?
                 """,
                 details.code(), details.title(), array(details.leadUnits()), array(details.coordinatingUnits()),
                 array(details.monitors()), array(details.expectedEvidence()),
-                details.schedule() == null ? null : details.schedule().text(),
+                details.schedule() == null ? null : details.schedule().text(), rulesJson(details.schedule()),
                 event.objectiveId().value(), event.measureId().value());
         for (ScheduledOccurrence occurrence : event.addedOccurrences()) {
             upsertOccurrence(event.objectiveId().value(), event.measureId().value(), occurrence, false, null);
@@ -170,6 +175,39 @@ public class ObjectiveProgressProjection {
                     WHERE objective_id = ? AND occurrence_id = ? AND completed_on IS NULL
                     """, event.revisedOn(), event.objectiveId().value(), cancelled.value());
         }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /**
+     * The schedule's rules as the plan document writes them ({@code [{"due": "2023-06-30"}, {"rrule": "FREQ=MONTHLY;…"}]}),
+     * each with only the fields its kind has; null when the measure has no schedule.
+     */
+    static String rulesJson(Schedule schedule) {
+        if (schedule == null || schedule.rules() == null) {
+            return null;
+        }
+        List<Map<String, Object>> rules = new java.util.ArrayList<>();
+        for (ScheduleRule rule : schedule.rules()) {
+            Map<String, Object> written = new LinkedHashMap<>();
+            if (rule.due() != null) {
+                written.put("due", rule.due().toString());
+            }
+            if (rule.window() != null) {
+                written.put("window", rule.window().stream().map(String::valueOf).toList());
+            }
+            if (rule.rrule() != null) {
+                written.put("rrule", rule.rrule());
+            }
+            if (Boolean.TRUE.equals(rule.continuous())) {
+                written.put("continuous", true);
+            }
+            if (rule.adhoc() != null) {
+                written.put("adhoc", rule.adhoc());
+            }
+            rules.add(written);
+        }
+        return JSON.writeValueAsString(rules);
     }
 
     /** Sub-measures get an event of their own from the aggregate, so only this measure's occurrences stop here. */

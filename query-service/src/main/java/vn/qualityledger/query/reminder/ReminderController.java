@@ -36,12 +36,15 @@ public class ReminderController {
     private final ReadAccess access;
     private final CurrentActor actors;
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    public ReminderController(ReminderRepository reminders, ReadAccess access, CurrentActor actors, JdbcTemplate jdbc) {
+    public ReminderController(ReminderRepository reminders, ReadAccess access, CurrentActor actors, JdbcTemplate jdbc,
+                              java.time.Clock clock) {
         this.reminders = reminders;
         this.access = access;
         this.actors = actors;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @GetMapping("/api/reminders")
@@ -57,6 +60,27 @@ public class ReminderController {
         String unit = unitScope(unitId);
         return PageResponse.of(reminders.find(organisation, unit, step, size, (long) page * size), page, size,
                 reminders.count(organisation, unit, step));
+    }
+
+    /**
+     * How much of the work reminded of is still to do today.
+     *
+     * @param openWork pieces of work (occurrences) reminded of — due soon or overdue — and still open today: not done,
+     *                 not cancelled, of an objective not closed; an occurrence reminded at both steps counts once
+     */
+    public record ReminderCount(String organisationId, String unitId, java.time.LocalDate asOf, long openWork) {
+    }
+
+    @GetMapping("/api/reminders/count")
+    @Operation(summary = "How many pieces of work reminded of are still open today: one cheap read, e.g. for a badge in a header")
+    public ReminderCount count(
+            @RequestParam(required = false) String organisationId,
+            @Parameter(description = "A unit code: its reminded work (STAFF and UNIT_HEAD: their own unit, the default)")
+            @RequestParam(required = false) String unitId) {
+        String organisation = ListScope.organisation(access, null, organisationId);
+        String unit = unitScope(unitId);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), vn.qualityledger.query.QueryServiceApplication.AGENCY_ZONE);
+        return new ReminderCount(organisation, unit, today, reminders.openWork(organisation, unit, today));
     }
 
     /** One week's digest of an organisation's overdue work. */

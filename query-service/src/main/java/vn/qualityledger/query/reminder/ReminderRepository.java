@@ -261,6 +261,28 @@ class ReminderRepository {
         return count == null ? 0 : count;
     }
 
+    /**
+     * The occurrences reminded of (at any step) whose work is still open today: not completed, not cancelled, of an
+     * objective not closed — as {@link #stillOpen} reads one reminder's work. One occurrence reminded twice counts once.
+     */
+    long openWork(String organisationId, String unitId, LocalDate today) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("asOf", today)
+                .addValue("organisationId", organisationId).addValue("unitId", unitId);
+        Long count = named.queryForObject("""
+                SELECT count(*) FROM (
+                    SELECT DISTINCT r.objective_id, r.occurrence_id FROM query.reminder r
+                    WHERE (CAST(:organisationId AS TEXT) IS NULL OR r.organisation_id = :organisationId)
+                      AND (CAST(:unitId AS TEXT) IS NULL OR :unitId = ANY (r.units))
+                ) reminded
+                JOIN query.occurrence o ON o.objective_id = reminded.objective_id AND o.occurrence_id = reminded.occurrence_id
+                JOIN query.objective j ON j.id = o.objective_id
+                WHERE NOT %s
+                  AND (o.completed_on IS NULL OR o.completed_on > :asOf)
+                  AND (j.closed_on IS NULL OR j.closed_on > :asOf)
+                """.formatted(AsOfSql.CANCELLED), parameters, Long.class);
+        return count == null ? 0 : count;
+    }
+
     private record Filter(String where, List<Object> arguments) {
     }
 

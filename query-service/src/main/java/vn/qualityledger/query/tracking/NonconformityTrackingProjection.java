@@ -100,14 +100,17 @@ public class NonconformityTrackingProjection {
     @EventHandler
     void on(AuditTeamAppointedEvent event) {
         List<String> team = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
         team.add(event.leadAuditor().userId());
+        names.add(event.leadAuditor().name());
         event.members().stream().map(TeamMember::userId).forEach(team::add);
+        event.members().stream().map(TeamMember::name).forEach(names::add);
         update("""
-                UPDATE query.audit SET lead_auditor = ?, team = ?::text[], decision_number = ?, decision_date = ?,
-                                       team_appointed_on = ?
+                UPDATE query.audit SET lead_auditor = ?, team = ?::text[], team_names = ?::text[], decision_number = ?,
+                                       decision_date = ?, team_appointed_on = ?
                 WHERE id = ?
                 """,
-                event.leadAuditor().name(), team.toArray(String[]::new),
+                event.leadAuditor().name(), team.toArray(String[]::new), names.toArray(String[]::new),
                 event.decision() == null ? null : event.decision().number(),
                 event.decision() == null ? null : event.decision().date(), event.appointedOn(), event.auditId().value());
     }

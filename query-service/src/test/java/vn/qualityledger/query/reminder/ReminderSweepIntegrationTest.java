@@ -344,6 +344,17 @@ class ReminderSweepIntegrationTest {
         assertThat(digests.get("content").valueStream().map(d -> d.get("isoWeek").asString() + " " + d.get("overdueCount").asInt()).toList())
                 .containsExactly("2023-W21 2", "2023-W20 2", "2023-W19 0");
         assertThat(read("baocao", "/api/reminders", 403).get("status").asInt()).isEqualTo(403);
+        // the count for a badge: the distinct pieces of work reminded of and still open today (A and C, each reminded twice)
+        JsonNode count = read("nhanvienvp", "/api/reminders/count", 200);
+        assertThat(count.get("openWork").asLong()).isEqualTo(2);
+        assertThat(count.get("unitId").asString()).isEqualTo("VP");
+        assertThat(count.get("asOf").asString()).isEqualTo("2023-05-22");
+        assertThat(read("nhanvienkhtc", "/api/reminders/count", 200).get("openWork").asLong()).isZero();
+        assertThat(read("nhanvienkhtc", "/api/reminders/count?unitId=VP", 403).get("status").asInt()).isEqualTo(403);
+        assertThat(read("thuky", "/api/reminders/count?unitId=BCD-ISO", 200).get("openWork").asLong()).isEqualTo(1);
+        assertThat(read("thuky", "/api/reminders/count", 200).get("openWork").asLong()).isEqualTo(2);
+        assertThat(read("tinh", "/api/reminders/count?organisationId=SLDTBXH-BG", 200).get("openWork").asLong()).isEqualTo(1);
+        assertThat(read("baocao", "/api/reminders/count", 403).get("status").asInt()).isEqualTo(403);
         // malformed filters are problems naming the parameter, never an empty page
         assertThat(read("thuky", "/api/reminders?step=SOON", 400).toString()).contains("step");
         assertThat(read("thuky", "/api/reminders?size=0", 400).toString()).contains("size");
@@ -379,6 +390,9 @@ class ReminderSweepIntegrationTest {
         assertThat(jdbc().queryForObject("SELECT mail_status FROM query.reminder WHERE occurrence_id = 'm1@2023-06-30'", String.class))
                 .isEqualTo("WITHDRAWN");
         assertThat(sweep(service)).isEqualTo(new ReminderSweep.Result(0, 0, 0, 0));
+        // E was reminded of, and is done: the count of open reminded work leaves it out (A and C remain)
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM query.reminder WHERE occurrence_id = 'm1@2023-06-30'", Integer.class)).isEqualTo(1);
+        assertThat(read("nhanvienvp", "/api/reminders/count", 200).get("openWork").asLong()).isEqualTo(2);
     }
 
     // ---- the year ------------------------------------------------------------------------------------------------

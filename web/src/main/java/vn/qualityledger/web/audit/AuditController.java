@@ -128,13 +128,16 @@ class AuditController {
         Map<String, Object> programme = readProgramme(user, organisationId, shownYear);
         List<Map<String, Object>> rounds = new ArrayList<>();
         for (Map<String, Object> status : Reads.list(programme.get("audits"))) {
-            // The programme names neither a round's scope nor its team: they come from the round's own record.
-            AuditRound round = round(user, Reads.text(status.get("auditId")));
+            // The programme names neither a round's scope nor its team: they come from the round's read
+            // (GET /api/audits/{id}: the read model, one query, where the stream would be replayed).
+            String auditId = Reads.text(status.get("auditId"));
+            Map<String, Object> round = client.read(user, uri -> uri.path("/api/audits/{id}").build(auditId));
+            Map<String, Object> team = round.get("team") instanceof Map<?, ?> appointed ? Reads.list(List.of(appointed)).get(0) : null;
             Map<String, Object> row = new LinkedHashMap<>(status);
-            row.put("scopeUnits", round.planned() ? Reads.strings(round.plan().get("scopeUnits")) : List.of());
-            row.put("team", round.teamMembers().stream().map(m -> Reads.text(m.get("name"))).toList());
-            row.put("teamAppointed", round.team() != null);
-            row.put("stage", stage(round, status));
+            row.put("scopeUnits", Reads.strings(round.get("scopeUnits")));
+            row.put("team", teamNames(team));
+            row.put("teamAppointed", team != null);
+            row.put("stage", stage(team != null, status));
             rounds.add(row);
         }
         model.addAttribute("title", problems.text("audit.programme.title", shownYear, organisationId));
@@ -343,10 +346,7 @@ class AuditController {
         try {
             client.command(user, "/api/audits/" + id + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+            ProblemMessages.answerRefused(refused, response);
             return showRound(id, form, forForm(refused, fields), typed, model);
         }
         if (readSide) {
@@ -446,17 +446,28 @@ class AuditController {
                 .filter(a -> auditId.equals(Reads.text(a.get("auditId")))).findFirst().orElse(null);
     }
 
-    /** The nonconformities the round's findings raised, by finding id (the tracker's list of audit-finding ones). */
+    /**
+     * The nonconformities the round's findings raised, by finding id, as the round's read answers them
+     * ({@code GET /api/audits/{id}}: each finding with the nonconformity it raised, once the tracker has it); none while
+     * the round itself is not on the read side yet.
+     */
     private Map<String, String> nonconformitiesOf(SignedInUser user, String organisationId, String auditId) {
         Map<String, String> byFinding = new LinkedHashMap<>();
         if (organisationId == null) {
             return byFinding;
         }
-        Map<String, Object> list = client.read(user, uri -> uri.path("/api/organisations/{org}/nonconformities")
-                .queryParam("source", "AUDIT_FINDING").queryParam("asOf", Pages.today()).queryParam("size", 500).build(organisationId));
-        for (Map<String, Object> row : Reads.rows(list)) {
-            if (auditId.equals(Reads.text(row.get("originAuditId")))) {
-                byFinding.put(Reads.text(row.get("originFindingId")), Reads.text(row.get("nonconformityId")));
+        Map<String, Object> round;
+        try {
+            round = client.read(user, uri -> uri.path("/api/audits/{id}").build(auditId));
+        } catch (ServiceProblem notYet) {
+            if (notYet.status() != 404) {
+                throw notYet;
+            }
+            return byFinding;
+        }
+        for (Map<String, Object> finding : Reads.list(round.get("findings"))) {
+            if (finding.get("nonconformityId") != null) {
+                byFinding.put(Reads.text(finding.get("findingId")), Reads.text(finding.get("nonconformityId")));
             }
         }
         return byFinding;
@@ -465,7 +476,20 @@ class AuditController {
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** Where a round stands, for the programme: closed, report issued, under way (a unit audited), team appointed, planned. */
-    private static String stage(AuditRound round, Map<String, Object> status) {
+    /** The lead auditor first, then the members; a name the read model lacks (a team appointed before V26) by user id. */
+    private static List<String> teamNames(Map<String, Object> team) {
+        if (team == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> people = new ArrayList<>();
+        if (team.get("lead") instanceof Map<?, ?> lead) {
+            people.add(Reads.list(List.of(lead)).get(0));
+        }
+        people.addAll(Reads.list(team.get("members")));
+        return people.stream().map(p -> Objects.toString(p.get("name"), Reads.text(p.get("userId")))).toList();
+    }
+
+    private static String stage(boolean teamAppointed, Map<String, Object> status) {
         if (status.get("closedOn") != null) {
             return "CLOSED";
         }
@@ -475,15 +499,12 @@ class AuditController {
         if (Reads.number(status.get("unitsHeld")) > 0) {
             return "UNDER_WAY";
         }
-        return round.team() != null ? "TEAM_APPOINTED" : "PLANNED";
+        return teamAppointed ? "TEAM_APPOINTED" : "PLANNED";
     }
 
     private String refusedOnProgramme(ServiceProblem refused, String organisationId, int year, Map<String, String> fields,
                                       Map<String, String> typed, HttpServletResponse response, Model model) {
-        if (refused.unauthenticated()) {
-            throw refused;
-        }
-        response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+        ProblemMessages.answerRefused(refused, response);
         Map<String, String> indexed = new LinkedHashMap<>(fields);
         for (int i = 0; i < 50; i++) {
             indexed.put("scopeUnits[" + i + "]", "scopeUnits");

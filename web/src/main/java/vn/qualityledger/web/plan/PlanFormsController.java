@@ -87,11 +87,7 @@ class PlanFormsController {
         try {
             client.command(user, "/api/objectives", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showDefine(organisationId, year, problems.forForm(normalised(refused), OBJECTIVE, "plan"), typed, model);
+            return showDefine(organisationId, year, problems.refusedForm(normalised(refused), response, OBJECTIVE, "plan"), typed, model);
         }
         reads.awaitChange(null, () -> dashboardOrNull(user, objectiveId));
         redirect.addFlashAttribute("notice", problems.text("plan.done.define", code.trim()));
@@ -258,11 +254,7 @@ class PlanFormsController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/measures/" + measureId + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showMeasure(objectiveId, measureId, form, problems.forForm(normalised(refused), fields, "plan"), typed, model);
+            return showMeasure(objectiveId, measureId, form, problems.refusedForm(normalised(refused), response, fields, "plan"), typed, model);
         }
         reads.awaitChange(before, () -> measuresOf(objectiveId));
         redirect.addFlashAttribute("notice", problems.text(notice, measureId));
@@ -274,13 +266,16 @@ class PlanFormsController {
         SignedInUser user = requirePlanner();
         Map<String, Object> measure = measuresOf(user, objectiveId).stream().filter(m -> measureId.equals(m.get("measure_id"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "MEASURE_NOT_FOUND", measureId));
-        // What is recorded, as the form starts (the read side gives no schedule rules: they are typed anew).
+        // What is recorded, as the form starts (the rules in the form's notation, when the read side has them).
         Map<String, String> recorded = typed("code", Reads.text(measure.get("code")), "title", Reads.text(measure.get("title")),
                 "lead", String.join(", ", Reads.strings(measure.get("lead_units"))),
                 "coordinating", String.join(", ", Reads.strings(measure.get("coordinating_units"))),
                 "monitors", String.join(", ", Reads.strings(measure.get("monitors"))),
                 "evidence", String.join("\n", Reads.strings(measure.get("expected_evidence"))),
-                "scheduleText", Reads.text(measure.get("schedule_text")), "rules", "", "revisedOn", "");
+                "scheduleText", Reads.text(measure.get("schedule_text")),
+                "rules", ScheduleRules.format(measure.get("schedule_rules")).orElse(""), "revisedOn", "");
+        model.addAttribute("rulesReadBack", ScheduleRules.format(measure.get("schedule_rules")).isPresent());
+        model.addAttribute("scheduleWords", ScheduleWords.of(measure.get("schedule_rules"), problems));
         model.addAttribute("objectiveId", objectiveId);
         model.addAttribute("measure", measure);
         model.addAttribute("cancelled", measure.get("cancelled_on") != null);
@@ -321,11 +316,7 @@ class PlanFormsController {
         try {
             client.command(user, "/api/objectives/" + objectiveId + path, body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return showManage(objectiveId, form, problems.forForm(normalised(refused), fields, "plan"), typed, model);
+            return showManage(objectiveId, form, problems.refusedForm(normalised(refused), response, fields, "plan"), typed, model);
         }
         reads.awaitChange(before, read);
         redirect.addFlashAttribute("notice", problems.text(notice, Objects.toString(body.get("measureId"), "")));

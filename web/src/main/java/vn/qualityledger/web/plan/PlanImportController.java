@@ -147,10 +147,7 @@ class PlanImportController {
     }
 
     private String refused(ServiceProblem refused, String document, HttpServletResponse response, Model model) {
-        if (refused.unauthenticated()) {
-            throw refused;
-        }
-        response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+        ProblemMessages.answerRefused(refused, response);
         List<DocumentError> errors = documentErrors(refused, document);
         model.addAttribute("documentErrors", errors);
         if (errors.isEmpty() || refused.status() != 400) {

@@ -42,6 +42,44 @@ final class ScheduleRules {
         return rules;
     }
 
+    /**
+     * The recorded rules ({@code schedule_rules} of the plan read) in the notation {@link #parse} reads, one a line, so
+     * that a revision starts from what is recorded; empty when there are none recorded (a measure projected before
+     * query-service's V25) or a rule has no notation here (a window whose due day is not its last day).
+     */
+    static Optional<String> format(Object recorded) {
+        if (!(recorded instanceof List<?> rules) || rules.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        for (Object entry : rules) {
+            if (!(entry instanceof Map<?, ?> rule)) {
+                return Optional.empty();
+            }
+            if (rule.get("rrule") != null) {
+                lines.add(rule.get("rrule").toString());
+            } else if (Boolean.TRUE.equals(rule.get("continuous"))) {
+                lines.add("liên tục");
+            } else if (rule.get("adhoc") != null) {
+                lines.add("đột xuất: " + rule.get("adhoc"));
+            } else if (rule.get("window") instanceof List<?> window && window.size() == 2) {
+                if (rule.get("due") != null && !rule.get("due").equals(window.get(1))) {
+                    return Optional.empty();
+                }
+                lines.add(typed(window.get(0)) + " - " + typed(window.get(1)));
+            } else if (rule.get("due") != null) {
+                lines.add(typed(rule.get("due")));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(String.join("\n", lines));
+    }
+
+    private static String typed(Object isoDay) {
+        return LocalDate.parse(isoDay.toString()).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
     private static Map<String, Object> rule(String line) throws NotARule {
         Map<String, Object> rule = new LinkedHashMap<>();
         String lower = line.toLowerCase(Locale.ROOT);

@@ -88,11 +88,7 @@ class ReportsController {
             body.put("reportId", id);
             client.command(user, "/api/reports/results", body);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
-            return show(organisationId, year, problems.forForm(refused, ISSUING, "report"), typed, null, model);
+            return show(organisationId, year, problems.refusedForm(refused, response, ISSUING, "report"), typed, null, model);
         }
         reads.awaitChange(false, () -> issued(user, organisationId, year).stream().anyMatch(r -> id.equals(r.get("reportId"))));
         redirect.addFlashAttribute("notice", problems.text("report.done.issue"));
@@ -139,10 +135,7 @@ class ReportsController {
             Map<String, Object> answer = client.sendFile(Pages.user(), "/api/reports/" + reportId + "/verification", file.getBytes());
             return show(organisationId, year, new FormErrors(), Map.of(), new Verification(errors, answer, file.getOriginalFilename()), model);
         } catch (ServiceProblem refused) {
-            if (refused.unauthenticated()) {
-                throw refused;
-            }
-            response.setStatus(refused.status() >= 500 ? 502 : refused.status());
+            ProblemMessages.answerRefused(refused, response);
             return show(organisationId, year, new FormErrors(), Map.of(),
                     new Verification(problems.forForm(refused, Map.of()), null, file.getOriginalFilename()), model);
         }

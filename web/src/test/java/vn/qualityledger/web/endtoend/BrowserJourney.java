@@ -245,6 +245,7 @@ abstract class BrowserJourney {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("DB_NAME", database);
         builder.environment().put(portVariable, String.valueOf(port));
+        builder.environment().putAll(environmentOf(name));
         Process process = builder.start();
         services.add(process);
         long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
@@ -262,6 +263,11 @@ abstract class BrowserJourney {
             Thread.sleep(200);
         }
         throw new IllegalStateException(name + " was not ready in time; see " + log);
+    }
+
+    /** Extra environment of a service for a journey (none by default: the services' own defaults). */
+    protected java.util.Map<String, String> environmentOf(String service) {
+        return java.util.Map.of();
     }
 
     protected JsonNode post(String user, String path, String body, int expected) throws Exception {

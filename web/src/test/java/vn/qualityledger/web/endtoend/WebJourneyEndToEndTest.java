@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -468,6 +469,88 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             browser.get(webUrl + "/objectives/SLDTBXH-HD.MTCL-2023-11/manage");
             assertThat(browser.findElements(By.id("measure-form"))).isEmpty();
         });
+
+        step("reminders-of-the-unit", () -> {
+            // The sweep (every 3 s here, looking back over the whole of 2023) reminded VP, a lead unit of I.6, of the
+            // occurrence due 29/10/2023 that nobody filed; the one due 14/05/2023 was accepted, so it is not open.
+            JsonNode count = eventually(() -> {
+                JsonNode answer = read("nhanvienvp", "/api/reminders/count");
+                return answer.get("openWork").asLong() > 0 ? answer : null;
+            });
+            int[] position = new int[1];
+            JsonNode october = eventually(() -> {
+                JsonNode page = read("nhanvienvp", "/api/reminders?size=500");
+                for (int i = 0; i < page.get("content").size(); i++) {
+                    JsonNode reminder = page.get("content").get(i);
+                    if (reminder.get("occurrenceId").asText().equals("I.6@2023-10-29")) {
+                        position[0] = i; // newest first, as the page lists them, 20 a page
+                        return reminder;
+                    }
+                }
+                return null;
+            });
+            assertThat(october.get("step").asText()).isEqualTo("OVERDUE");
+            browser.get(webUrl + "/work"); // from the refusal of the last step, back to a page with the header
+            signOutAndIn("nhanvienvp"); // a new session: its header reads the count afresh
+            browser.findElement(By.id("nav-reminders")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reminder-items")));
+            assertThat(text(By.tagName("h1"))).isEqualTo("Nhắc việc của đơn vị VP");
+            // The header's badge: the unit's reminded work still open, as the API counts it (read again: the sweep goes on).
+            long open = read("nhanvienvp", "/api/reminders/count").get("openWork").asLong();
+            assertThat(open).isGreaterThanOrEqualTo(count.get("openWork").asLong());
+            assertThat(text(By.id("reminder-count"))).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", open).replace(',', '.'));
+            screenshot("reminders");
+            browser.get(webUrl + "/reminders?page=" + position[0] / 20);
+            String row = text(By.cssSelector("#reminder-items tr[data-reminder='" + october.get("id").asText() + "']"));
+            assertThat(row).contains("Quá hạn", "I.6", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng", "29/10/2023", "VP, BCD-ISO");
+        });
+
+        step("reports-draft-issue-verify", () -> {
+            signOutAndIn("thuky");
+            browser.get(webUrl + "/organisations/" + ORGANISATION + "/years/2023");
+            browser.findElement(By.id("dashboard-reports")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("draft-form")));
+            assertThat(text(By.tagName("h1"))).contains("2023");
+            // The draft of the 6-month report as recorded now (the plan was recorded today: by the end of 30/06/2023
+            // nothing was), as the draft form's GET asks for it: a Word document, nothing recorded.
+            String draft = browser.findElement(By.id("draft-form")).getAttribute("action") + "?kind=SIX_MONTH&cutOffDay=";
+            HttpResponse<byte[]> draftDocx = downloadAsSignedIn(draft);
+            assertThat(draftDocx.statusCode()).isEqualTo(200);
+            assertThat(draftDocx.headers().firstValue("Content-Type").orElseThrow()).contains("wordprocessingml");
+            assertThat(new String(draftDocx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+
+            browser.findElement(By.cssSelector("#issue summary")).click();
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("issue-kind"))).selectByValue("SIX_MONTH");
+            type("issue-number", "215/BC-SLĐTBXH");
+            type("issue-signerName", "Nguyễn Văn Giám");
+            submit(browser.findElement(By.id("submit-issue")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ban hành báo cáo.");
+            WebElement issued = browser.findElement(By.cssSelector("#issued-reports tbody tr"));
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            assertThat(issued.getText()).contains("215/BC-SLĐTBXH", "6 tháng đầu năm", today, "Nguyễn Văn Giám", "Nguyễn Thị Thư");
+
+            // The issued DOCX, downloaded: its SHA-256 is the one listed; uploaded to be checked, it is that report as issued.
+            HttpResponse<byte[]> docx = downloadAsSignedIn(issued.findElement(By.cssSelector("a.download-docx")).getAttribute("href"));
+            assertThat(docx.statusCode()).isEqualTo(200);
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(docx.body()));
+            assertThat(issued.findElements(By.cssSelector(".hash")).get(0).getText()).isEqualTo("SHA-256: " + sha256);
+            Path file = Files.createTempDirectory("ql-report").resolve("Báo cáo 6 tháng 2023.docx");
+            Files.write(file, docx.body());
+            browser.findElement(By.id("verify-file")).sendKeys(file.toString());
+            submit(browser.findElement(By.id("submit-verify")));
+            assertThat(text(By.id("verification-result")))
+                    .isEqualTo("Tệp Báo cáo 6 tháng 2023.docx đúng là bản DOCX của báo cáo số 215/BC-SLĐTBXH đã ban hành.");
+            assertThat(text(By.id("verification-hash"))).contains(sha256);
+            screenshot("reports");
+        });
+    }
+
+    /** Reminders looked for over the whole of 2023 and swept every 3 s, so that the journey's year is reminded of. */
+    @Override
+    protected java.util.Map<String, String> environmentOf(String service) {
+        return service.equals("query-service") ? java.util.Map.of("REMINDER_INTERVAL", "PT3S", "REMINDER_OVERDUE_LOOK_BACK", "P3650D")
+                : java.util.Map.of();
     }
 
     @Test
