@@ -6,11 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.web.ContentDispositions;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;
 
@@ -68,7 +66,7 @@ public class EvidenceFileController {
         }
         response.setContentType(file.contentType());
         response.setContentLengthLong(file.size());
-        response.setHeader("Content-Disposition", contentDisposition(file.name()));
+        response.setHeader("Content-Disposition", ContentDispositions.attachment(file.name()));
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
         response.setHeader("ETag", "\"" + file.sha256() + "\"");
         response.setHeader("Cache-Control", "private, no-cache");
@@ -84,16 +82,5 @@ public class EvidenceFileController {
                     byte[].class, (int) offset + 1, CHUNK, file.sha256());
             out.write(chunk);
         }
-    }
-
-    /**
-     * {@code attachment} with an ASCII fallback name (Vietnamese letters without their marks, other characters as
-     * {@code _}) and the real name as {@code filename*=UTF-8''…} (RFC 6266 §4.3, RFC 8187), which browsers prefer.
-     */
-    static String contentDisposition(String name) {
-        String ascii = Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }
