@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,6 +45,10 @@ public final class CsvExport {
         if (value == null) {
             return "";
         }
-        return value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        // as the JSON writes it, seconds included (OffsetDateTime's toString leaves out a zero second)
+        return value instanceof OffsetDateTime instant ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant) : value.toString();
     }
 }
