@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.PathNotFoundException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -63,6 +65,42 @@ public final class ExportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The rows of a JSON read, each as the named fields (JsonPath relative to a row, e.g. {@code target.value}) in the
+     * form the exports' cells are read back in: a boolean as Có/Không, a list joined with ", ", null as "".
+     */
+    public static List<List<String>> json(String json, String rowsPath, String... fields) {
+        List<Object> rows = JsonPath.read(json, rowsPath);
+        List<List<String>> result = new ArrayList<>();
+        for (Object row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String field : fields) {
+                Object value;
+                try {
+                    value = JsonPath.read(row, "$." + field);
+                } catch (PathNotFoundException e) {
+                    value = null; // a null member on the way (no target, no measurement)
+                }
+                cells.add(jsonText(value));
+            }
+            result.add(cells);
+        }
+        return result;
+    }
+
+    private static String jsonText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "Có" : "Không";
+        }
+        if (value instanceof List<?> list) {
+            return String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        return canonical(value.toString());
     }
 
     /** A number's plain form without trailing zeros; any other text as it is. */
