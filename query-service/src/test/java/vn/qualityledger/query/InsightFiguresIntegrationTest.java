@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.Trend;
+import vn.qualityledger.query.export.ExportFiles;
 import vn.qualityledger.query.province.ProvinceSummary;
 
 /**
@@ -187,12 +188,70 @@ class InsightFiguresIntegrationTest {
                 .extracting(ProvinceSummary.Organisation::organisationId).containsExactly(BT, QN);
     }
 
+    @Test
+    void countsTheAuditsHeldByTheDate() {
+        // so-ldtbxh-qn: A1 held VPS on 04-02; A2 (planned 08-01) held TTS on 09-10. The others have no audits.
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05").organisations())
+                .extracting(ProvinceSummary.Organisation::auditsHeld).containsExactly(0L, 1L, 0L);
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-09-30").organisations())
+                .extracting(ProvinceSummary.Organisation::auditsHeld).containsExactly(0L, 2L, 0L);
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-04-01").organisations().get(1).auditsHeld())
+                .isZero();
+    }
+
+    @Test
+    void sortsTheOrganisationsByAFigureWithoutARateLast() {
+        // 06-05: on-time rates BT 100.00, QN none (nothing due), VL 0.00; open nonconformities BT 0, QN 4, VL 1.
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05&sort=onTimeRate,desc").organisations())
+                .extracting(ProvinceSummary.Organisation::organisationId).containsExactly(BT, VL, QN);
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05&sort=onTimeRate").organisations())
+                .extracting(ProvinceSummary.Organisation::organisationId).containsExactly(VL, BT, QN);
+        ProvinceSummary byOpen = read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05&sort=openNonconformities,desc");
+        assertThat(byOpen.sort()).isEqualTo("openNonconformities,desc");
+        assertThat(byOpen.organisations()).extracting(ProvinceSummary.Organisation::organisationId).containsExactly(QN, VL, BT);
+        assertThat(mvcGet(400, "/api/province/years/2024/summary?sort=name")).contains("sort");
+        assertThat(mvcGet(400, "/api/province/years/2024/summary?sort=onTimeRate,up")).contains("sort");
+    }
+
+    @Test
+    void readsTheProvinceAsRecordedAtAnInstant() {
+        ProvinceSummary nothingYet = read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05&knownAt={t}", beforeAnything);
+        assertThat(nothingYet.knownAt()).isEqualTo(beforeAnything);
+        assertThat(nothingYet.organisations()).isEmpty();
+        // Everything recorded by now: the replayed figures are the live ones.
+        ProvinceSummary replayed = read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05&knownAt={t}", Instant.now());
+        ProvinceSummary live = read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05");
+        assertThat(replayed.organisations()).isEqualTo(live.organisations());
+    }
+
+    @Test
+    void exportsTheProvinceAsXlsxAndCsvWithTheFiguresWorkedOutByHand() throws Exception {
+        byte[] csv = mvc.perform(get("/api/province/years/2024/summary.csv?asOf=2024-06-05&sort=openNonconformities,desc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/api/province/years/2024/summary.xlsx?asOf=2024-06-05&sort=openNonconformities,desc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        List<List<String>> rows = ExportFiles.csv(csv);
+        assertThat(ExportFiles.xlsx(xlsx)).isEqualTo(rows);
+        assertThat(rows.get(0)).containsExactly("Tổ chức", "Số mục tiêu", "Tổng số công việc", "Đến hạn", "Đúng hạn", "Trễ hạn", "Quá hạn",
+                "Tỷ lệ hoàn thành (%)", "Tỷ lệ đúng hạn (%)", "Số mục tiêu: Không có chỉ tiêu định lượng", "Số mục tiêu: Chưa có kết quả đo",
+                "Số mục tiêu: Đang đạt", "Số mục tiêu: Có nguy cơ không đạt", "Số mục tiêu: Đạt", "Số mục tiêu: Không đạt",
+                "Sự không phù hợp trong năm", "Sự không phù hợp còn mở", "Sự không phù hợp quá hạn", "Cuộc đánh giá nội bộ đã thực hiện");
+        // As rollsUpEveryOrganisationOfTheProvinceInJune and countsTheAuditsHeldByTheDate, by open nonconformities.
+        assertThat(rows.subList(1, rows.size())).containsExactly(
+                List.of(QN, "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1"),
+                List.of(VL, "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0"),
+                List.of(BT, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0"));
+    }
+
     // ---- access --------------------------------------------------------------------------------------------------
 
     @Test
     @WithUserDetails("xem") // a reader of SLDTBXH-HD
     void refusesTheProvinceAndOtherOrganisationsTrendsToAReaderOfOneOrganisation() {
         mvcGet(403, "/api/province/years/2024/summary?asOf=2024-06-05");
+        mvcGet(403, "/api/province/years/2024/summary.xlsx?asOf=2024-06-05");
+        mvcGet(403, "/api/province/years/2024/summary.csv");
         mvcGet(403, "/api/organisations/{org}/years/2024/trend?asOf=2024-06-05", BT);
         mvcGet(403, "/api/objectives/{id}/trend?asOf=2024-06-05", MT1.value());
     }

@@ -173,6 +173,25 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.status").value(403));
     }
 
+    /** The exports take the JSON reads' access checks: their own organisation's lists download, another's are refused. */
+    @Test
+    @WithUserDetails("xem")
+    void keepsAReadersExportsToTheirOwnOrganisation() throws Exception {
+        ObjectiveId elsewhere = ObjectiveId.of("obj-export-elsewhere");
+        new ObjectiveStreams(eventStore, transaction).append(elsewhere,
+                new ObjectiveDefinedEvent(elsewhere, "so-ldtbxh-bt", 2024, "MT7", "Mục tiêu của Sở khác", null));
+        mvc.perform(get("/api/objectives/obj-export-elsewhere/history")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/objectives/obj-export-elsewhere/history.csv")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/organisations/SLDTBXH-HD/years/2023/objectives.xlsx")).andExpect(status().isOk());
+        mvc.perform(get("/api/occurrences.csv")).andExpect(status().isOk());
+        for (String export : List.of("/api/organisations/so-ldtbxh-bt/years/2024/objectives.xlsx",
+                "/api/organisations/so-ldtbxh-bt/years/2024/units.csv", "/api/occurrences.csv?organisationId=so-ldtbxh-bt",
+                "/api/organisations/so-ldtbxh-bt/nonconformities.xlsx", "/api/organisations/so-ldtbxh-bt/audit-programme.csv?year=2024",
+                "/api/province/years/2024/summary.xlsx")) {
+            mvc.perform(get(export)).andExpect(status().isForbidden()).andExpect(jsonPath("$.status").value(403));
+        }
+    }
+
     @Test
     @WithUserDetails("baocao")
     void theFeedsMachineRoleReadsNoDashboards() throws Exception {

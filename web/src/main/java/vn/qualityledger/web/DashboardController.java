@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.qualityledger.web.export.ExportLinks;
 
 /**
  * The organisation-year dashboard: the summary, every objective with its figures, and the work per unit — each read
@@ -73,6 +74,9 @@ class DashboardController {
         model.addAttribute("summary", summary);
         model.addAttribute("objectives", objectives.get("content"));
         model.addAttribute("units", units.get("units"));
+        Map<String, Object> filters = Map.of("organisationId", organisation, "year", year, "asOf", date);
+        ExportLinks.offer(model, "objectiveExports", "objectives", filters);
+        ExportLinks.offer(model, "unitExports", "units", filters);
         vn.qualityledger.web.insight.Trends.organisation(client, user, organisation, year, date, model);
         return "dashboard";
     }

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.qualityledger.web.export.ExportLinks;
 
 /**
  * The auditor's history of an objective as a timeline: every event of its stream, in the order it was recorded,
@@ -44,6 +45,7 @@ class HistoryController {
         model.addAttribute("objectiveId", objectiveId);
         model.addAttribute("objective", objective);
         model.addAttribute("history", history);
+        ExportLinks.offer(model, "exports", "history", Map.of("objectiveId", objectiveId)); // the whole stream, every page
         model.addAttribute("days", days(Reads.rows(history)));
         model.addAttribute("english", "en".equals(LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("integrity", vn.qualityledger.web.insight.Integrity.ofObjective(client, user, objectiveId));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriBuilder;
 import vn.qualityledger.web.ProblemMessages.FormErrors;
+import vn.qualityledger.web.export.ExportLinks;
 
 /**
  * Sự không phù hợp: an organisation's nonconformities (query-service's tracker list: status, severity, unit, age,
@@ -140,6 +141,17 @@ class NonconformityController {
         model.addAttribute("organisationId", organisationId);
         model.addAttribute("list", answer);
         model.addAttribute("rows", Reads.rows(answer));
+        Map<String, Object> filters = new java.util.HashMap<>(Map.of("organisationId", organisationId, "asOf", Pages.today()));
+        if (shownStatus != null) {
+            filters.put("status", shownStatus);
+        }
+        if (onlyOverdue) {
+            filters.put("overdue", true);
+        }
+        if (shownYear != null) {
+            filters.put("year", shownYear);
+        }
+        ExportLinks.offer(model, "exports", "nonconformities", filters);
         model.addAttribute("status", shownStatus);
         model.addAttribute("overdue", onlyOverdue);
         model.addAttribute("year", shownYear);

@@ -98,6 +98,21 @@ public class QualityLedgerClient {
 
     /** A file as a service answered it: its bytes and the headers a browser needs to save it. */
     public record ServiceFile(byte[] content, String contentType, String contentDisposition, String sha256) {
+
+        /** The file as the web serves it on: its bytes with the service's type, name and digest. */
+        public org.springframework.http.ResponseEntity<byte[]> asResponse() {
+            org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.ok();
+            if (contentType != null) {
+                answer.header(org.springframework.http.HttpHeaders.CONTENT_TYPE, contentType);
+            }
+            if (contentDisposition != null) {
+                answer.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, contentDisposition);
+            }
+            if (sha256 != null) {
+                answer.header("Report-SHA-256", sha256);
+            }
+            return answer.body(content);
+        }
     }
 
     /** A file read from query-service as the user (a report, generated or issued); a refusal is a {@link ServiceProblem}. */

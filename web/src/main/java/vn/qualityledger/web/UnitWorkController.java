@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriBuilder;
+import vn.qualityledger.web.export.ExportLinks;
 
 /**
  * "Việc của đơn vị": the signed-in user's unit's work from the occurrence board — overdue, coming up (the next
@@ -49,6 +50,16 @@ class UnitWorkController {
         });
         model.addAttribute("view", shown);
         model.addAttribute("board", board);
+        Map<String, Object> filters = new java.util.HashMap<>();
+        filters.put("organisationId", user.organisation());
+        filters.put("unit", user.unit());
+        filters.put("asOf", today);
+        switch (shown) {
+            case "overdue" -> filters.put("status", "OVERDUE");
+            case "upcoming" -> filters.putAll(Map.of("status", "UPCOMING", "dueFrom", today, "dueTo", today.plusDays(UPCOMING_DAYS)));
+            default -> { }
+        }
+        ExportLinks.offer(model, "exports", "occurrences", filters); // the same filters as the board read, every page
         model.addAttribute("today", today);
         model.addAttribute("upcomingDays", UPCOMING_DAYS);
         return "work";

@@ -12,12 +12,20 @@ import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.export.ExportColumn;
+import vn.qualityledger.query.export.ExportFormat;
+import vn.qualityledger.query.export.ExportTable;
+import vn.qualityledger.query.export.Exports;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
@@ -54,5 +62,54 @@ public class AuditProgrammeController {
                         Replay.objectives(asRecorded.objectivesOf(organisationId, year)),
                         Replay.auditsAndNonconformities(asRecorded.auditsAndNonconformitiesOf(organisationId))),
                 () -> programmes.programme(organisationId, year, date));
+    }
+
+    @GetMapping("/api/organisations/{organisationId}/audit-programme.{format:" + ExportFormat.EXTENSIONS + "}")
+    @Operation(summary = "The programme's units (audited and still due, with their findings), as XLSX or CSV")
+    public ResponseEntity<byte[]> export(@PathVariable String organisationId, @PathVariable String format,
+                                         @RequestParam @Min(2000) @Max(2100) int year,
+                                         @Parameter(description = AS_OF)
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                         @Parameter(description = KNOWN_AT)
+                                         @RequestParam(required = false) Instant knownAt) {
+        AuditProgramme programme = programme(organisationId, year, asOf, knownAt);
+        return Exports.file(ExportFormat.of(format), "Chương trình đánh giá nội bộ " + organisationId + " năm " + year
+                + " đến ngày " + programme.asOf(), table(ProgrammeUnit.of(programme)));
+    }
+
+    /**
+     * One known unit of the programme: audited (with when and by which audits) or still due (with when it is
+     * scheduled), and the findings recorded about it.
+     */
+    record ProgrammeUnit(String unit, boolean audited, LocalDate firstHeldOn, LocalDate scheduledOn, List<String> auditIds,
+                         AuditProgramme.KindCounts findings) {
+
+        private static final AuditProgramme.KindCounts NO_FINDINGS = new AuditProgramme.KindCounts(0, 0, 0, 0, 0);
+
+        /** The audited units, then the due ones, each in the programme's own order. */
+        static List<ProgrammeUnit> of(AuditProgramme programme) {
+            Map<String, AuditProgramme.KindCounts> findings = programme.findingsByUnit().stream()
+                    .collect(Collectors.toMap(AuditProgramme.UnitFindings::unit, AuditProgramme.UnitFindings::findings, (a, b) -> a));
+            List<ProgrammeUnit> units = new ArrayList<>();
+            programme.audited().forEach(unit -> units.add(new ProgrammeUnit(unit.unit(), true, unit.firstHeldOn(), null, unit.auditIds(),
+                    findings.getOrDefault(unit.unit(), NO_FINDINGS))));
+            programme.due().forEach(unit -> units.add(new ProgrammeUnit(unit.unit(), false, null, unit.scheduledOn(), List.of(),
+                    findings.getOrDefault(unit.unit(), NO_FINDINGS))));
+            return units;
+        }
+    }
+
+    static ExportTable<ProgrammeUnit> table(List<ProgrammeUnit> rows) {
+        return ExportTable.of("Chương trình đánh giá", rows,
+                ExportColumn.text("Đơn vị", ProgrammeUnit::unit),
+                ExportColumn.yesNo("Đã được đánh giá", ProgrammeUnit::audited),
+                ExportColumn.date("Ngày đánh giá đầu tiên", ProgrammeUnit::firstHeldOn),
+                ExportColumn.date("Ngày dự kiến đánh giá", ProgrammeUnit::scheduledOn),
+                ExportColumn.text("Cuộc đánh giá", unit -> String.join(", ", unit.auditIds())),
+                ExportColumn.integer("Không phù hợp nặng", unit -> unit.findings().majorNonconformities()),
+                ExportColumn.integer("Không phù hợp nhẹ", unit -> unit.findings().minorNonconformities()),
+                ExportColumn.integer("Điểm lưu ý", unit -> unit.findings().observations()),
+                ExportColumn.integer("Cơ hội cải tiến", unit -> unit.findings().opportunitiesForImprovement()),
+                ExportColumn.integer("Tổng số phát hiện", unit -> unit.findings().total()));
     }
 }

@@ -22,6 +22,18 @@ public enum KpiStatus {
 
     private static final MonthDay YEAR_END = MonthDay.of(12, 31);
 
+    /** The status as the agency's documents write it (the results report, the exports' headings). */
+    public String vietnamese() {
+        return switch (this) {
+            case NO_TARGET -> "Không có chỉ tiêu định lượng";
+            case NOT_MEASURED -> "Chưa có kết quả đo";
+            case ON_TRACK -> "Đang đạt";
+            case AT_RISK -> "Có nguy cơ không đạt";
+            case ACHIEVED -> "Đạt";
+            case MISSED -> "Không đạt";
+        };
+    }
+
     /**
      * @param target      the objective's target, or null when it has none
      * @param latestValue the value of the latest measurement as of {@code asOf}, or null when there is none

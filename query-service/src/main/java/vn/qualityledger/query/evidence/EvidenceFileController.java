@@ -4,13 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.web.ContentDispositions;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ProblemDetailsAdvice;
 import vn.qualityledger.query.web.ReadAccess;
@@ -84,7 +82,7 @@ public class EvidenceFileController {
         }
         response.setContentType(file.contentType());
         response.setContentLengthLong(content.length);
-        response.setHeader("Content-Disposition", contentDisposition(file.name()));
+        response.setHeader("Content-Disposition", ContentDispositions.attachment(file.name()));
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
         response.setHeader("ETag", "\"" + file.sha256() + "\"");
         response.setHeader("Cache-Control", "private, no-cache");
@@ -133,16 +131,5 @@ public class EvidenceFileController {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetailsAdvice.problem(HttpStatus.INTERNAL_SERVER_ERROR, "STORED_FILE_ALTERED",
                         e.getMessage() + "; it is not served. Restore it from a backup."));
-    }
-
-    /**
-     * {@code attachment} with an ASCII fallback name (Vietnamese letters without their marks, other characters as
-     * {@code _}) and the real name as {@code filename*=UTF-8''…} (RFC 6266 §4.3, RFC 8187), which browsers prefer.
-     */
-    static String contentDisposition(String name) {
-        String ascii = Normalizer.normalize(name.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
-        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -3,6 +3,7 @@ package vn.qualityledger.query.history;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.api.common.Actor;
+import vn.qualityledger.query.export.ExportColumn;
+import vn.qualityledger.query.export.ExportFormat;
+import vn.qualityledger.query.export.ExportTable;
+import vn.qualityledger.query.export.Exports;
 import vn.qualityledger.query.web.PageResponse;
 import vn.qualityledger.query.web.ProblemDetailsAdvice;
 import vn.qualityledger.query.web.ReadAccess;
@@ -17,7 +23,7 @@ import vn.qualityledger.support.integrity.EventChainVerifier;
 
 /**
  * The auditor's view of an objective, an audit or a nonconformity: its whole event stream, in order, paged, and whether
- * it is intact.
+ * it is intact; the stream also as XLSX or CSV, a row per event.
  */
 @RestController
 class HistoryController {
@@ -54,6 +60,30 @@ class HistoryController {
                                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         access.requireStream(streamId);
         return history.page(kindOf(request), streamId, page, size);
+    }
+
+    @GetMapping({"/api/objectives/{streamId}/history.{format:" + ExportFormat.EXTENSIONS + "}",
+            "/api/audits/{streamId}/history.{format:" + ExportFormat.EXTENSIONS + "}",
+            "/api/nonconformities/{streamId}/history.{format:" + ExportFormat.EXTENSIONS + "}"})
+    ResponseEntity<byte[]> export(HttpServletRequest request, @PathVariable String streamId, @PathVariable String format) {
+        access.requireStream(streamId);
+        StreamHistory.Kind kind = kindOf(request);
+        PageResponse<HistoryEntry> all = history.page(kind, streamId, 0, Exports.MAX_ROWS);
+        Exports.requireAtMostMaxRows(all.totalElements());
+        return Exports.file(ExportFormat.of(format), "Lịch sử " + streamId, table(all.content()));
+    }
+
+    /** The history's columns for people: the payload and metadata stay in the JSON, which an auditor's tools read. */
+    static ExportTable<HistoryEntry> table(List<HistoryEntry> rows) {
+        return ExportTable.of("Lịch sử", rows,
+                ExportColumn.integer("Số thứ tự", HistoryEntry::sequenceNumber),
+                ExportColumn.dateTime("Thời điểm ghi nhận (giờ Việt Nam)", HistoryEntry::recordedAtLocal),
+                ExportColumn.text("Nội dung", entry -> entry.summary() == null ? null : entry.summary().vi()),
+                ExportColumn.text("Người thực hiện", entry -> entry.actor() instanceof Actor actor ? actor.name() : null),
+                ExportColumn.text("Tài khoản", entry -> entry.actor() instanceof Actor actor ? actor.id() : null),
+                ExportColumn.text("Loại sự kiện", HistoryEntry::eventType),
+                ExportColumn.text("Phiên bản", HistoryEntry::revision),
+                ExportColumn.text("Mã sự kiện", HistoryEntry::eventId));
     }
 
     /** The first segment of the path says which kind of stream the id must name. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
+import vn.qualityledger.query.export.ExportColumn;
+import vn.qualityledger.query.export.ExportFormat;
+import vn.qualityledger.query.export.ExportTable;
+import vn.qualityledger.query.export.Exports;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.tracking.NonconformityStatus;
@@ -82,6 +87,51 @@ public class NonconformityController {
         return asRecorded.orNowReplaying(knownAt, () -> replays(organisationId), () -> PageResponse.of(
                 nonconformities.list(organisationId, filter, date, size, (long) page * size), page, size,
                 nonconformities.count(organisationId, filter, date)));
+    }
+
+    @GetMapping("/organisations/{organisationId}/nonconformities.{format:" + ExportFormat.EXTENSIONS + "}")
+    @Operation(summary = "The same nonconformities, every one the filters match (at most " + Exports.MAX_ROWS + "), as XLSX or CSV")
+    public ResponseEntity<byte[]> export(@PathVariable String organisationId, @PathVariable String format,
+                                         @Parameter(description = YEAR) @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+                                         @RequestParam(required = false) NonconformityStatus status,
+                                         @RequestParam(required = false) NonconformitySource source,
+                                         @RequestParam(required = false) String unit,
+                                         @RequestParam(required = false) String clause,
+                                         @RequestParam(required = false) Severity severity,
+                                         @RequestParam(required = false) Boolean overdue,
+                                         @Parameter(description = AS_OF) @RequestParam(required = false)
+                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                         @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
+        access.requireOrganisation(organisationId);
+        LocalDate date = orToday(asOf, clock);
+        NonconformityFilter filter = new NonconformityFilter(year, status, source, unit, clause, severity, overdue);
+        List<NonconformityRow> rows = asRecorded.orNowReplaying(knownAt, () -> replays(organisationId), () -> {
+            Exports.requireAtMostMaxRows(nonconformities.count(organisationId, filter, date));
+            return nonconformities.list(organisationId, filter, date, Exports.MAX_ROWS, 0);
+        });
+        return Exports.file(ExportFormat.of(format), "Sự không phù hợp " + organisationId + (year == null ? "" : " năm " + year)
+                + " đến ngày " + date, table(rows));
+    }
+
+    /** The list's columns, in Vietnamese; the same values as the JSON rows. */
+    static ExportTable<NonconformityRow> table(List<NonconformityRow> rows) {
+        return ExportTable.of("Sự không phù hợp", rows,
+                ExportColumn.text("Mã sự không phù hợp", NonconformityRow::nonconformityId),
+                ExportColumn.code("Nguồn", NonconformityRow::source),
+                ExportColumn.code("Mức độ", NonconformityRow::severity),
+                ExportColumn.text("Đơn vị", NonconformityRow::unit),
+                ExportColumn.text("Điều khoản", NonconformityRow::clause),
+                ExportColumn.text("Mô tả", NonconformityRow::description),
+                ExportColumn.date("Ngày phát hiện", NonconformityRow::raisedOn),
+                ExportColumn.code("Tình trạng", NonconformityRow::status),
+                ExportColumn.date("Ngày đóng", NonconformityRow::closedOn),
+                ExportColumn.integer("Số ngày", NonconformityRow::ageDays),
+                ExportColumn.yesNo("Quá hạn", NonconformityRow::overdue),
+                ExportColumn.integer("Hành động quá hạn", NonconformityRow::overdueActions),
+                ExportColumn.integer("Hành động đã lập", NonconformityRow::actionsPlanned),
+                ExportColumn.text("Cuộc đánh giá", NonconformityRow::originAuditId),
+                ExportColumn.text("Phát hiện", NonconformityRow::originFindingId),
+                ExportColumn.text("Mục tiêu", NonconformityRow::originObjectiveId));
     }
 
     @GetMapping("/nonconformities/{nonconformityId}")

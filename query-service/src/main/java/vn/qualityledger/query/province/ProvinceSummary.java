@@ -1,18 +1,28 @@
 package vn.qualityledger.query.province;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.qualityledger.query.dashboard.OrganisationSummary;
 
 /**
  * Every organisation of the province for one year as of a date, on one page: its objectives' summary (as
- * {@code …/years/{year}/summary} gives it) and its nonconformities raised in the year (as
- * {@code …/nonconformities/summary?year=} counts them).
+ * {@code …/years/{year}/summary} gives it), its nonconformities raised in the year (as
+ * {@code …/nonconformities/summary?year=} counts them) and its internal audits held (as the audit programme lists them).
+ * The last management review is not among the figures: management reviews are not recorded yet.
+ *
+ * @param knownAt the instant the figures were read as recorded by, or null for what is recorded now
+ * @param sort    the order of {@code organisations}, as the {@code sort} parameter names it
  */
-public record ProvinceSummary(int year, LocalDate asOf, List<Organisation> organisations) {
+public record ProvinceSummary(int year, LocalDate asOf, Instant knownAt, String sort, List<Organisation> organisations) {
 
-    /** One organisation; {@code summary} has zero objectives when the organisation only has nonconformities that year. */
-    public record Organisation(String organisationId, OrganisationSummary summary, Nonconformities nonconformities) {
+    /**
+     * One organisation; {@code summary} has zero objectives when the organisation only has nonconformities that year.
+     *
+     * @param auditsHeld the year's internal audits (planned by the date) in which at least one unit was audited by it
+     */
+    public record Organisation(String organisationId, OrganisationSummary summary, Nonconformities nonconformities,
+                               long auditsHeld) {
     }
 
     /**

@@ -100,14 +100,7 @@ final class VietnameseText {
     }
 
     static String kpi(KpiStatus status) {
-        return switch (status) {
-            case NO_TARGET -> "Không có chỉ tiêu định lượng";
-            case NOT_MEASURED -> "Chưa có kết quả đo";
-            case ON_TRACK -> "Đang đạt";
-            case AT_RISK -> "Có nguy cơ không đạt";
-            case ACHIEVED -> "Đạt";
-            case MISSED -> "Không đạt";
-        };
+        return status.vietnamese();
     }
 
     static String status(NonconformityStatus status) {

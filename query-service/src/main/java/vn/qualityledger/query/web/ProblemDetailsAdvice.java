@@ -60,6 +60,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return badRequest(e, new HttpHeaders(), request, List.of(new InvalidParam(e.parameter(), "Invalid", e.reason())));
     }
 
+    /** An export past its cap: the rule broken (422), with the numbers so that a client can say by how much. */
+    @ExceptionHandler(TooManyRowsException.class)
+    ProblemDetail tooManyRows(TooManyRowsException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "EXPORT_TOO_LARGE", e.getMessage());
+        problem.setProperty("matching", e.matching());
+        problem.setProperty("limit", e.limit());
+        return problem;
+    }
+
     /**
      * The database unreachable or restarting: worth trying again shortly, so 503 with {@code Retry-After} rather than a
      * 500 that reads as a defect.

@@ -1,10 +1,12 @@
 package vn.qualityledger.query.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -23,6 +25,7 @@ import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.objective.*;
 import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.ObjectiveStreams;
+import vn.qualityledger.query.export.ExportFiles;
 
 /** The auditor's history, read from the real event store over HTTP. */
 @SpringBootTest(properties = "spring.config.name=query-service")
@@ -91,6 +94,36 @@ class ObjectiveHistoryIntegrationTest {
                 .andExpect(jsonPath("$.content[3].summary.vi").value("Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký"))
                 .andExpect(jsonPath("$.content[4].summary.vi")
                         .value("Ghi nhận kết quả 96.96 (1212/1250) cho kỳ 01/04/2023 – 30/06/2023, nguồn: Phiếu khảo sát"));
+    }
+
+    @Test
+    void exportsTheWholeStreamAsXlsxAndCsvOneRowPerEventAsTheJsonReadsIt() throws Exception {
+        String json = mvc.perform(get(HISTORY)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        byte[] csv = mvc.perform(get(HISTORY + ".csv")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get(HISTORY + ".xlsx")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        List<List<String>> fromJson = ExportFiles.json(json, "$.content", "sequenceNumber", "summary.vi", "actor.name", "actor.id",
+                "eventType", "revision", "eventId");
+        List<List<String>> csvRows = ExportFiles.csv(csv);
+        List<List<String>> xlsxRows = ExportFiles.xlsx(xlsx);
+        assertThat(csvRows.get(0)).containsExactly("Số thứ tự", "Thời điểm ghi nhận (giờ Việt Nam)", "Nội dung", "Người thực hiện",
+                "Tài khoản", "Loại sự kiện", "Phiên bản", "Mã sự kiện");
+        assertThat(xlsxRows.get(0)).isEqualTo(csvRows.get(0));
+        assertThat(csvRows).hasSize(6); // the five events
+        List<String> recordedAt = com.jayway.jsonpath.JsonPath.read(json, "$.content[*].recordedAt");
+        for (int i = 0; i < fromJson.size(); i++) {
+            List<String> csvRow = new java.util.ArrayList<>(csvRows.get(i + 1));
+            List<String> xlsxRow = new java.util.ArrayList<>(xlsxRows.get(i + 1));
+            Instant recorded = Instant.parse(recordedAt.get(i));
+            // the local time: the same instant in the CSV (with its offset), to the second in Excel, which keeps no offset
+            assertThat(java.time.OffsetDateTime.parse(csvRow.remove(1)).toInstant()).isEqualTo(recorded);
+            assertThat(java.time.LocalDateTime.parse(xlsxRow.remove(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                    .isEqualTo(recorded.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(csvRow).isEqualTo(fromJson.get(i));
+            assertThat(xlsxRow).isEqualTo(fromJson.get(i));
+        }
+        assertThat(csvRows.get(4).get(2)).isEqualTo("Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký");
+        mvc.perform(get("/api/objectives/no-such-objective/history.xlsx")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -25,6 +25,7 @@ import vn.qualityledger.web.QualityLedgerClient;
 import vn.qualityledger.web.Reads;
 import vn.qualityledger.web.ServiceProblem;
 import vn.qualityledger.web.SignedInUser;
+import vn.qualityledger.web.export.ExportLinks;
 
 /**
  * Đánh giá nội bộ: an organisation's audit programme for a year (query-service's {@code audit-programme}: each round
@@ -144,6 +145,8 @@ class AuditController {
         model.addAttribute("organisationId", organisationId);
         model.addAttribute("year", shownYear);
         model.addAttribute("programme", programme);
+        ExportLinks.offer(model, "exports", "audit-programme", Map.of("organisationId", organisationId, "year", shownYear,
+                "asOf", Pages.today()));
         model.addAttribute("rounds", rounds);
         model.addAttribute("audited", Reads.list(programme.get("audited")));
         model.addAttribute("due", Reads.list(programme.get("due")));

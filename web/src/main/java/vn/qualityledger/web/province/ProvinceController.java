@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.qualityledger.web.Pages;
 import vn.qualityledger.web.QualityLedgerClient;
 import vn.qualityledger.web.SignedInUser;
+import vn.qualityledger.web.export.ExportLinks;
 
 /**
  * The province on one page, for its ISO steering committee (PROVINCE_AUDITOR): every organisation with its figures
@@ -38,6 +39,7 @@ class ProvinceController {
         Map<String, Object> province = client.read(user, uri -> uri.path("/api/province/years/{year}/summary").queryParam("asOf", date)
                 .build(chosenYear));
         model.addAttribute("year", chosenYear);
+        ExportLinks.offer(model, "exports", "province", Map.of("year", chosenYear, "asOf", date));
         model.addAttribute("asOf", date);
         model.addAttribute("organisations", province == null || !(province.get("organisations") instanceof List<?> list) ? List.of() : list);
         return "province/province";

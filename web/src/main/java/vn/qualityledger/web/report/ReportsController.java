@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -216,16 +215,6 @@ class ReportsController {
     }
 
     private static ResponseEntity<byte[]> file(QualityLedgerClient.ServiceFile file) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (file.contentType() != null) {
-            answer.header(HttpHeaders.CONTENT_TYPE, file.contentType());
-        }
-        if (file.contentDisposition() != null) {
-            answer.header(HttpHeaders.CONTENT_DISPOSITION, file.contentDisposition());
-        }
-        if (file.sha256() != null) {
-            answer.header("Report-SHA-256", file.sha256());
-        }
-        return answer.body(file.content());
+        return file.asResponse();
     }
 }
