@@ -1,5 +1,6 @@
 package vn.qualityledger.command.plan;
 
+import vn.qualityledger.support.documents.DeterministicZip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

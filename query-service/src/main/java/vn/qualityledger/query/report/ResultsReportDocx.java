@@ -27,7 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import vn.qualityledger.query.export.DeterministicZip;
+import vn.qualityledger.support.documents.DeterministicZip;
 import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.LatestMeasurement;
 import vn.qualityledger.query.dashboard.MeasureFigures;

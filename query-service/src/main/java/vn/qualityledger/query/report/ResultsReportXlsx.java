@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.qualityledger.query.export.DeterministicZip;
+import vn.qualityledger.support.documents.DeterministicZip;
 import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.LatestMeasurement;
 import vn.qualityledger.query.dashboard.MeasureFigures;
