@@ -53,4 +53,15 @@ class CommandArchitectureTest {
     @ArchTest
     static final ArchRule reportModelStaysApartFromTheOtherModels = noClasses().that().resideInAPackage("..command.report")
             .should().dependOnClassesThat().resideInAnyPackage("..command.objective..", "..command.audit..", "..command.nonconformity..");
+
+    @ArchTest
+    static final ArchRule reviewModelIsFreeOfWebAndSpring = noClasses().that().resideInAPackage("..command.review..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.reportweb..", "..command.plan..",
+                    "org.springframework..");
+
+    /** A review refers to the audit it follows by its id (shared-api), never to another model. */
+    @ArchTest
+    static final ArchRule reviewModelStaysApartFromTheOtherModels = noClasses().that().resideInAPackage("..command.review..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.objective..", "..command.audit..", "..command.nonconformity..",
+                    "..command.report");
 }

@@ -23,6 +23,7 @@ import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.*;
 import vn.qualityledger.command.common.Acting;
 import vn.qualityledger.command.common.Refusal;
+import vn.qualityledger.command.common.SystemAttribution;
 
 /**
  * A nonconformity (sự không phù hợp) and its corrective actions, ISO 9001:2015 10.2: one event stream per
@@ -62,7 +63,7 @@ public class Nonconformity {
      */
     record Action(String ownerUnit, String description, LocalDate dueDate, LocalDate plannedOn, ActionStatus status,
                   DocumentReference evidence, LocalDate implementedOn, String implementedBy, String verdictReason,
-                  boolean reportedOverdue, ActionDeadline.Cause planned) {
+                  boolean reportedOverdue, SystemAttribution.Cause planned) {
     }
 
     protected Nonconformity() {
@@ -258,7 +259,7 @@ public class Nonconformity {
             return;
         }
         apply(new CorrectiveActionOverdueEvent(nonconformityId, CorrectiveActionId.of(actionId), action.ownerUnit(), action.dueDate()),
-                ActionDeadline.metaData(raised.organisationId(), action.planned()));
+                SystemAttribution.metaData(raised.organisationId(), action.planned()));
     }
 
     // ---- closing -------------------------------------------------------------------------------------------------
@@ -355,7 +356,7 @@ public class Nonconformity {
     @EventSourcingHandler
     void on(CorrectiveActionPlannedEvent event, EventMessage<?> message) {
         actions.put(event.actionId().value(), new Action(event.ownerUnit(), event.description(), event.dueDate(), event.plannedOn(),
-                ActionStatus.PLANNED, null, null, null, null, false, ActionDeadline.Cause.of(message)));
+                ActionStatus.PLANNED, null, null, null, null, false, SystemAttribution.Cause.of(message)));
         reopenedSinceLatestAction = false;
         ineffectiveSinceLatestAction = false;
     }

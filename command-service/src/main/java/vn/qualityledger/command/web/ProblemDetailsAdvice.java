@@ -150,7 +150,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Which kind of stream a request addresses, by its path, so that a missing or changed stream is named rightly. */
     private enum StreamKind {
-        OBJECTIVE("objective", "objectiveId"), AUDIT("audit", "auditId"), NONCONFORMITY("nonconformity", "nonconformityId");
+        OBJECTIVE("objective", "objectiveId"), AUDIT("audit", "auditId"), NONCONFORMITY("nonconformity", "nonconformityId"),
+        REVIEW("management review", "reviewId");
 
         final String noun;
         final String field;
@@ -164,6 +165,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String path = request.getRequestURI();
             if (path.startsWith("/api/audits")) {
                 return AUDIT;
+            }
+            if (path.startsWith("/api/reviews")) {
+                return REVIEW;
             }
             return path.startsWith("/api/nonconformities") ? NONCONFORMITY : OBJECTIVE;
         }

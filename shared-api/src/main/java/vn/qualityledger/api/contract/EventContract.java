@@ -38,6 +38,14 @@ import vn.qualityledger.api.objective.ObjectivePublishedEvent;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 import vn.qualityledger.api.objective.TaskAssignedEvent;
 import vn.qualityledger.api.report.ResultsReportIssuedEvent;
+import vn.qualityledger.api.review.ManagementReviewCancelledEvent;
+import vn.qualityledger.api.review.ManagementReviewHeldEvent;
+import vn.qualityledger.api.review.ManagementReviewPlannedEvent;
+import vn.qualityledger.api.review.ReviewDecisionCompletedEvent;
+import vn.qualityledger.api.review.ReviewDecisionOverdueEvent;
+import vn.qualityledger.api.review.ReviewDecisionRecordedEvent;
+import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
+import vn.qualityledger.api.review.ReviewNotesRecordedEvent;
 
 /**
  * The published contract of the events: which event types there are, and the stable name, revision and schema of each.
@@ -47,7 +55,8 @@ import vn.qualityledger.api.report.ResultsReportIssuedEvent;
  * <p>Name: {@code vn.qualityledger.<feature>.<Name>}, where the feature is the event's package and the name its class's
  * simple name without "Event" (e.g. {@code vn.qualityledger.objective.EvidenceSubmitted}). A revision is the
  * {@link Revision} of the class. A stream's organisation is the {@code organisationId} of its first event
- * ({@code ObjectiveDefined}, {@code InternalAuditPlanned}, {@code NonconformityRaised}, {@code ResultsReportIssued}).
+ * ({@code ObjectiveDefined}, {@code InternalAuditPlanned}, {@code NonconformityRaised}, {@code ResultsReportIssued},
+ * {@code ManagementReviewPlanned}).
  *
  * <p>Revisions are 1, 2, 3…; every revision ever published keeps its schema file, and a stored event of an older
  * revision is upcast to the current one when read. A schema's {@code $id} (and the CloudEvents {@code dataschema}) is
@@ -87,7 +96,15 @@ public final class EventContract {
             ObjectivePublishedEvent.class,
             ObjectiveRevisedEvent.class,
             TaskAssignedEvent.class,
-            ResultsReportIssuedEvent.class);
+            ResultsReportIssuedEvent.class,
+            ManagementReviewCancelledEvent.class,
+            ManagementReviewHeldEvent.class,
+            ManagementReviewPlannedEvent.class,
+            ReviewDecisionCompletedEvent.class,
+            ReviewDecisionOverdueEvent.class,
+            ReviewDecisionRecordedEvent.class,
+            ReviewMinutesIssuedEvent.class,
+            ReviewNotesRecordedEvent.class);
 
     /** What every schema {@code $id} starts with; {@link #schemaPath} follows. */
     public static final String SCHEMA_ID_BASE = "https://qualityledger.vn/";
