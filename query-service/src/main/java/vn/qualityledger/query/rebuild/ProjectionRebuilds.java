@@ -29,13 +29,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
+import vn.qualityledger.query.review.ManagementReviewProjection;
 import vn.qualityledger.query.progress.ProjectionReplay;
 import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
 /**
- * Rebuilds a projection's read model (objective-progress, nonconformity-tracking) from the event store while the service
+ * Rebuilds a projection's read model (objective-progress, nonconformity-tracking, management-review) from the event store while the service
  * keeps answering, and checks the live read model against a fresh rebuild. Each projection has its own processor,
  * tables, shadow schema and progress, so one can be rebuilt while the other is checked.
  *
@@ -51,7 +52,8 @@ public class ProjectionRebuilds {
     /** The projections there are, by processing group. */
     private static final Map<String, ProjectionTables> PROJECTIONS = Map.of(
             ObjectiveProgressProjection.PROCESSING_GROUP, ObjectiveProgressProjection.DESCRIPTION,
-            NonconformityTrackingProjection.PROCESSING_GROUP, NonconformityTrackingProjection.DESCRIPTION);
+            NonconformityTrackingProjection.PROCESSING_GROUP, NonconformityTrackingProjection.DESCRIPTION,
+            ManagementReviewProjection.PROCESSING_GROUP, ManagementReviewProjection.DESCRIPTION);
     private static final int EVENTS_PER_TRANSACTION = 1000;
     private static final int DIFFERENCES_LISTED = 1000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);

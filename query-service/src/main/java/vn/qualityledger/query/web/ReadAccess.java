@@ -12,6 +12,7 @@ import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
+import vn.qualityledger.api.review.ManagementReviewPlannedEvent;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
@@ -65,7 +66,8 @@ public class ReadAccess {
                 SELECT organisation_id FROM query.objective WHERE id = ?
                 UNION ALL SELECT organisation_id FROM query.audit WHERE id = ?
                 UNION ALL SELECT organisation_id FROM query.nonconformity WHERE id = ?
-                """, String.class, streamId, streamId, streamId);
+                UNION ALL SELECT organisation_id FROM query.management_review WHERE id = ?
+                """, String.class, streamId, streamId, streamId, streamId);
         if (!projected.isEmpty()) {
             return projected.get(0);
         }
@@ -79,6 +81,9 @@ public class ReadAccess {
             return defined.organisationId();
         }
         if (first instanceof InternalAuditPlannedEvent planned) {
+            return planned.organisationId();
+        }
+        if (first instanceof ManagementReviewPlannedEvent planned) {
             return planned.organisationId();
         }
         return first instanceof NonconformityRaisedEvent raised ? raised.organisationId() : null;
