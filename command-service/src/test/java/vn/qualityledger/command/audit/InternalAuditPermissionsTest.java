@@ -4,6 +4,7 @@ import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.hamcrest.Matchers.anything;
+import static vn.qualityledger.command.PermissionMatrix.forbidden;
 import static vn.qualityledger.command.audit.AuditFixtures.*;
 
 import java.time.LocalDate;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +26,8 @@ import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.Decision;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.command.DemoActors;
+import vn.qualityledger.command.PermissionMatrix;
+import vn.qualityledger.command.PermissionMatrix.Case;
 
 /**
  * The audit rows of the permission matrix, command by command and user by user: the demo users of the quick start,
@@ -43,8 +45,6 @@ class InternalAuditPermissionsTest {
 
     private static final Set<String> PLANNERS = Set.of("admin", "thuky", "qmr");
 
-    record Case(List<Object> given, Object command, Set<String> allowed) {
-    }
 
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
 
@@ -64,8 +64,7 @@ class InternalAuditPermissionsTest {
     }
 
     static Stream<Arguments> matrix() {
-        return CASES.entrySet().stream().flatMap(c -> USERS.keySet().stream()
-                .map(user -> Arguments.of(c.getKey(), user, c.getValue().allowed().contains(user))));
+        return PermissionMatrix.arguments(CASES, USERS);
     }
 
     private AggregateTestFixture<InternalAudit> fixture;
@@ -102,12 +101,4 @@ class InternalAuditPermissionsTest {
                 .expectExceptionDetails(new CommandErrorDetails(CommandErrorDetails.Kind.FORBIDDEN, "OTHER_ORGANISATION", null));
     }
 
-    private static CustomTypeSafeMatcher<Object> forbidden() {
-        return new CustomTypeSafeMatcher<>("details of kind FORBIDDEN") {
-            @Override
-            protected boolean matchesSafely(Object details) {
-                return details instanceof CommandErrorDetails d && d.kind() == CommandErrorDetails.Kind.FORBIDDEN;
-            }
-        };
-    }
 }

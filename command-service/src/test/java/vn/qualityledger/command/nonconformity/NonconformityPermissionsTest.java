@@ -1,5 +1,6 @@
 package vn.qualityledger.command.nonconformity;
 
+import static vn.qualityledger.command.PermissionMatrix.forbidden;
 import static vn.qualityledger.command.nonconformity.NonconformityFixtures.*;
 
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +21,8 @@ import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.nonconformity.*;
 import vn.qualityledger.command.DemoActors;
+import vn.qualityledger.command.PermissionMatrix;
+import vn.qualityledger.command.PermissionMatrix.Case;
 
 /**
  * The permission rows of nonconformities, command by command and user by user: the demo users, an auditor of P-KHTC,
@@ -39,8 +41,6 @@ class NonconformityPermissionsTest {
     private static final Set<String> RAISERS = Set.of("admin", "thuky", "qmr", "danhgia", "danhgiakhtc");
     private static final Set<String> HANDLERS = Set.of("admin", "thuky", "qmr", "truongvp");
 
-    record Case(List<Object> given, Object command, Set<String> allowed) {
-    }
 
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
 
@@ -77,8 +77,7 @@ class NonconformityPermissionsTest {
     }
 
     static Stream<Arguments> matrix() {
-        return CASES.entrySet().stream().flatMap(c -> USERS.keySet().stream()
-                .map(user -> Arguments.of(c.getKey(), user, c.getValue().allowed().contains(user))));
+        return PermissionMatrix.arguments(CASES, USERS);
     }
 
     private AggregateTestFixture<Nonconformity> fixture;
@@ -131,12 +130,4 @@ class NonconformityPermissionsTest {
                 .expectExceptionDetails(new CommandErrorDetails(CommandErrorDetails.Kind.FORBIDDEN, "OTHER_ORGANISATION", null));
     }
 
-    private static CustomTypeSafeMatcher<Object> forbidden() {
-        return new CustomTypeSafeMatcher<>("details of kind FORBIDDEN") {
-            @Override
-            protected boolean matchesSafely(Object details) {
-                return details instanceof CommandErrorDetails d && d.kind() == CommandErrorDetails.Kind.FORBIDDEN;
-            }
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package vn.qualityledger.command.objective;
 
+import static vn.qualityledger.command.PermissionMatrix.forbidden;
 import static vn.qualityledger.command.objective.ObjectiveFixtures.*;
 
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +26,8 @@ import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.objective.*;
 import vn.qualityledger.command.DemoActors;
+import vn.qualityledger.command.PermissionMatrix;
+import vn.qualityledger.command.PermissionMatrix.Case;
 
 /**
  * The permission matrix of the README, command by command and user by user: the demo users of the quick start, plus a
@@ -43,8 +45,6 @@ class ObjectivePermissionsTest {
     private static final Set<String> PLANNERS = Set.of("admin", "thuky", "qmr");
     private static final EvidenceId FILED = new EvidenceId("ev-1");
 
-    record Case(List<Object> given, Object command, Set<String> allowed) {
-    }
 
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
 
@@ -78,8 +78,7 @@ class ObjectivePermissionsTest {
     }
 
     static Stream<Arguments> matrix() {
-        return CASES.entrySet().stream().flatMap(c -> USERS.keySet().stream()
-                .map(user -> Arguments.of(c.getKey(), user, c.getValue().allowed().contains(user))));
+        return PermissionMatrix.arguments(CASES, USERS);
     }
 
     private AggregateTestFixture<Objective> fixture;
@@ -126,12 +125,4 @@ class ObjectivePermissionsTest {
                 .expectExceptionDetails(new CommandErrorDetails(CommandErrorDetails.Kind.FORBIDDEN, "ACTOR_REQUIRED", null));
     }
 
-    private static CustomTypeSafeMatcher<Object> forbidden() {
-        return new CustomTypeSafeMatcher<>("details of kind FORBIDDEN") {
-            @Override
-            protected boolean matchesSafely(Object details) {
-                return details instanceof CommandErrorDetails d && d.kind() == CommandErrorDetails.Kind.FORBIDDEN;
-            }
-        };
-    }
 }

@@ -42,24 +42,7 @@ import vn.qualityledger.support.security.CurrentActor;
 @WebMvcTest(PlanImportController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({PlanImport.class, PlanWorkbookImport.class})
-class PlanImportControllerTest {
-
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    CommandGateway commands;
-    @MockitoBean
-    Repository<Objective> objectives;
-    @MockitoBean
-    CurrentActor actors;
-
-    @BeforeEach
-    void secretaryAndAnEmptyStore() {
-        given(actors.get()).willReturn(Optional.of(new Actor("thuky", "Nguyễn Thị Thư", List.of(Role.ISO_SECRETARY), "SLDTBXH-HD", "TK-ISO")));
-        given(objectives.load(anyString())).willAnswer(invocation -> {
-            throw new AggregateNotFoundException(invocation.getArgument(0), "no such objective");
-        });
-    }
+class PlanImportControllerTest extends PlanImportSlice {
 
     private ResultActions preview(String document) throws Exception {
         return mvc.perform(post("/api/plans/preview").contentType(MediaType.APPLICATION_JSON).content(document));

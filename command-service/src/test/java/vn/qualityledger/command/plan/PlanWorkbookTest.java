@@ -55,26 +55,10 @@ import vn.qualityledger.support.security.CurrentActor;
 @WebMvcTest(PlanImportController.class)
 @AutoConfigureMockMvc(addFilters = false)
 @Import({PlanImport.class, PlanWorkbookImport.class})
-class PlanWorkbookTest {
+class PlanWorkbookTest extends PlanImportSlice {
 
     private static final MediaType XLSX = MediaType.parseMediaType(PlanImportController.XLSX);
 
-    @Autowired
-    MockMvc mvc;
-    @MockitoBean
-    CommandGateway commands;
-    @MockitoBean
-    Repository<Objective> objectives;
-    @MockitoBean
-    CurrentActor actors;
-
-    @BeforeEach
-    void secretaryAndAnEmptyStore() {
-        given(actors.get()).willReturn(Optional.of(new Actor("thuky", "Nguyễn Thị Thư", List.of(Role.ISO_SECRETARY), "SLDTBXH-HD", "TK-ISO")));
-        given(objectives.load(anyString())).willAnswer(invocation -> {
-            throw new AggregateNotFoundException(invocation.getArgument(0), "no such objective");
-        });
-    }
 
     private ResultActions send(String endpoint, byte[] workbook) throws Exception {
         return mvc.perform(post(endpoint).contentType(XLSX).content(workbook));

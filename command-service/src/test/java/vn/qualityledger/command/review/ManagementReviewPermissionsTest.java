@@ -1,5 +1,6 @@
 package vn.qualityledger.command.review;
 
+import static vn.qualityledger.command.PermissionMatrix.forbidden;
 import static vn.qualityledger.command.review.ReviewFixtures.*;
 
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +21,8 @@ import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.review.*;
 import vn.qualityledger.command.DemoActors;
+import vn.qualityledger.command.PermissionMatrix;
+import vn.qualityledger.command.PermissionMatrix.Case;
 
 /**
  * The permission rows of management reviews, command by command and user by user: the demo users and a secretary of
@@ -31,8 +33,6 @@ class ManagementReviewPermissionsTest {
     static final Map<String, Actor> USERS = DemoActors.of(ORG);
     private static final Set<String> ORGANISERS = Set.of("admin", "thuky", "qmr");
 
-    record Case(List<Object> given, Object command, Set<String> allowed) {
-    }
 
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
 
@@ -54,8 +54,7 @@ class ManagementReviewPermissionsTest {
     }
 
     static Stream<Arguments> matrix() {
-        return CASES.entrySet().stream().flatMap(c -> USERS.keySet().stream()
-                .map(user -> Arguments.of(c.getKey(), user, c.getValue().allowed().contains(user))));
+        return PermissionMatrix.arguments(CASES, USERS);
     }
 
     private AggregateTestFixture<ManagementReview> fixture;
@@ -113,12 +112,4 @@ class ManagementReviewPermissionsTest {
                 .expectExceptionDetails(new CommandErrorDetails(Kind.FORBIDDEN, "OTHER_ORGANISATION", null));
     }
 
-    private static CustomTypeSafeMatcher<Object> forbidden() {
-        return new CustomTypeSafeMatcher<>("details of kind FORBIDDEN") {
-            @Override
-            protected boolean matchesSafely(Object details) {
-                return details instanceof CommandErrorDetails d && d.kind() == Kind.FORBIDDEN;
-            }
-        };
-    }
 }
