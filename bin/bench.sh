@@ -5,7 +5,8 @@
 # Results: bench-results/latest-{full,smoke}.{md,json} plus a time-stamped copy, service logs in bench-results/logs-*/.
 # Uses databases ql_bench* (dropped and created on each run) and ports 18081-18084 (BENCH_COMMAND_PORT,
 # BENCH_QUERY_PORT, BENCH_IDLE_PORT, BENCH_WEB_PORT); DB_HOST DB_PORT DB_USER DB_PASSWORD as for the services.
-# Builds the jars first when they are missing (BENCH_REBUILD=1 to always build).
+# Builds the jars first when one is missing or older than a source file (BENCH_REBUILD=1 to always build): a figure
+# must come from the code of the commit it names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +22,10 @@ bin/ensure-postgres.sh
 if [ "${BENCH_REBUILD:-0}" = 1 ] || ! ls command-service/target/command-service-*-exec.jar >/dev/null 2>&1 \
    || ! ls query-service/target/query-service-*-exec.jar >/dev/null 2>&1 || ! ls web/target/web-*-exec.jar >/dev/null 2>&1 \
    || [ ! -f bench/target/bench.jar ] \
-   || [ ! -d bench/target/lib ]; then
+   || [ ! -d bench/target/lib ] \
+   || [ -n "$(find pom.xml shared-api service-support command-service query-service web bench -path '*/target' -prune -o \
+          -path '*/src/test' -prune -o -type f -newer "$(ls -tr command-service/target/command-service-*-exec.jar \
+          query-service/target/query-service-*-exec.jar web/target/web-*-exec.jar bench/target/bench.jar | head -1)" -print -quit)" ]; then
   echo "Building the services and the harness (tests are run by ./mvnw verify) ..."
   ./mvnw -q -B -DskipTests package
 fi
