@@ -24,7 +24,7 @@ if [ "${BENCH_REBUILD:-0}" = 1 ] || ! ls command-service/target/command-service-
    || [ ! -f bench/target/bench.jar ] \
    || [ ! -d bench/target/lib ] \
    || [ -n "$(find pom.xml shared-api service-support command-service query-service web bench -path '*/target' -prune -o \
-          -path '*/src/test' -prune -o -type f -newer "$(ls -tr command-service/target/command-service-*-exec.jar \
+          -path '*/src/test' -prune -o -name '.*' -prune -o -type f -newer "$(ls -tr command-service/target/command-service-*-exec.jar \
           query-service/target/query-service-*-exec.jar web/target/web-*-exec.jar bench/target/bench.jar | head -1)" -print -quit)" ]; then
   echo "Building the services and the harness (tests are run by ./mvnw verify) ..."
   ./mvnw -q -B -DskipTests package
