@@ -194,8 +194,14 @@ public class Nonconformity {
         deadlines.schedule(ActionDeadline.overdueAt(command.dueDate()), ActionDeadline.OVERDUE, command.actionId().value());
     }
 
+    /**
+     * Implementing an action cancels the nonconformity's pending overdue deadlines and schedules again those of the
+     * actions still planned: Axon cancels deadlines by name within an aggregate, not one by one without the id it
+     * generated when scheduling (which no event keeps, being no fact of the nonconformity). Without this, every
+     * implemented action left its deadline in db-scheduler's table until its due date, to fire and do nothing.
+     */
     @CommandHandler
-    void handle(ImplementCorrectiveActionCommand command, MetaData metaData) {
+    void handle(ImplementCorrectiveActionCommand command, MetaData metaData, DeadlineManager deadlines) {
         Actor actor = member(metaData);
         Action action = action(command.actionId());
         NonconformityAccessPolicy.requireImplementer(actor, action.ownerUnit());
@@ -218,6 +224,12 @@ public class Nonconformity {
         }
         apply(new CorrectiveActionImplementedEvent(nonconformityId, command.actionId(), command.evidence(), command.note(),
                 command.implementedOn()));
+        deadlines.cancelAllWithinScope(ActionDeadline.OVERDUE);
+        actions.forEach((actionId, a) -> {
+            if (a.status() == ActionStatus.PLANNED && !a.reportedOverdue()) {
+                deadlines.schedule(ActionDeadline.overdueAt(a.dueDate()), ActionDeadline.OVERDUE, actionId);
+            }
+        });
     }
 
     @CommandHandler

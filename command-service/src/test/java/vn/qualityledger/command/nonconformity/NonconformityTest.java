@@ -373,6 +373,32 @@ class NonconformityTest {
         }
 
         @Test
+        void implementingTheOnlyActionCancelsItsOverdueDeadline() {
+            fixture.given(raised(), rootCauseAnalysed()).andGivenCommands(plan())
+                    .when(new ImplementCorrectiveActionCommand(NC, ACTION, EVIDENCE, null, LocalDate.of(2023, 7, 25)))
+                    .expectEvents(new CorrectiveActionImplementedEvent(NC, ACTION, EVIDENCE, null, LocalDate.of(2023, 7, 25)))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void implementingOneActionKeepsTheDeadlineOfAnotherStillPlanned() {
+            LocalDate secondDue = LocalDate.of(2023, 9, 30);
+            fixture.given(raised(), rootCauseAnalysed())
+                    .andGivenCommands(plan(), new PlanCorrectiveActionCommand(NC, SECOND_ACTION, "VP", "Tập huấn lưu trữ", secondDue, LocalDate.of(2023, 6, 16)))
+                    .when(new ImplementCorrectiveActionCommand(NC, ACTION, EVIDENCE, null, LocalDate.of(2023, 7, 25)))
+                    .expectScheduledDeadline(Instant.parse("2023-09-30T17:00:00Z"), SECOND_ACTION.value())
+                    .expectNoScheduledDeadline(Instant.parse("2023-07-31T17:00:00Z"), ACTION.value());
+        }
+
+        @Test
+        void implementingAnActionDoesNotScheduleAgainTheDeadlineOfOneAlreadyOverdue() {
+            fixture.given(raised(), rootCauseAnalysed(), planned(), new CorrectiveActionOverdueEvent(NC, ACTION, "VP", DUE))
+                    .andGivenCommands(new PlanCorrectiveActionCommand(NC, SECOND_ACTION, "VP", "Tập huấn lưu trữ", LocalDate.of(2023, 9, 30), LocalDate.of(2023, 6, 16)))
+                    .when(new ImplementCorrectiveActionCommand(NC, SECOND_ACTION, EVIDENCE, null, LocalDate.of(2023, 7, 25)))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
         void implementingTheSameActionAgainStoresNothing() {
             givenPlanned(implemented(ACTION, 3)).when(new ImplementCorrectiveActionCommand(NC, ACTION, EVIDENCE, null, LocalDate.of(2023, 7, 26)))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
