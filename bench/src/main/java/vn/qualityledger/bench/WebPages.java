@@ -58,12 +58,13 @@ final class WebPages {
                             query.getOk(year + "/units?asOf=" + asOf);
                             query.getOk(year + "/trend?asOf=" + asOf);
                         }),
-                new Page("objective page with its plan and occurrences",
+                new Page("objective page with its plan and first page of occurrences",
                         (org, objective) -> web.open("/objectives/" + objective + "?asOf=" + asOf, "MTCL-2023-"),
                         (org, objective) -> {
                             query.getOk("/api/objectives/" + objective + "/dashboard?asOf=" + asOf);
                             query.getOk("/api/objectives/" + objective + "/plan");
-                            query.getOk("/api/occurrences?objectiveId=" + objective + "&asOf=" + asOf + "&page=0&size=500");
+                            // the first page of its occurrence table (web's ObjectiveController.OCCURRENCE_PAGE_SIZE)
+                            query.getOk("/api/occurrences?objectiveId=" + objective + "&asOf=" + asOf + "&page=0&size=100");
                             query.getOk("/api/objectives/" + objective + "/trend?asOf=" + asOf);
                         }),
                 new Page("objective history page (first 100 events)",

@@ -35,8 +35,11 @@ import vn.qualityledger.web.plan.ScheduleWords;
 @Controller
 class ObjectiveController {
 
-    /** Board pages read at most for the occurrence table (500 each). */
-    static final int MAX_BOARD_PAGES = 10;
+    /**
+     * Occurrences per page of the occurrence table: a monthly measure of a large plan has hundreds, and rendering them
+     * all was most of the page's time (README, "Performance"); the plan table above already shows every measure.
+     */
+    static final int OCCURRENCE_PAGE_SIZE = 100;
 
     /** The service's names of a measurement's fields, and the form's. */
     private static final Map<String, String> MEASUREMENT = Map.of("period", "periodFrom", "period.from", "periodFrom",
@@ -57,8 +60,8 @@ class ObjectiveController {
     String objective(@PathVariable String objectiveId,
                      @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate asOf,
                      @RequestParam(required = false) @DateTimeFormat(pattern = "d/M/yyyy", fallbackPatterns = "yyyy-MM-dd") LocalDate knownOn,
-                     Model model) {
-        return show(objectiveId, asOf, knownOn, new FormErrors(), null, model);
+                     @RequestParam(defaultValue = "0") int occurrencePage, Model model) {
+        return show(objectiveId, asOf, knownOn, Math.max(0, occurrencePage), new FormErrors(), null, model);
     }
 
     /**
@@ -100,13 +103,13 @@ class ObjectiveController {
         Pages.putDay(body, "recordedOn", recordedOn, errors, "recordedOn", problems);
         if (errors.any()) {
             response.setStatus(400);
-            return show(objectiveId, null, null, errors, typed, model);
+            return show(objectiveId, null, null, 0, errors, typed, model);
         }
         Object before = measurements(user, objectiveId);
         try {
             client.command(user, "/api/objectives/" + objectiveId + "/measurements", body);
         } catch (ServiceProblem refused) {
-            return show(objectiveId, null, null, problems.refusedForm(refused, response, MEASUREMENT, "measurement"), typed, model);
+            return show(objectiveId, null, null, 0, problems.refusedForm(refused, response, MEASUREMENT, "measurement"), typed, model);
         }
         reads.awaitChange(before, () -> measurements(user, objectiveId));
         redirect.addFlashAttribute("notice", problems.text("measurement.recorded"));
@@ -129,7 +132,7 @@ class ObjectiveController {
         return reads.plan(user, objectiveId).get("measurements");
     }
 
-    private String show(String objectiveId, LocalDate asOf, LocalDate knownOn, FormErrors measurementErrors,
+    private String show(String objectiveId, LocalDate asOf, LocalDate knownOn, int occurrencePage, FormErrors measurementErrors,
                         Map<String, String> measurementTyped, Model model) {
         SignedInUser user = Pages.user();
         LocalDate date = asOf == null ? Pages.today() : asOf;
@@ -154,9 +157,9 @@ class ObjectiveController {
         // Now: the live plan; as recorded by a past day: the state replayed to that instant.
         Map<String, Object> state = knownAt == null ? reads.plan(user, objectiveId) : reads.state(user, objectiveId, knownAt);
         List<Map<String, Object>> measures = list(state.get("measures"));
-        List<Map<String, Object>> occurrences = reads.boardRows(user, (uri, page) -> withKnownAt(uri.path("/api/occurrences")
+        Map<String, Object> occurrences = client.read(user, uri -> withKnownAt(uri.path("/api/occurrences")
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
-                .queryParam("page", page).queryParam("size", 500).build(), MAX_BOARD_PAGES);
+                .queryParam("page", occurrencePage).queryParam("size", OCCURRENCE_PAGE_SIZE).build());
         model.addAttribute("objective", dashboard);
         model.addAttribute("plan", planRows(measures, problems));
         model.addAttribute("occurrences", occurrences);

@@ -1,6 +1,5 @@
 package vn.qualityledger.web;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +56,6 @@ public class Reads {
                 .queryParam("dueFrom", dueDate).queryParam("dueTo", dueDate).queryParam("asOf", today)
                 .queryParam("size", BOARD_PAGE).build());
         return rows(page).stream().filter(row -> occurrenceId.equals(row.get("occurrenceId"))).findFirst();
-    }
-
-    /** Every row of the board that {@code query} selects (all its pages, up to {@code maxPages}). */
-    List<Map<String, Object>> boardRows(SignedInUser user, BiFunction<UriBuilder, Integer, URI> query, int maxPages) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        for (int page = 0; page < maxPages; page++) {
-            int number = page;
-            Map<String, Object> answer = client.read(user, uri -> query.apply(uri, number));
-            all.addAll(rows(answer));
-            Object totalPages = answer.get("totalPages");
-            if (!(totalPages instanceof Number total) || number + 1 >= total.intValue()) {
-                break;
-            }
-        }
-        return all;
     }
 
     /** The evidence filed for one occurrence, oldest first, with its status today (query-service's evidence register). */

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.UriComponents;
 import vn.qualityledger.web.ServiceProblem.FieldProblem;
 
 /**
@@ -109,8 +110,49 @@ class ObjectivePageControllerTest {
                         Map.of("rrule", "FREQ=MONTHLY;BYMONTHDAY=9")));
                 return Map.of("measures", List.of(measure), "occurrences", List.of(), "measurements", List.of(q2));
             }
+            if (path.equals("/api/occurrences")) {
+                UriComponents asked = SliceTests.asked(invocation);
+                occurrencePagesAsked.add(asked.getQueryParams().getFirst("page") + "/" + asked.getQueryParams().getFirst("size"));
+                return occurrencePage;
+            }
             return Map.of("content", List.of(), "points", List.of());
         });
+    }
+
+    private final List<String> occurrencePagesAsked = new java.util.ArrayList<>();
+    private Map<String, Object> occurrencePage = Map.of("content", List.of(), "page", 0, "totalPages", 0, "totalElements", 0);
+
+    @Test
+    void theOccurrenceTableShowsOnePageOfAHundredWithLinksToTheOthersKeepingTheDate() throws Exception {
+        Map<String, Object> row = new HashMap<>();
+        row.put("objectiveId", OBJECTIVE);
+        row.put("occurrenceId", "II.2@2023-05-09");
+        row.put("measureCode", "II.2");
+        row.put("measureTitle", "Chương trình công tác tháng 5");
+        row.put("dueDate", "2023-05-09");
+        row.put("unit", "VP");
+        row.put("person", null);
+        row.put("status", "DONE_ON_TIME");
+        row.put("completedOn", "2023-05-08");
+        row.put("evidenceAwaitingReview", 0);
+        occurrencePage = Map.of("content", List.of(row), "page", 1, "totalPages", 4, "totalElements", 360);
+
+        mvc.perform(get(PAGE).param("asOf", "30/06/2023").param("occurrencePage", "1").with(signedIn(DANHGIA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-occurrence=\"II.2@2023-05-09\"")))
+                .andExpect(content().string(containsString("Trang 2/4 (360 lần thực hiện)")))
+                .andExpect(content().string(containsString("asOf=2023-06-30&amp;knownOn=&amp;occurrencePage=0")))
+                .andExpect(content().string(containsString("asOf=2023-06-30&amp;knownOn=&amp;occurrencePage=2")));
+        assertThat(occurrencePagesAsked).containsExactly("1/" + ObjectiveController.OCCURRENCE_PAGE_SIZE);
+    }
+
+    @Test
+    void aSinglePageOfOccurrencesHasNoPager() throws Exception {
+        mvc.perform(get(PAGE).with(signedIn(DANHGIA)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Chưa có lần thực hiện nào.")))
+                .andExpect(content().string(not(containsString("occurrencePage="))));
+        assertThat(occurrencePagesAsked).containsExactly("0/" + ObjectiveController.OCCURRENCE_PAGE_SIZE);
     }
 
     @Test
