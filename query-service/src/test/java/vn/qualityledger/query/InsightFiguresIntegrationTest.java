@@ -30,7 +30,14 @@ import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.Trend;
 import vn.qualityledger.query.export.ExportFiles;
+import vn.qualityledger.api.review.ManagementReviewHeldEvent;
+import vn.qualityledger.api.review.ManagementReviewId;
+import vn.qualityledger.api.review.ManagementReviewPlannedEvent;
+import vn.qualityledger.api.review.QmsConclusion;
+import vn.qualityledger.api.review.ReviewPerson;
+import vn.qualityledger.api.review.ReviewTrigger;
 import vn.qualityledger.query.province.ProvinceSummary;
+import vn.qualityledger.query.review.ReviewDue;
 
 /**
  * The year's trends and the province's roll-up over real events in PostgreSQL, read over HTTP. Two scenarios share
@@ -47,6 +54,7 @@ class InsightFiguresIntegrationTest {
     private static final String BT = QualityYearScenario.ORG;
     private static final String QN = AuditYearScenario.ORG;
     private static final String VL = "so-ldtbxh-vl";
+    private static final ManagementReviewId BT_REVIEW = new ManagementReviewId("xxld-bt-2023-h2");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -68,8 +76,22 @@ class InsightFiguresIntegrationTest {
         ObjectiveStreams streams = new ObjectiveStreams(eventStore, transaction);
         QualityYearScenario.publish(streams);
         AuditYearScenario.publish(streams);
+        // so-ldtbxh-bt reviewed its second half of 2023 on 10/01/2024; the others never held a management review.
+        streams.append("ManagementReview", BT_REVIEW.value(),
+                new ManagementReviewPlannedEvent(BT_REVIEW, BT, "Xem xét của lãnh đạo 6 tháng cuối năm 2023", ReviewTrigger.PERIODIC, null,
+                        d("2023-07-01"), d("2023-12-31"), d("2024-01-10"), new ReviewPerson("Nguyễn Văn Bình", "Giám đốc Sở"), List.of(),
+                        d("2023-12-20")),
+                new ManagementReviewHeldEvent(BT_REVIEW, d("2024-01-10"), Instant.parse("2024-01-10T09:00:00Z"),
+                        List.of(new ReviewPerson("Nguyễn Văn Bình", "Giám đốc Sở")), "Họp đủ thành phần",
+                        new QmsConclusion(true, true, true, "Hệ thống phù hợp, đầy đủ và có hiệu lực")));
         QualityYearScenario.awaitProjected(jdbc);
         AuditYearScenario.awaitProjected(jdbc);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (jdbc.queryForObject("SELECT count(*) FROM query.management_review WHERE id = ? AND held_on IS NOT NULL", Long.class,
+                BT_REVIEW.value()) == 0) {
+            assertThat(System.nanoTime()).as("the management review projected").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     // ---- trends --------------------------------------------------------------------------------------------------
@@ -189,6 +211,24 @@ class InsightFiguresIntegrationTest {
     }
 
     @Test
+    void showsEachOrganisationsLastManagementReviewAndWhetherOneIsDue() {
+        List<ReviewDue> june = read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05").organisations().stream()
+                .map(ProvinceSummary.Organisation::review).toList();
+        // so-ldtbxh-bt held one on 01-10: next due 6 months later, 07-10; the others never held one.
+        assertThat(june.get(0).lastHeldOn()).isEqualTo(d("2024-01-10"));
+        assertThat(june.get(0).nextDueOn()).isEqualTo(d("2024-07-10"));
+        assertThat(june).extracting(ReviewDue::status).containsExactly("NOT_DUE", "DUE", "DUE");
+        assertThat(june).extracting(ReviewDue::reason).containsExactly(null, "NO_REVIEW_HELD", "NO_REVIEW_HELD");
+        // 07-15 is after 07-10: overdue by the six months' rule.
+        ReviewDue july = read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-07-15").organisations().get(0).review();
+        assertThat(july.status()).isEqualTo("OVERDUE");
+        assertThat(july.reason()).isEqualTo("SIX_MONTHS");
+        // Before the meeting none was held yet.
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-01-09").organisations())
+                .filteredOn(o -> o.organisationId().equals(BT)).extracting(o -> o.review().reason()).containsExactly("NO_REVIEW_HELD");
+    }
+
+    @Test
     void countsTheAuditsHeldByTheDate() {
         // so-ldtbxh-qn: A1 held VPS on 04-02; A2 (planned 08-01) held TTS on 09-10. The others have no audits.
         assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05").organisations())
@@ -236,12 +276,14 @@ class InsightFiguresIntegrationTest {
         assertThat(rows.get(0)).containsExactly("Tổ chức", "Số mục tiêu", "Tổng số công việc", "Đến hạn", "Đúng hạn", "Trễ hạn", "Quá hạn",
                 "Tỷ lệ hoàn thành (%)", "Tỷ lệ đúng hạn (%)", "Số mục tiêu: Không có chỉ tiêu định lượng", "Số mục tiêu: Chưa có kết quả đo",
                 "Số mục tiêu: Đang đạt", "Số mục tiêu: Có nguy cơ không đạt", "Số mục tiêu: Đạt", "Số mục tiêu: Không đạt",
-                "Sự không phù hợp trong năm", "Sự không phù hợp còn mở", "Sự không phù hợp quá hạn", "Cuộc đánh giá nội bộ đã thực hiện");
-        // As rollsUpEveryOrganisationOfTheProvinceInJune and countsTheAuditsHeldByTheDate, by open nonconformities.
+                "Sự không phù hợp trong năm", "Sự không phù hợp còn mở", "Sự không phù hợp quá hạn", "Cuộc đánh giá nội bộ đã thực hiện",
+                "Xem xét của lãnh đạo gần nhất", "Xem xét của lãnh đạo (I.4)");
+        // As rollsUpEveryOrganisationOfTheProvinceInJune, countsTheAuditsHeldByTheDate and
+        // showsEachOrganisationsLastManagementReviewAndWhetherOneIsDue, by open nonconformities.
         assertThat(rows.subList(1, rows.size())).containsExactly(
-                List.of(QN, "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1"),
-                List.of(VL, "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0"),
-                List.of(BT, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0"));
+                List.of(QN, "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1", "", "DUE"),
+                List.of(VL, "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0", "", "DUE"),
+                List.of(BT, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0", "2024-01-10", "NOT_DUE"));
     }
 
     // ---- access --------------------------------------------------------------------------------------------------
@@ -257,9 +299,13 @@ class InsightFiguresIntegrationTest {
     }
 
     @Test
-    @WithUserDetails("admin") // an administrator of SLDTBXH-HD: still one organisation
-    void refusesTheProvinceToAnOrganisationsAdministrator() {
-        mvcGet(403, "/api/province/years/2024/summary");
+    @WithUserDetails("admin") // an administrator of SLDTBXH-HD
+    void anAdministratorReadsTheProvincesFiguresButNotAnotherOrganisationsDashboards() {
+        assertThat(read(ProvinceSummary.class, "/api/province/years/2024/summary?asOf=2024-06-05").organisations())
+                .extracting(ProvinceSummary.Organisation::organisationId).containsExactly(BT, QN, VL);
+        mvcGet(200, "/api/province/years/2024/summary.csv?asOf=2024-06-05");
+        mvcGet(403, "/api/organisations/{org}/years/2024/trend?asOf=2024-06-05", BT);
+        mvcGet(403, "/api/organisations/{org}/years/2024/summary?asOf=2024-06-05", BT);
     }
 
     @Test

@@ -157,9 +157,9 @@ class ObjectiveController {
         // Now: the live plan; as recorded by a past day: the state replayed to that instant.
         Map<String, Object> state = knownAt == null ? reads.plan(user, objectiveId) : reads.state(user, objectiveId, knownAt);
         List<Map<String, Object>> measures = list(state.get("measures"));
-        Map<String, Object> occurrences = client.read(user, uri -> withKnownAt(uri.path("/api/occurrences")
+        OccurrencePage occurrences = OccurrencePage.of(client.read(user, uri -> withKnownAt(uri.path("/api/occurrences")
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
-                .queryParam("page", occurrencePage).queryParam("size", OCCURRENCE_PAGE_SIZE).build());
+                .queryParam("page", occurrencePage).queryParam("size", OCCURRENCE_PAGE_SIZE).build()));
         model.addAttribute("objective", dashboard);
         model.addAttribute("plan", planRows(measures, problems));
         model.addAttribute("occurrences", occurrences);
@@ -176,6 +176,19 @@ class ObjectiveController {
         }
         vn.qualityledger.web.insight.Trends.objective(client, user, objectiveId, date, knownAt, model);
         return "objective";
+    }
+
+    /** One page of the objective's occurrences as the board answered it. */
+    record OccurrencePage(List<Map<String, Object>> content, int page, int totalPages, long totalElements) {
+
+        static OccurrencePage of(Map<String, Object> board) {
+            return new OccurrencePage(list(board.get("content")), number(board.get("page")), number(board.get("totalPages")),
+                    board.get("totalElements") instanceof Number total ? total.longValue() : 0);
+        }
+
+        private static int number(Object value) {
+            return value instanceof Number number ? number.intValue() : 0;
+        }
     }
 
     /** The measures whose assignment the user may change (only offered on the page as recorded now). */

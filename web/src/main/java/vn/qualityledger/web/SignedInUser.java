@@ -23,6 +23,11 @@ public record SignedInUser(String username, String token, String actorId, String
         return hasRole("PROVINCE_AUDITOR");
     }
 
+    /** The province's roll-up: its auditors, and an administrator, who opens only their own organisation from it. */
+    public boolean readsProvince() {
+        return readsEveryOrganisation() || hasRole("ADMIN");
+    }
+
     public boolean hasUnitWork() {
         return unit != null && !unit.isBlank() && organisation != null && !organisation.isBlank() && readsDashboards();
     }

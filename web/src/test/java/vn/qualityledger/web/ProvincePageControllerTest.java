@@ -61,10 +61,25 @@ class ProvincePageControllerTest {
                 "<td class=\"num completion\">100 %</td>", "<td class=\"num on-time\">66,67 %</td>", "<td class=\"num due\">1.212</td>",
                 "class=\"num overdue bad\">36</td>", "Có nguy cơ không đạt", "Đang đạt", "<strong>2</strong>",
                 "href=\"/organisations/so-ldtbxh-bt/nonconformities?year=2024\"", ">4</a>", "1 quá hạn khắc phục");
+        assertThat(bt).contains("data-review-status=\"NOT_DUE\"", "Lần gần nhất 10/01/2024", "Chưa đến hạn");
         assertThat(bt).doesNotContain("Không đạt</span>"); // zero counts are left out
         String qn = row(page, "so-ldtbxh-qn");
         assertThat(qn).contains("<td class=\"num completion\">—</td>", "<td class=\"num on-time\">—</td>", "Không có chỉ tiêu",
-                "class=\"num overdue\">0</td>").doesNotContain("quá hạn khắc phục");
+                "class=\"num overdue\">0</td>", "Chưa họp lần nào", "Đến hạn xem xét").doesNotContain("quá hạn khắc phục");
+    }
+
+    @Test
+    void anAdministratorReadsTheProvinceAndOpensOnlyTheirOwnOrganisationFromIt() throws Exception {
+        SignedInUser admin = new SignedInUser("admin", "qlt_admin", "admin", "Quản trị Sở", List.of("ADMIN"), "so-ldtbxh-bt", null);
+        answer(admin);
+        String page = mvc.perform(get("/province").param("year", "2024").param("asOf", "05/06/2024").with(signedIn(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"nav-province\"")))
+                .andExpect(content().string(not(containsString("id=\"pick-organisation\""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(row(page, "so-ldtbxh-bt")).contains("href=\"/organisations/so-ldtbxh-bt/years/2024?asOf=2024-06-05\"",
+                "href=\"/organisations/so-ldtbxh-bt/nonconformities?year=2024\"");
+        assertThat(row(page, "so-ldtbxh-qn")).doesNotContain("href=").contains("<span>so-ldtbxh-qn</span>", "Chưa họp lần nào");
     }
 
     @Test
@@ -112,17 +127,23 @@ class ProvincePageControllerTest {
     }
 
     private void answer() {
+        answer(TINH);
+    }
+
+    private void answer(SignedInUser reader) {
         asked.clear();
-        given(client.read(eq(TINH), any())).willAnswer(invocation -> {
+        given(client.read(eq(reader), any())).willAnswer(invocation -> {
             asked.add(SliceTests.readUri(invocation));
             return Map.of("year", 2024, "asOf", "2024-06-05", "organisations", List.of(
-                    organisation("so-ldtbxh-bt", 4, "100.00", "66.67", 1212, 36, Map.of("ON_TRACK", 1, "AT_RISK", 2, "MISSED", 0), 4, 1),
-                    organisation("so-ldtbxh-qn", 1, null, null, 0, 0, Map.of("NO_TARGET", 1), 0, 0)));
+                    organisation("so-ldtbxh-bt", 4, "100.00", "66.67", 1212, 36, Map.of("ON_TRACK", 1, "AT_RISK", 2, "MISSED", 0), 4, 1,
+                            "2024-01-10", "NOT_DUE"),
+                    organisation("so-ldtbxh-qn", 1, null, null, 0, 0, Map.of("NO_TARGET", 1), 0, 0, null, "DUE")));
         });
     }
 
     private static Map<String, Object> organisation(String id, int objectives, String completion, String onTime, long due, long overdue,
-                                                    Map<String, Integer> kpi, long open, long ncOverdue) {
+                                                    Map<String, Integer> kpi, long open, long ncOverdue, String lastReviewHeldOn,
+                                                    String reviewStatus) {
         Map<String, Object> summary = new HashMap<>();
         summary.put("organisationId", id);
         summary.put("objectiveCount", objectives);
@@ -130,7 +151,11 @@ class ProvincePageControllerTest {
         summary.put("onTimeRate", onTime == null ? null : new BigDecimal(onTime));
         summary.put("occurrences", Map.of("total", due + 10, "due", due, "onTime", 0, "late", 0, "overdue", overdue, "upcoming", 10));
         summary.put("kpiStatusCounts", new LinkedHashMap<>(kpi));
-        return Map.of("organisationId", id, "summary", summary, "nonconformities", Map.of("total", open + 1, "open", open, "overdue", ncOverdue));
+        Map<String, Object> review = new HashMap<>();
+        review.put("lastHeldOn", lastReviewHeldOn);
+        review.put("status", reviewStatus);
+        return Map.of("organisationId", id, "summary", summary, "nonconformities", Map.of("total", open + 1, "open", open, "overdue", ncOverdue),
+                "review", review);
     }
 
     private static String row(String page, String organisation) {

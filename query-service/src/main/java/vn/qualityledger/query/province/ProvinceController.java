@@ -38,13 +38,17 @@ import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.nonconformity.NonconformityRepository;
 import vn.qualityledger.query.nonconformity.NonconformitySummary;
 import vn.qualityledger.query.progress.ReadModelJdbc;
+import vn.qualityledger.query.review.ManagementReviewProjection;
+import vn.qualityledger.query.review.ManagementReviewRepository;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**
  * The province's roll-up for its ISO steering committee: every organisation with objectives or nonconformities in the
  * year, each with the figures its own dashboards give, in the order asked for, as recorded now or by {@code knownAt};
- * also as XLSX or CSV. Only a reader of every organisation may ask (PROVINCE_AUDITOR); a reader of one organisation —
- * its administrator too — is refused rather than given a one-row province.
+ * also as XLSX or CSV. The province's auditors read it, and so does an administrator (the issue's "PROVINCE_AUDITOR,
+ * ADMIN"): these are aggregate figures the province publishes to its steering committee, while the drill-down into
+ * another organisation's dashboards stays refused to an administrator of one. Every other reader of one organisation
+ * is refused rather than given a one-row province.
  */
 @RestController
 @Tag(name = "Dashboards")
@@ -53,6 +57,7 @@ class ProvinceController {
     private final DashboardRepository dashboards;
     private final NonconformityRepository nonconformities;
     private final AuditProgrammeRepository programmes;
+    private final ManagementReviewRepository reviews;
     private final ReadModelJdbc reads;
     private final JdbcTemplate jdbc;
     private final AsRecorded asRecorded;
@@ -60,10 +65,12 @@ class ProvinceController {
     private final Clock clock;
 
     ProvinceController(DashboardRepository dashboards, NonconformityRepository nonconformities, AuditProgrammeRepository programmes,
-                       ReadModelJdbc reads, JdbcTemplate jdbc, AsRecorded asRecorded, ReadAccess access, Clock clock) {
+                       ManagementReviewRepository reviews, ReadModelJdbc reads, JdbcTemplate jdbc, AsRecorded asRecorded,
+                       ReadAccess access, Clock clock) {
         this.dashboards = dashboards;
         this.nonconformities = nonconformities;
         this.programmes = programmes;
+        this.reviews = reviews;
         this.reads = reads;
         this.jdbc = jdbc;
         this.asRecorded = asRecorded;
@@ -72,14 +79,14 @@ class ProvinceController {
     }
 
     @GetMapping("/api/province/years/{year}/summary")
-    @Operation(summary = "Every organisation's figures for a year as of a date (PROVINCE_AUDITOR only): objectives, nonconformities, audits held")
+    @Operation(summary = "Every organisation's figures for a year as of a date (PROVINCE_AUDITOR, ADMIN): objectives, nonconformities, audits held, the last management review")
     ProvinceSummary summary(@PathVariable @Min(1900) @Max(9999) int year,
                             @Parameter(description = AS_OF) @RequestParam(required = false)
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                             @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt,
                             @Parameter(description = ProvinceOrder.DESCRIPTION) @RequestParam(defaultValue = ProvinceOrder.DEFAULT) String sort) {
-        if (access.organisationScope() != null) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only a reader of every organisation (PROVINCE_AUDITOR) reads the province");
+        if (!access.readsProvince()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the province's auditors and administrators (PROVINCE_AUDITOR, ADMIN) read the province");
         }
         Comparator<ProvinceSummary.Organisation> order = ProvinceOrder.parse(sort);
         LocalDate date = orToday(asOf, clock);
@@ -101,7 +108,7 @@ class ProvinceController {
                 table(summary.organisations()));
     }
 
-    /** The roll-up's columns, in Vietnamese; the last management review is left out: reviews are not recorded yet. */
+    /** The roll-up's columns, in Vietnamese. */
     static ExportTable<ProvinceSummary.Organisation> table(List<ProvinceSummary.Organisation> rows) {
         List<ExportColumn<ProvinceSummary.Organisation>> columns = new ArrayList<>(List.of(
                 ExportColumn.text("Tổ chức", ProvinceSummary.Organisation::organisationId),
@@ -120,7 +127,9 @@ class ProvinceController {
                 ExportColumn.integer("Sự không phù hợp trong năm", o -> o.nonconformities().total()),
                 ExportColumn.integer("Sự không phù hợp còn mở", o -> o.nonconformities().open()),
                 ExportColumn.integer("Sự không phù hợp quá hạn", o -> o.nonconformities().overdue()),
-                ExportColumn.integer("Cuộc đánh giá nội bộ đã thực hiện", ProvinceSummary.Organisation::auditsHeld)));
+                ExportColumn.integer("Cuộc đánh giá nội bộ đã thực hiện", ProvinceSummary.Organisation::auditsHeld),
+                ExportColumn.date("Xem xét của lãnh đạo gần nhất", o -> o.review().lastHeldOn()),
+                ExportColumn.text("Xem xét của lãnh đạo (I.4)", o -> o.review().status())));
         return new ExportTable<>("Toàn tỉnh", List.copyOf(columns), rows);
     }
 
@@ -138,7 +147,8 @@ class ProvinceController {
                     .filter(audit -> audit.unitsHeld() > 0).count();
             return new ProvinceSummary.Organisation(organisation,
                     OrganisationSummary.of(organisation, year, date, dashboards.findObjectives(organisation, year, date, null, 0)),
-                    new ProvinceSummary.Nonconformities(raised.total(), raised.open(), raised.overdue()), auditsHeld);
+                    new ProvinceSummary.Nonconformities(raised.total(), raised.open(), raised.overdue()), auditsHeld,
+                    reviews.due(organisation, date));
         }).toList();
     }
 
@@ -147,6 +157,7 @@ class ProvinceController {
         return List.of(
                 Replay.objectives(jdbc.queryForList("SELECT id FROM query.objective WHERE year = ?", String.class, year)),
                 Replay.auditsAndNonconformities(jdbc.queryForList(
-                        "SELECT id FROM query.audit UNION ALL SELECT id FROM query.nonconformity", String.class)));
+                        "SELECT id FROM query.audit UNION ALL SELECT id FROM query.nonconformity", String.class)),
+                new Replay(ManagementReviewProjection.DESCRIPTION, jdbc.queryForList("SELECT id FROM query.management_review", String.class)));
     }
 }

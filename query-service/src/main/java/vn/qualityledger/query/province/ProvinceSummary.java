@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import vn.qualityledger.query.dashboard.OrganisationSummary;
+import vn.qualityledger.query.review.ReviewDue;
 
 /**
  * Every organisation of the province for one year as of a date, on one page: its objectives' summary (as
  * {@code …/years/{year}/summary} gives it), its nonconformities raised in the year (as
- * {@code …/nonconformities/summary?year=} counts them) and its internal audits held (as the audit programme lists them).
- * The last management review is not among the figures: management reviews are not recorded yet.
+ * {@code …/nonconformities/summary?year=} counts them), its internal audits held (as the audit programme lists them) and
+ * its last management review with whether one is due (as {@code …/reviews} gives it).
  *
  * @param knownAt the instant the figures were read as recorded by, or null for what is recorded now
  * @param sort    the order of {@code organisations}, as the {@code sort} parameter names it
@@ -20,9 +21,11 @@ public record ProvinceSummary(int year, LocalDate asOf, Instant knownAt, String 
      * One organisation; {@code summary} has zero objectives when the organisation only has nonconformities that year.
      *
      * @param auditsHeld the year's internal audits (planned by the date) in which at least one unit was audited by it
+     * @param review     the plan's rule I.4 on the date: the last review held ({@code lastHeldOn}, of any year) and
+     *                   whether one is due
      */
     public record Organisation(String organisationId, OrganisationSummary summary, Nonconformities nonconformities,
-                               long auditsHeld) {
+                               long auditsHeld, ReviewDue review) {
     }
 
     /**

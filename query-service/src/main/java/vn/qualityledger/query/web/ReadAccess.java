@@ -41,6 +41,15 @@ public class ReadAccess {
         return actor.has(Role.PROVINCE_AUDITOR) ? null : actor.organisation();
     }
 
+    /**
+     * The province's roll-up: its auditors, and administrators, for whom it is the province's published aggregate
+     * figures (its drill-down still follows {@link #organisationScope()}).
+     */
+    public boolean readsProvince() {
+        Actor actor = reader();
+        return actor.has(Role.PROVINCE_AUDITOR) || actor.has(Role.ADMIN);
+    }
+
     public void requireOrganisation(String organisationId) {
         String scope = organisationScope();
         if (scope != null && !scope.equals(organisationId)) {
