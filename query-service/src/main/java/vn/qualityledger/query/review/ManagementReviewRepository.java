@@ -91,6 +91,9 @@ public class ManagementReviewRepository {
                 SELECT id, closed_on FROM query.audit
                 WHERE organisation_id = :organisation AND closed_on <= :asOf
                   AND (CAST(:lastHeld AS DATE) IS NULL OR closed_on > CAST(:lastHeld AS DATE))
+                  -- an audit a held review names (AFTER_INTERNAL_AUDIT) is reviewed, even if it was closed after the meeting
+                  AND id NOT IN (SELECT audit_id FROM query.management_review
+                                 WHERE organisation_id = :organisation AND audit_id IS NOT NULL AND held_on <= :asOf)
                 ORDER BY closed_on, id LIMIT 1
                 """, parameters);
         if (audits.isEmpty()) {

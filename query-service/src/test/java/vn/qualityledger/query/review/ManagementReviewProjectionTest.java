@@ -124,6 +124,25 @@ class ManagementReviewProjectionTest {
         assertThat(repository.due("so-khac", LocalDate.of(2024, 9, 10)).reason()).isEqualTo("NO_REVIEW_HELD");
     }
 
+    /** A review held for an audit (AFTER_INTERNAL_AUDIT, naming it) covers that audit, even one closed after the meeting. */
+    @Test
+    void anAuditThatAHeldReviewNamesDoesNotMakeAnotherReviewDue() {
+        apply(); // held 04/07/2024
+        jdbc.update("INSERT INTO query.audit (id, organisation_id, year, title, planned_from, planned_to, planned_on, closed_on) "
+                + "VALUES ('dgnb-3', ?, 2024, 'ĐGNB đợt 3', DATE '2024-10-01', DATE '2024-10-05', DATE '2024-09-01', DATE '2024-10-20')", ORG);
+        ReviewDue unreviewed = repository.due(ORG, LocalDate.of(2024, 10, 21));
+        assertThat(unreviewed.status()).isEqualTo("DUE");
+        assertThat(unreviewed.auditClosedAfterLastReview()).isEqualTo("dgnb-3");
+        // Reviewed on 18/10, two days before the audit's closing was recorded.
+        jdbc.update("INSERT INTO query.management_review (id, organisation_id, title, trigger, audit_id, period_from, period_to, "
+                + "scheduled_on, chair_name, planned_on, held_on) VALUES ('xxld-dgnb-3', ?, 'Xem xét sau ĐGNB đợt 3', "
+                + "'AFTER_INTERNAL_AUDIT', 'dgnb-3', DATE '2024-07-01', DATE '2024-10-05', DATE '2024-10-18', 'Trần Văn Quang', "
+                + "DATE '2024-10-10', DATE '2024-10-18')", ORG);
+        ReviewDue reviewed = repository.due(ORG, LocalDate.of(2024, 10, 21));
+        assertThat(reviewed.status()).isEqualTo("NOT_DUE");
+        assertThat(reviewed.lastHeldOn()).isEqualTo(LocalDate.of(2024, 10, 18));
+    }
+
     private void apply() {
         messages().forEach(live()::apply);
     }
