@@ -26,7 +26,7 @@ import vn.qualityledger.command.common.Refusal;
  * <p>Repeating a command whose effect is already recorded (same ids, same content; the day it was sent aside) applies
  * nothing, so clients may retry; the same id with different content is a conflict.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class InternalAudit {
 
     @AggregateIdentifier

@@ -33,7 +33,7 @@ import vn.qualityledger.command.common.SystemAttribution;
  * <p>Repeating a command whose effect is already recorded applies nothing, so clients and the automatic raising may
  * retry; the same id with different content is a conflict.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Nonconformity {
 
     @AggregateIdentifier

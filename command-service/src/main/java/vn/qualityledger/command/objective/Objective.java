@@ -36,7 +36,7 @@ import vn.qualityledger.command.common.Refusal;
  *
  * <p>Snapshots are this object written as JSON (fields, not getters), hence {@link JsonAutoDetect}.
  */
-@Aggregate(snapshotTriggerDefinition = "objectiveSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "objectiveSnapshotTrigger", cache = "aggregateCache")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public class Objective {
 

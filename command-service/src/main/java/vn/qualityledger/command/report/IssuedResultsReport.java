@@ -23,7 +23,7 @@ import vn.qualityledger.command.common.Refusal;
  * <p>Issuing the same id again with the same content (the day it was sent aside) applies nothing, so clients may
  * retry; the same id with different content is a conflict.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class IssuedResultsReport {
 
     @AggregateIdentifier

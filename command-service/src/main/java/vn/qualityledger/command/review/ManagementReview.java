@@ -31,7 +31,7 @@ import vn.qualityledger.command.common.SystemAttribution;
  * <p>Repeating a command whose effect is already recorded (same ids, same content; the day it was sent aside) applies
  * nothing, so clients may retry; the same id with different content is a conflict.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class ManagementReview {
 
     @AggregateIdentifier

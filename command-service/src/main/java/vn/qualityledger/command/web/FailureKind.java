@@ -23,7 +23,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * and a connection the server killed mid-append arrives as an Axon or Hibernate exception around the driver's
  * {@code EOFException}.
  */
-enum FailureKind {
+public enum FailureKind {
     /**
      * PostgreSQL (or, in Axon Server mode, Axon Server) could not be reached or went away. Almost always nothing was
      * stored, but a connection lost after the commit was sent cannot tell; a retry with the same ids is safe either way.
@@ -38,7 +38,7 @@ enum FailureKind {
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final String UNIQUE_VIOLATION = "23505";
 
-    static FailureKind of(Throwable failure) {
+    public static FailureKind of(Throwable failure) {
         boolean concurrency = false;
         boolean uniqueViolation = false;
         boolean sqlFailure = false;

@@ -1,0 +1,60 @@
+package vn.qualityledger.command.config;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.qualityledger.command.web.FailureKind;
+
+/**
+ * Aggregates stay in memory between commands ({@code @Aggregate(cache = "aggregateCache")}): a command on a cached
+ * objective reads neither its snapshot nor its events. Axon's {@link WeakReferenceCache} holds each aggregate as long
+ * as the heap can spare it and needs no further library.
+ *
+ * <p>Another replica may have appended to a stream this one holds in memory. The stale copy can never store anything:
+ * its next event takes a sequence number the stream already has, the unique key refuses it, the transaction rolls
+ * back and Axon drops the entry. The gateway then sends the same command once more ({@link #AFTER_CONFLICT_RETRIES}),
+ * now against the stored stream, so the user gets the answer the stored stream gives — accepted or refused for its
+ * own reason — instead of a 409 that only says a cache was old. A real race between two commands gets the same single
+ * retry; a second conflict is answered 409 as before.
+ */
+@Configuration
+class AggregateCacheConfiguration {
+
+    /** Retries after a sequence conflict: one, against the stream as stored. */
+    static final int AFTER_CONFLICT_RETRIES = 1;
+
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService conflictRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "command-conflict-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Axon's gateway, with the one retry above; only a sequence conflict is retried, never a refusal or an outage. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService conflictRetryExecutor,
+                                  @Value("${quality-ledger.conflict-retry-interval-ms:0}") int retryIntervalMillis) {
+        IntervalRetryScheduler retryScheduler = IntervalRetryScheduler.builder()
+                .retryExecutor(conflictRetryExecutor)
+                .retryInterval(retryIntervalMillis)
+                .maxRetryCount(AFTER_CONFLICT_RETRIES)
+                .nonTransientFailurePredicate(failure -> FailureKind.of(failure) != FailureKind.SEQUENCE_CONFLICT)
+                .build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
+    }
+}
