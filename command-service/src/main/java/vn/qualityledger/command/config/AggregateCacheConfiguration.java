@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,15 +17,15 @@ import vn.qualityledger.command.web.FailureKind;
 
 /**
  * Aggregates stay in memory between commands ({@code @Aggregate(cache = "aggregateCache")}): a command on a cached
- * objective reads neither its snapshot nor its events. Axon's {@link WeakReferenceCache} holds each aggregate as long
+ * objective reads neither its snapshot nor its events, only the stream's last sequence number, to check that no other
+ * replica appended since ({@link StreamCheckedCache}). Axon's {@link WeakReferenceCache} holds each aggregate as long
  * as the heap can spare it and needs no further library.
  *
- * <p>Another replica may have appended to a stream this one holds in memory. The stale copy can never store anything:
- * its next event takes a sequence number the stream already has, the unique key refuses it, the transaction rolls
- * back and Axon drops the entry. The gateway then sends the same command once more ({@link #AFTER_CONFLICT_RETRIES}),
- * now against the stored stream, so the user gets the answer the stored stream gives — accepted or refused for its
- * own reason — instead of a 409 that only says a cache was old. A real race between two commands gets the same single
- * retry; a second conflict is answered 409 as before.
+ * <p>Between that check and the append another replica may still append. The copy can then never store anything: its
+ * next event takes a sequence number the stream already has, the unique key refuses it, the transaction rolls back and
+ * Axon drops the entry. The gateway sends the same command once more ({@link #AFTER_CONFLICT_RETRIES}), now against
+ * the stored stream, so the user gets the answer the stored stream gives instead of a 409. A real race between two
+ * commands gets the same single retry; a second conflict is answered 409 as before.
  */
 @Configuration
 class AggregateCacheConfiguration {
@@ -32,8 +34,8 @@ class AggregateCacheConfiguration {
     static final int AFTER_CONFLICT_RETRIES = 1;
 
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(ObjectProvider<EventStore> eventStore) {
+        return new StreamCheckedCache(new WeakReferenceCache(), eventStore::getObject);
     }
 
     @Bean(destroyMethod = "shutdown")

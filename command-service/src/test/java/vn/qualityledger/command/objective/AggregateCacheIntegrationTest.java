@@ -25,8 +25,8 @@ import vn.qualityledger.support.TestDatabase;
 
 /**
  * Two command-service replicas on one event store, each keeping objectives in memory between commands. A replica whose
- * copy is stale (the other appended since) never stores from it: a command the stored stream refuses is refused for
- * its own reason, one it accepts is stored once, each after one transparent retry and without a 409.
+ * copy is stale (the other appended since) answers as the stored stream would: a command the stream refuses is refused
+ * for its own reason, one it accepts is stored once — never refused for what only the stale copy lacks, never a 409.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AggregateCacheIntegrationTest {
@@ -88,6 +88,19 @@ class AggregateCacheIntegrationTest {
         assertThat(new JdbcTemplate(first.getBean(javax.sql.DataSource.class)).queryForList(
                 "SELECT sequence_number FROM event_store.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 Long.class, OBJECTIVE.value())).containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void aReplicaNeverRefusesFromAStaleCopyWhatTheStoredStreamAccepts() {
+        ObjectiveId objective = new ObjectiveId("SLDTBXH-HD.MTCL-2023-07");
+        send(first, new DefineObjectiveCommand(objective, ORG, YEAR, "MTCL-2023-07", STATEMENT, TARGET)); // cached by the first
+        // The second replica plans the measure; only the stored stream knows its occurrences.
+        send(second, new PlanMeasureCommand(objective, REPORTS, null, REPORT_DETAILS));
+        send(first, new SubmitEvidenceCommand(objective, EVIDENCE, MAY_REPORT, REPORT_DOCUMENT, LocalDate.of(2023, 5, 13), null));
+        assertThat(new JdbcTemplate(first.getBean(javax.sql.DataSource.class)).queryForList(
+                "SELECT payload_type FROM event_store.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
+                String.class, objective.value()))
+                .containsExactly(ObjectiveDefinedEvent.class.getName(), MeasurePlannedEvent.class.getName(), EvidenceSubmittedEvent.class.getName());
     }
 
     private List<String> eventTypes() {
