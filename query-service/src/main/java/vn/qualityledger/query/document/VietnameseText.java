@@ -1,4 +1,4 @@
-package vn.qualityledger.query.report;
+package vn.qualityledger.query.document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,7 +18,7 @@ import vn.qualityledger.query.tracking.NonconformityStatus;
  * How the report writes dates, numbers and statuses in Vietnamese. Fixed here, never taken from the JVM's locale, so
  * that the same report comes out the same on any machine.
  */
-final class VietnameseText {
+public final class VietnameseText {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -26,12 +26,12 @@ final class VietnameseText {
     private VietnameseText() {
     }
 
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 
     /** An instant as the agency reads it: "14:05:09 ngày 02/12/2026". */
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         var local = instant.atZone(QueryServiceApplication.AGENCY_ZONE);
         return TIME.format(local) + " ngày " + DAY.format(local);
     }
@@ -40,14 +40,14 @@ final class VietnameseText {
      * The date line's date as Nghị định 30/2020/NĐ-CP writes it: "ngày 05 tháng 02 năm 2023", "ngày 15 tháng 7 năm
      * 2023" — a day below 10 and a month below 3 get a leading zero.
      */
-    static String documentDate(LocalDate date) {
+    public static String documentDate(LocalDate date) {
         String day = date.getDayOfMonth() < 10 ? "0" + date.getDayOfMonth() : String.valueOf(date.getDayOfMonth());
         String month = date.getMonthValue() < 3 ? "0" + date.getMonthValue() : String.valueOf(date.getMonthValue());
         return "ngày " + day + " tháng " + month + " năm " + date.getYear();
     }
 
     /** A decimal with a decimal comma and dots between thousands, no trailing zeros: 1.212; 96,96. */
-    static String number(BigDecimal value) {
+    public static String number(BigDecimal value) {
         if (value == null) {
             return "";
         }
@@ -70,16 +70,16 @@ final class VietnameseText {
         return (value.signum() < 0 ? "-" : "") + grouped + fraction;
     }
 
-    static String number(long value) {
+    public static String number(long value) {
         return number(BigDecimal.valueOf(value));
     }
 
     /** A rate in percent with its two decimals: "30,77 %"; "–" when nothing was due. */
-    static String rate(BigDecimal rate) {
+    public static String rate(BigDecimal rate) {
         return rate == null ? "–" : grouped(rate.setScale(2, RoundingMode.HALF_UP)) + " %";
     }
 
-    static String target(TargetView target) {
+    public static String target(TargetView target) {
         if (target == null) {
             return "Không có chỉ tiêu định lượng";
         }
@@ -91,19 +91,19 @@ final class VietnameseText {
         return target.indicator() + " " + comparator + " " + number(target.value()) + unit(target.unit());
     }
 
-    static String unit(String unit) {
+    public static String unit(String unit) {
         return unit == null || unit.isBlank() ? "" : "%".equals(unit) ? " %" : " " + unit;
     }
 
-    static String units(List<String> units) {
+    public static String units(List<String> units) {
         return units.stream().collect(Collectors.joining(", "));
     }
 
-    static String kpi(KpiStatus status) {
+    public static String kpi(KpiStatus status) {
         return status.vietnamese();
     }
 
-    static String status(NonconformityStatus status) {
+    public static String status(NonconformityStatus status) {
         return switch (status) {
             case RAISED -> "Mới phát hiện";
             case ACTIONS_PLANNED -> "Đang khắc phục";
@@ -114,7 +114,7 @@ final class VietnameseText {
         };
     }
 
-    static String source(NonconformitySource source) {
+    public static String source(NonconformitySource source) {
         return switch (source) {
             case AUDIT_FINDING -> "Đánh giá nội bộ";
             case OBJECTIVE_NOT_ACHIEVED -> "Mục tiêu không đạt";
@@ -123,7 +123,7 @@ final class VietnameseText {
         };
     }
 
-    static String severity(Severity severity) {
+    public static String severity(Severity severity) {
         return severity == Severity.MAJOR ? "Nặng" : "Nhẹ";
     }
 }
