@@ -11,6 +11,8 @@ import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.query.QueryServiceApplication;
 import vn.qualityledger.query.dashboard.KpiStatus;
+import vn.qualityledger.query.dashboard.LatestMeasurement;
+import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.TargetView;
 import vn.qualityledger.query.tracking.NonconformityStatus;
 
@@ -93,6 +95,24 @@ public final class VietnameseText {
 
     public static String unit(String unit) {
         return unit == null || unit.isBlank() ? "" : "%".equals(unit) ? " %" : " " + unit;
+    }
+
+    /** The latest measurement as the documents print it: "95 % (19/20), kỳ 01/04/2023 - 30/06/2023; nguồn: …", or "chưa có". */
+    public static String measurement(LatestMeasurement latest, TargetView target) {
+        if (latest == null) {
+            return "chưa có";
+        }
+        String unit = target == null ? "" : unit(target.unit());
+        String ratio = latest.numerator() == null || latest.denominator() == null ? ""
+                : " (" + number(latest.numerator()) + "/" + number(latest.denominator()) + ")";
+        return number(latest.value()) + unit + ratio + ", kỳ " + date(latest.period().from()) + " - " + date(latest.period().to())
+                + (latest.source() == null || latest.source().isBlank() ? "" : "; nguồn: " + latest.source());
+    }
+
+    /** An objective's or an organisation's occurrences as the documents print them. */
+    public static String counts(OccurrenceCounts counts) {
+        return "Công việc đến hạn: " + counts.due() + "; hoàn thành đúng hạn: " + counts.onTime() + "; hoàn thành trễ hạn: "
+                + counts.late() + "; quá hạn: " + counts.overdue() + "; chưa đến hạn: " + counts.upcoming() + ".";
     }
 
     public static String units(List<String> units) {

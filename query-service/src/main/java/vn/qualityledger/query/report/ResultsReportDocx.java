@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import vn.qualityledger.query.dashboard.KpiStatus;
-import vn.qualityledger.query.dashboard.LatestMeasurement;
 import vn.qualityledger.query.dashboard.MeasureFigures;
 import vn.qualityledger.query.dashboard.ObjectiveDashboard;
 import vn.qualityledger.query.dashboard.OccurrenceCounts;
@@ -102,20 +101,11 @@ final class ResultsReportDocx {
     }
 
     private static String measurement(ObjectiveDashboard figures) {
-        LatestMeasurement latest = figures.latestMeasurement();
-        if (latest == null) {
-            return "chưa có";
-        }
-        String unit = figures.target() == null ? "" : VietnameseText.unit(figures.target().unit());
-        String ratio = latest.numerator() == null || latest.denominator() == null ? ""
-                : " (" + number(latest.numerator()) + "/" + number(latest.denominator()) + ")";
-        return number(latest.value()) + unit + ratio + ", kỳ " + date(latest.period().from()) + " - " + date(latest.period().to())
-                + (latest.source() == null || latest.source().isBlank() ? "" : "; nguồn: " + latest.source());
+        return VietnameseText.measurement(figures.latestMeasurement(), figures.target());
     }
 
     private static String counts(OccurrenceCounts counts) {
-        return "Công việc đến hạn: " + counts.due() + "; hoàn thành đúng hạn: " + counts.onTime() + "; hoàn thành trễ hạn: "
-                + counts.late() + "; quá hạn: " + counts.overdue() + "; chưa đến hạn: " + counts.upcoming() + ".";
+        return VietnameseText.counts(counts);
     }
 
     private void measures(List<MeasureFigures> measures) {
