@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
+import vn.qualityledger.api.review.ManagementReviewHeldEvent;
 import vn.qualityledger.query.auditprogramme.AuditProgramme;
 import vn.qualityledger.query.auditprogramme.AuditProgramme.AuditStatus;
 import vn.qualityledger.query.auditprogramme.AuditProgrammeRepository;
@@ -42,14 +45,17 @@ public class ReviewInputsReader {
     private final NonconformityRepository nonconformities;
     private final AuditProgrammeRepository programmes;
     private final AsRecorded asRecorded;
+    private final EventStore eventStore;
 
     public ReviewInputsReader(ManagementReviewRepository reviews, DashboardRepository dashboards,
-                              NonconformityRepository nonconformities, AuditProgrammeRepository programmes, AsRecorded asRecorded) {
+                              NonconformityRepository nonconformities, AuditProgrammeRepository programmes, AsRecorded asRecorded,
+                              EventStore eventStore) {
         this.reviews = reviews;
         this.dashboards = dashboards;
         this.nonconformities = nonconformities;
         this.programmes = programmes;
         this.asRecorded = asRecorded;
+        this.eventStore = eventStore;
     }
 
     /**
@@ -62,9 +68,10 @@ public class ReviewInputsReader {
     }
 
     private ReviewInputs inputs(Detail review) {
-        boolean provisional = review.cutOff() == null;
+        Optional<Instant> cutOff = cutOff(review.id());
+        boolean provisional = cutOff.isEmpty();
         // Events are stamped by Axon's clock: "now" on that clock for a review whose cut-off is still to come.
-        Instant knownAt = provisional ? GenericEventMessage.clock.instant() : review.cutOff();
+        Instant knownAt = cutOff.orElseGet(GenericEventMessage.clock::instant);
         LocalDate asOf = LocalDate.ofInstant(knownAt, AGENCY_ZONE);
         String organisationId = review.organisationId();
         int year = review.periodTo().getYear();
@@ -84,6 +91,23 @@ public class ReviewInputsReader {
                             programme.audited().size(), programme.auditedRate()),
                     auditsClosedIn(organisationId, review.periodFrom(), review.periodTo(), asOf, programme), review.notes());
         });
+    }
+
+    /**
+     * The cut-off as its event recorded it, to the nanosecond (the read model's timestamp keeps microseconds): the
+     * instant the replay stops at, and the one the minutes name.
+     */
+    private Optional<Instant> cutOff(String reviewId) {
+        if (eventStore.lastSequenceNumberFor(reviewId).isEmpty()) {
+            return Optional.empty();
+        }
+        DomainEventStream stream = eventStore.readEvents(reviewId, 0);
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof ManagementReviewHeldEvent held) {
+                return Optional.of(held.cutOff());
+            }
+        }
+        return Optional.empty();
     }
 
     private static ReviewInputs.PreviousDecisions previousDecisions(List<Decision> decisions) {

@@ -105,7 +105,7 @@ public class ReviewMinutesController {
         access.requireStream(reviewId);
         Review review = minutes.review(reviewId);
         DocumentHeader header = header(review, number, signerName, signerAuthority, signerTitle, place, organisationName, parentName);
-        return IssuedCopy.file(minutes.docx(review, header), IssuedCopy.DOCX, fileName(reviewId, ""), review.review().cutOff());
+        return IssuedCopy.file(minutes.docx(review, header), IssuedCopy.DOCX, fileName(reviewId, ""), review.inputs().knownAt());
     }
 
     @GetMapping("/api/reviews/{reviewId}/minutes/issued.docx")
@@ -115,7 +115,7 @@ public class ReviewMinutesController {
         ReviewMinutesIssuedEvent issued = minutes.issued(reviewId);
         Review review = minutes.review(reviewId);
         return IssuedCopy.serve(minutes.docx(review, ReviewMinutes.header(issued)), issued.docxSha256(), IssuedCopy.DOCX,
-                fileName(reviewId, "-da-ban-hanh"), review.review().cutOff(), "The minutes of review " + reviewId,
+                fileName(reviewId, "-da-ban-hanh"), review.inputs().knownAt(), "The minutes of review " + reviewId,
                 issued.generator(), ReviewMinutes.GENERATOR);
     }
 

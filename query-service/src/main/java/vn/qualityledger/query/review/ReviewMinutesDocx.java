@@ -47,7 +47,7 @@ final class ReviewMinutesDocx {
     }
 
     private byte[] render() {
-        document.metadata(header, review.cutOff(), "Biên bản họp xem xét của lãnh đạo - " + review.title(),
+        document.metadata(header, inputs.knownAt(), "Biên bản họp xem xét của lãnh đạo - " + review.title(),
                 review.organisationId() + " " + review.id());
         document.letterhead(header, review.heldOn());
         document.title("BIÊN BẢN", TITLE);
