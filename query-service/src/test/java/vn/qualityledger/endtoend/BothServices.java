@@ -153,6 +153,21 @@ final class BothServices implements AutoCloseable {
         return commandService.getBean(JdbcTemplate.class);
     }
 
+    /**
+     * Appends events to a new stream directly, as an aggregate of command-service would (sequence 0, 1, …): for what
+     * no demo user may command, such as another organisation's records.
+     */
+    void append(String aggregateType, String streamId, Object... events) {
+        org.axonframework.eventsourcing.eventstore.EventStore eventStore =
+                commandService.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class);
+        commandService.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status -> {
+            for (int sequence = 0; sequence < events.length; sequence++) {
+                eventStore.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>(aggregateType, streamId, sequence,
+                        events[sequence]));
+            }
+        });
+    }
+
     /** An instant strictly between the events recorded before and after it. */
     static Instant aMomentLater() throws InterruptedException {
         Thread.sleep(20);

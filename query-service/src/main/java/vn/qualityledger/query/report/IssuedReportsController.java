@@ -6,15 +6,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.report.ResultsReportIssuedEvent;
-import vn.qualityledger.query.web.ProblemDetailsAdvice;
+import vn.qualityledger.query.document.IssuedCopy;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**
@@ -63,26 +61,12 @@ class IssuedReportsController {
         return issued;
     }
 
-    /**
-     * The file, or 409 when generating it again no longer gives the bytes issued (a new generator): serving other bytes
-     * under the issued report's name would make a copy that its own record refutes.
-     */
+    /** The file, or 409 when generating it again no longer gives the bytes issued ({@link IssuedCopy}). */
     private static ResponseEntity<?> file(ResultsReportIssuedEvent issued, byte[] content, String recordedSha256, MediaType type,
                                           String extension) {
-        String sha256 = ResultsReportController.sha256(content);
-        if (!sha256.equalsIgnoreCase(recordedSha256)) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REGENERATES_DIFFERENTLY", "Report "
-                            + issued.reportId() + " generated again gives a file whose SHA-256 is " + sha256 + ", not the "
-                            + recordedSha256 + " recorded when it was issued (generator " + issued.generator() + ", now "
-                            + ResultsReports.GENERATOR + ")"));
-        }
         String name = "bao-cao-ket-qua-mtcl-" + issued.organisationId() + "-" + issued.year() + "-"
                 + issued.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + issued.reportId() + "." + extension;
-        return ResponseEntity.ok().contentType(type)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
-                .header(ResultsReportController.SHA_256_HEADER, sha256)
-                .header(ResultsReportController.CUT_OFF_HEADER, issued.cutOff().toString())
-                .body(content);
+        return IssuedCopy.serve(content, recordedSha256, type, name, issued.cutOff(), "Report " + issued.reportId(),
+                issued.generator(), ResultsReports.GENERATOR);
     }
 }

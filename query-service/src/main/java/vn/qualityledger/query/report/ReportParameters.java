@@ -3,6 +3,7 @@ package vn.qualityledger.query.report;
 import java.time.Instant;
 import java.util.List;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.document.DocumentHeader;
 
 /**
  * Everything a results report is generated from besides the event store: with the same parameters the same bytes
@@ -25,5 +26,10 @@ public record ReportParameters(String organisationId, int year, ResultsReportKin
 
     public ReportParameters {
         recipients = List.copyOf(recipients);
+    }
+
+    /** What the document prints around its body. */
+    public DocumentHeader header() {
+        return new DocumentHeader(number, organisationName, parentName, place, signerAuthority, signerTitle, signerName, recipients);
     }
 }

@@ -6,14 +6,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.document.DocumentHeader;
+import vn.qualityledger.query.document.IssuedCopy;
+import vn.qualityledger.query.document.LetterheadProperties;
+import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;
@@ -36,22 +36,17 @@ import vn.qualityledger.query.web.ReadAccess;
 @Tag(name = "Reports")
 public class ResultsReportController {
 
-    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX = IssuedCopy.DOCX;
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    /** The SHA-256 of the body in hex: what an issued report's event will record. */
-    static final String SHA_256_HEADER = "Report-SHA-256";
-    /** The cut-off the report was read at (the default, now, made explicit), to generate it again. */
-    static final String CUT_OFF_HEADER = "Report-Cut-Off";
 
     private static final String CUT_OFF = "Instant (ISO-8601): the report counts only what had been recorded by then, as of its "
             + "local date in Asia/Ho_Chi_Minh, which is also the document's date; not in the future; default now";
-    private static final String DEFAULT_SIGNER_TITLE = "GIÁM ĐỐC";
 
     private final ResultsReports reports;
-    private final ReportProperties properties;
+    private final LetterheadProperties properties;
     private final ReadAccess access;
 
-    public ResultsReportController(ResultsReports reports, ReportProperties properties, ReadAccess access) {
+    public ResultsReportController(ResultsReports reports, LetterheadProperties properties, ReadAccess access) {
         this.reports = reports;
         this.properties = properties;
         this.access = access;
@@ -137,15 +132,11 @@ public class ResultsReportController {
         if (cutOff != null && cutOff.isAfter(now)) {
             throw new InvalidParameterException("cutOff", "must not be in the future");
         }
-        Letterhead letterhead = properties.letterhead(organisationId);
-        return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff,
-                blank(number) ? "/BC-" + letterhead.abbreviation() : number,
-                blank(organisationName) ? letterhead.name() : organisationName,
-                blank(parentName) ? letterhead.parent() : parentName,
-                blank(place) ? letterhead.place() : place,
-                signerAuthority == null ? "" : signerAuthority,
-                blank(signerTitle) ? DEFAULT_SIGNER_TITLE : signerTitle,
-                signerName == null ? "" : signerName, letterhead.recipients());
+        DocumentHeader header = DocumentHeader.resolve(properties.letterhead(organisationId), "BC", number, organisationName,
+                parentName, place, signerAuthority, signerTitle, signerName);
+        return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff, header.number(),
+                header.organisationName(), header.parentName(), header.place(), header.signerAuthority(), header.signerTitle(),
+                header.signerName(), header.recipients());
     }
 
     private ResultsReport read(ReportParameters parameters) {
@@ -164,23 +155,10 @@ public class ResultsReportController {
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, ReportParameters parameters, String extension) {
         String name = "bao-cao-ket-qua-mtcl-" + parameters.organisationId() + "-" + parameters.year() + "-"
                 + parameters.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + extension;
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
-                .header(SHA_256_HEADER, sha256(content))
-                .header(CUT_OFF_HEADER, parameters.cutOff().toString())
-                .body(content);
+        return IssuedCopy.file(content, type, name, parameters.cutOff());
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
+        return Sha256.hex(content);
     }
 }

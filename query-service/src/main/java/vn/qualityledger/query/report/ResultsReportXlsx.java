@@ -1,5 +1,6 @@
 package vn.qualityledger.query.report;
 
+import vn.qualityledger.query.document.VietnameseText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

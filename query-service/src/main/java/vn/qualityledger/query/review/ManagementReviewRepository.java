@@ -79,6 +79,12 @@ public class ManagementReviewRepository {
                         rs.getInt("open"), rs.getInt("overdue"), rs.getInt("done")));
     }
 
+    /** The organisation's review streams, as the live read model knows them (what a past view replays). */
+    public List<String> reviewsOf(String organisationId) {
+        return jdbc.queryForList("SELECT id FROM query.management_review WHERE organisation_id = :organisation",
+                Map.of("organisation", organisationId), String.class);
+    }
+
     /** The I.4 rule for the organisation as of asOf ({@link ReviewDue}). */
     public ReviewDue due(String organisationId, LocalDate asOf) {
         LocalDate lastHeld = jdbc.queryForObject("""

@@ -27,6 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.document.Letterhead;
+import vn.qualityledger.query.document.LetterheadProperties;
 import vn.qualityledger.query.web.ReadAccess;
 
 @WebMvcTest(ResultsReportController.class)
@@ -39,8 +41,8 @@ class ResultsReportControllerTest {
     @TestConfiguration
     static class Letterheads {
         @Bean
-        ReportProperties reportProperties() {
-            return new ReportProperties(Map.of("SLDTBXH-HD", new Letterhead("Sở Lao động - Thương binh và Xã hội",
+        LetterheadProperties reportProperties() {
+            return new LetterheadProperties(Map.of("SLDTBXH-HD", new Letterhead("Sở Lao động - Thương binh và Xã hội",
                     "UBND tỉnh Hải Dương", "Hải Dương", "SLĐTBXH", List.of("Lưu: VT, VP."))));
         }
     }

@@ -33,6 +33,7 @@ import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.OrganisationSummary;
 import vn.qualityledger.query.dashboard.TargetView;
 import vn.qualityledger.query.dashboard.UnitFigures;
+import vn.qualityledger.query.document.VietnameseText;
 import vn.qualityledger.query.nonconformity.NonconformityRow;
 import vn.qualityledger.query.nonconformity.NonconformitySummary;
 import vn.qualityledger.query.tracking.NonconformityStatus;

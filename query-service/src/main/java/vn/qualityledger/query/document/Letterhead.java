@@ -1,4 +1,4 @@
-package vn.qualityledger.query.report;
+package vn.qualityledger.query.document;
 
 import java.util.List;
 

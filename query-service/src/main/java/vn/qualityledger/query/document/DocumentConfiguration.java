@@ -1,9 +1,9 @@
-package vn.qualityledger.query.report;
+package vn.qualityledger.query.document;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(ReportProperties.class)
-class ReportConfiguration {
+@EnableConfigurationProperties(LetterheadProperties.class)
+class DocumentConfiguration {
 }

@@ -1,4 +1,4 @@
-package vn.qualityledger.query.report;
+package vn.qualityledger.query.document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,6 +11,8 @@ import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.query.QueryServiceApplication;
 import vn.qualityledger.query.dashboard.KpiStatus;
+import vn.qualityledger.query.dashboard.LatestMeasurement;
+import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.TargetView;
 import vn.qualityledger.query.tracking.NonconformityStatus;
 
@@ -18,7 +20,7 @@ import vn.qualityledger.query.tracking.NonconformityStatus;
  * How the report writes dates, numbers and statuses in Vietnamese. Fixed here, never taken from the JVM's locale, so
  * that the same report comes out the same on any machine.
  */
-final class VietnameseText {
+public final class VietnameseText {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -26,12 +28,12 @@ final class VietnameseText {
     private VietnameseText() {
     }
 
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 
     /** An instant as the agency reads it: "14:05:09 ngày 02/12/2026". */
-    static String instant(Instant instant) {
+    public static String instant(Instant instant) {
         var local = instant.atZone(QueryServiceApplication.AGENCY_ZONE);
         return TIME.format(local) + " ngày " + DAY.format(local);
     }
@@ -40,14 +42,14 @@ final class VietnameseText {
      * The date line's date as Nghị định 30/2020/NĐ-CP writes it: "ngày 05 tháng 02 năm 2023", "ngày 15 tháng 7 năm
      * 2023" — a day below 10 and a month below 3 get a leading zero.
      */
-    static String documentDate(LocalDate date) {
+    public static String documentDate(LocalDate date) {
         String day = date.getDayOfMonth() < 10 ? "0" + date.getDayOfMonth() : String.valueOf(date.getDayOfMonth());
         String month = date.getMonthValue() < 3 ? "0" + date.getMonthValue() : String.valueOf(date.getMonthValue());
         return "ngày " + day + " tháng " + month + " năm " + date.getYear();
     }
 
     /** A decimal with a decimal comma and dots between thousands, no trailing zeros: 1.212; 96,96. */
-    static String number(BigDecimal value) {
+    public static String number(BigDecimal value) {
         if (value == null) {
             return "";
         }
@@ -70,16 +72,16 @@ final class VietnameseText {
         return (value.signum() < 0 ? "-" : "") + grouped + fraction;
     }
 
-    static String number(long value) {
+    public static String number(long value) {
         return number(BigDecimal.valueOf(value));
     }
 
     /** A rate in percent with its two decimals: "30,77 %"; "–" when nothing was due. */
-    static String rate(BigDecimal rate) {
+    public static String rate(BigDecimal rate) {
         return rate == null ? "–" : grouped(rate.setScale(2, RoundingMode.HALF_UP)) + " %";
     }
 
-    static String target(TargetView target) {
+    public static String target(TargetView target) {
         if (target == null) {
             return "Không có chỉ tiêu định lượng";
         }
@@ -91,19 +93,37 @@ final class VietnameseText {
         return target.indicator() + " " + comparator + " " + number(target.value()) + unit(target.unit());
     }
 
-    static String unit(String unit) {
+    public static String unit(String unit) {
         return unit == null || unit.isBlank() ? "" : "%".equals(unit) ? " %" : " " + unit;
     }
 
-    static String units(List<String> units) {
+    /** The latest measurement as the documents print it: "95 % (19/20), kỳ 01/04/2023 - 30/06/2023; nguồn: …", or "chưa có". */
+    public static String measurement(LatestMeasurement latest, TargetView target) {
+        if (latest == null) {
+            return "chưa có";
+        }
+        String unit = target == null ? "" : unit(target.unit());
+        String ratio = latest.numerator() == null || latest.denominator() == null ? ""
+                : " (" + number(latest.numerator()) + "/" + number(latest.denominator()) + ")";
+        return number(latest.value()) + unit + ratio + ", kỳ " + date(latest.period().from()) + " - " + date(latest.period().to())
+                + (latest.source() == null || latest.source().isBlank() ? "" : "; nguồn: " + latest.source());
+    }
+
+    /** An objective's or an organisation's occurrences as the documents print them. */
+    public static String counts(OccurrenceCounts counts) {
+        return "Công việc đến hạn: " + counts.due() + "; hoàn thành đúng hạn: " + counts.onTime() + "; hoàn thành trễ hạn: "
+                + counts.late() + "; quá hạn: " + counts.overdue() + "; chưa đến hạn: " + counts.upcoming() + ".";
+    }
+
+    public static String units(List<String> units) {
         return units.stream().collect(Collectors.joining(", "));
     }
 
-    static String kpi(KpiStatus status) {
+    public static String kpi(KpiStatus status) {
         return status.vietnamese();
     }
 
-    static String status(NonconformityStatus status) {
+    public static String status(NonconformityStatus status) {
         return switch (status) {
             case RAISED -> "Mới phát hiện";
             case ACTIONS_PLANNED -> "Đang khắc phục";
@@ -114,7 +134,7 @@ final class VietnameseText {
         };
     }
 
-    static String source(NonconformitySource source) {
+    public static String source(NonconformitySource source) {
         return switch (source) {
             case AUDIT_FINDING -> "Đánh giá nội bộ";
             case OBJECTIVE_NOT_ACHIEVED -> "Mục tiêu không đạt";
@@ -123,7 +143,7 @@ final class VietnameseText {
         };
     }
 
-    static String severity(Severity severity) {
+    public static String severity(Severity severity) {
         return severity == Severity.MAJOR ? "Nặng" : "Nhẹ";
     }
 }

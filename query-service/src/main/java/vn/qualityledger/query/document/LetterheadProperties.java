@@ -1,4 +1,4 @@
-package vn.qualityledger.query.report;
+package vn.qualityledger.query.document;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,16 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    {@link #DEFAULT_PLACE}
  */
 @ConfigurationProperties("quality-ledger.reports")
-public record ReportProperties(Map<String, Letterhead> letterheads) {
+public record LetterheadProperties(Map<String, Letterhead> letterheads) {
 
     /** The seed's place: the 2023 plan was issued in Hải Dương. */
     static final String DEFAULT_PLACE = "Hải Dương";
 
-    public ReportProperties {
+    public LetterheadProperties {
         letterheads = letterheads == null ? Map.of() : Map.copyOf(letterheads);
     }
 
-    Letterhead letterhead(String organisationId) {
+    public Letterhead letterhead(String organisationId) {
         Letterhead configured = letterheads.get(organisationId);
         if (configured == null) {
             return new Letterhead(organisationId.toUpperCase(Locale.ROOT), "", DEFAULT_PLACE, organisationId, List.of("Lưu: VT."));
