@@ -125,7 +125,7 @@ class ManagementReviewPageController {
                 "dueDate", dueDate, "recordedOn", recordedOn);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decisionId", chosenId);
-        body.put("kind", KINDS.contains(kind) ? kind : null);
+        body.put("kind", ReviewForms.oneOf(KINDS, kind));
         body.put("description", trim(description));
         body.put("ownerUnit", trim(ownerUnit));
         FormErrors errors = new FormErrors();

@@ -87,7 +87,7 @@ class ManagementReviewsController {
         body.put("reviewId", id);
         body.put("organisationId", organisationId);
         body.put("title", trim(title));
-        body.put("trigger", TRIGGERS.contains(trigger) ? trigger : null);
+        body.put("trigger", ReviewForms.oneOf(TRIGGERS, trigger));
         // Only a review after an internal audit names one (AUDIT_REQUIRED); a round picked before changing the trigger is dropped.
         body.put("auditId", afterAudit ? Pages.blankToNull(auditId) : null);
         FormErrors errors = new FormErrors();
@@ -115,8 +115,8 @@ class ManagementReviewsController {
     @GetMapping("/organisations/{organisationId}/review-decisions")
     String decisions(@PathVariable String organisationId, @RequestParam(required = false) String status, Model model) {
         SignedInUser user = Pages.user();
-        String shown = DECISION_STATUSES.contains(status) ? status : null;
-        Map<String, Object> answer = client.read(user, uri -> {
+        String shown = ReviewForms.oneOf(DECISION_STATUSES, status);
+        List<Map<String, Object>> answer = client.readList(user, uri -> {
             uri.path("/api/organisations/{org}/review-decisions").queryParam("asOf", Pages.today());
             if (shown != null) {
                 uri.queryParam("status", shown);
@@ -127,7 +127,7 @@ class ManagementReviewsController {
         model.addAttribute("organisationId", organisationId);
         model.addAttribute("status", shown);
         model.addAttribute("statuses", DECISION_STATUSES);
-        model.addAttribute("decisions", Reads.rows(answer));
+        model.addAttribute("decisions", answer);
         model.addAttribute("today", Pages.today());
         return "managementreview/decisions";
     }
@@ -139,7 +139,7 @@ class ManagementReviewsController {
                 .queryParam("asOf", Pages.today()).build(organisationId));
         Map<String, Object> due = answer.get("due") instanceof Map<?, ?> map ? Reads.list(List.of(map)).get(0) : Map.of();
         boolean mayPlan = ReviewActions.mayOrganise(user, organisationId);
-        model.addAttribute("title", problems.text("mr.list.title", shownYear, organisationId));
+        model.addAttribute("title", problems.text("mr.list.title", String.valueOf(shownYear), organisationId));
         model.addAttribute("organisationId", organisationId);
         model.addAttribute("year", shownYear);
         model.addAttribute("reviews", Reads.list(answer.get("reviews")));

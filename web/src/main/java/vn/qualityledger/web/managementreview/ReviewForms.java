@@ -52,6 +52,11 @@ final class ReviewForms {
         }
     }
 
+    /** The value when it is one of {@code values} (the form's choices), else null for the service to name. */
+    static String oneOf(List<String> values, String value) {
+        return value != null && values.contains(value) ? value : null;
+    }
+
     static Map<String, String> typed(String... namesAndValues) {
         Map<String, String> typed = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
