@@ -329,10 +329,26 @@ class ManagementReviewPagesControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Chưa đọc được các đầu vào do hệ thống tổng hợp; các mục khác của trang vẫn đầy đủ.")))
                 .andExpect(content().string(containsString("<span id=\"review-held-on\">15/07/2023</span>")));
-        inputs = map("reviewId", REVIEW, "cutOff", "2023-07-15T10:00:00Z", "provisional", false);
+        inputs = map("reviewId", REVIEW, "knownAt", "2023-07-15T10:00:00Z", "asOf", "2023-07-15", "provisional", false,
+                "previousDecisions", map("total", 5, "open", 1, "overdue", 1, "done", 3, "decisions", List.of()),
+                "objectiveSummary", map("objectiveCount", 11, "completionRate", new java.math.BigDecimal("87.50"),
+                        "onTimeRate", new java.math.BigDecimal("75.00")),
+                "nonconformities", map("raisedInPeriod", 4, "closedInPeriod", 2, "open", 3, "overdue", 1, "overdueActions", 1, "rows", List.of()),
+                "monitoring", map("units", List.of(), "auditUnits", 8, "auditedUnits", 6, "auditedRate", new java.math.BigDecimal("75.00")),
+                "audits", List.of(map("auditId", "dgnb-2023-1", "title", "Đánh giá nội bộ đợt 1 năm 2023", "closedOn", "2023-06-20")));
         mvc.perform(get(PAGE).with(signedIn(XEM)))
                 .andExpect(content().string(containsString("theo số liệu ghi nhận đến 15/07/2023 17:00")))
+                .andExpect(content().string(containsString("<dd id=\"inputs-previous-decisions\">5 quyết định: 1 đang thực hiện, 1 quá hạn, 3 đã hoàn thành</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"inputs-objectives\">11 mục tiêu; tỷ lệ hoàn thành 87,5 %, tỷ lệ đúng hạn 75 %</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"inputs-nonconformities\">Trong kỳ: 4 ghi nhận, 2 đã đóng; hiện còn 3 chưa đóng, 1 có hành động quá hạn</dd>")))
+                .andExpect(content().string(containsString("<dd id=\"inputs-audited\">Đã đánh giá 6/8 đơn vị (75 %).</dd>")))
+                .andExpect(content().string(containsString("<li>Đánh giá nội bộ đợt 1 năm 2023 (kết thúc ngày 20/06/2023)</li>")))
                 .andExpect(content().string(not(containsString("review-inputs-missing"))));
+        inputs.put("provisional", true);
+        detail = planned();
+        mvc.perform(get(PAGE).param("lang", "en").with(signedIn(XEM)))
+                .andExpect(content().string(containsString("The meeting has not been held: the inputs are assembled from the figures as they stand")))
+                .andExpect(content().string(containsString("<dd id=\"inputs-objectives\">11 objectives; completion rate 87.5 %, on-time rate 75 %</dd>")));
     }
 
     // ---- the steps ---------------------------------------------------------------------------------------------------
