@@ -586,7 +586,9 @@ class ManagementReviewPagesControllerTest {
                 .andExpect(content().string(containsString("<td class=\"kind\" data-label=\"Loại\">Nhu cầu nguồn lực</td>")))
                 .andExpect(content().string(containsString("<td class=\"owner-unit\" data-label=\"Đơn vị thực hiện\">P-KHTC</td>")))
                 .andExpect(content().string(containsString("Hoàn thành ngày 02/11/2023, trễ hạn")))
-                .andExpect(content().string(containsString("href=\"/reviews/" + REVIEW + "\"")));
+                // both decisions are of one review: named by its title, read once
+                .andExpect(content().string(containsString("href=\"/reviews/" + REVIEW + "\">Xem xét của lãnh đạo 6 tháng đầu năm 2023</a>")));
+        assertThat(readsAskedFor).filteredOn(r -> r.getPath().equals("/api/reviews/" + REVIEW)).hasSize(1);
         assertThat(asked).singleElement().satisfies(a -> {
             assertThat(a.getPath()).isEqualTo("/api/organisations/SLDTBXH-HD/review-decisions");
             assertThat(a.getQueryParams().getFirst("status")).isEqualTo("OVERDUE");

@@ -128,6 +128,7 @@ class ManagementReviewsController {
         model.addAttribute("status", shown);
         model.addAttribute("statuses", DECISION_STATUSES);
         model.addAttribute("decisions", answer);
+        model.addAttribute("reviewTitles", reviewTitles(user, answer));
         model.addAttribute("today", Pages.today());
         return "managementreview/decisions";
     }
@@ -154,6 +155,31 @@ class ManagementReviewsController {
         model.addAttribute("newReviewId", typed.getOrDefault("reviewId", Pages.newId("xxld")));
         model.addAttribute("today", Pages.today());
         return "managementreview/reviews";
+    }
+
+    /**
+     * The title of each review the decisions belong to, by id: the tracker names the review only by its id, and an
+     * organisation holds a few reviews a year (I.4: every 6 months or after an audit), so one read per review. A review
+     * that cannot be read is named by its id (a 401 still signs the user out).
+     */
+    private Map<String, String> reviewTitles(SignedInUser user, List<Map<String, Object>> decisions) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (Map<String, Object> decision : decisions) {
+            String reviewId = Reads.text(decision.get("reviewId"));
+            if (reviewId != null && !titles.containsKey(reviewId)) {
+                String title = reviewId;
+                try {
+                    title = Objects.requireNonNullElse(Reads.text(client.read(user, uri -> uri.path("/api/reviews/{id}").build(reviewId)).get("title")), reviewId);
+                } catch (ServiceProblem failed) {
+                    if (failed.unauthenticated()) {
+                        throw failed;
+                    }
+                    LOG.info("Review {} of a decision could not be read: {}", reviewId, failed.getMessage());
+                }
+                titles.put(reviewId, title);
+            }
+        }
+        return titles;
     }
 
     /** The review's status as query-service has it, or null while it is not on the read side yet. */
