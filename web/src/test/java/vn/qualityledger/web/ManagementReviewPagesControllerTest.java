@@ -323,6 +323,21 @@ class ManagementReviewPagesControllerTest {
     }
 
     @Test
+    void aCancelledReviewSaysWhyAndByWhomAndOffersNothingEvenToOrganisers() throws Exception {
+        detail.put("status", "CANCELLED");
+        detail.put("cancelledOn", "2023-07-10");
+        detail.put("cancelReason", "Gộp vào kỳ cuối năm");
+        detail.put("cancelledBy", "Trần Văn Quang");
+        mvc.perform(get(PAGE).with(signedIn(THUKY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã hủy ngày 10/07/2023: Gộp vào kỳ cuối năm — Trần Văn Quang")))
+                .andExpect(content().string(not(containsString("class=\"form review-form"))))
+                // a cancelled review has no inputs to read
+                .andExpect(content().string(not(containsString("review-inputs"))));
+        assertThat(readsAskedFor).noneMatch(r -> r.getPath().endsWith("/inputs"));
+    }
+
+    @Test
     void thePageStandsWhenTheInputsCannotBeReadAndSaysWhenTheyCan() throws Exception {
         detail = held();
         mvc.perform(get(PAGE).with(signedIn(XEM)))

@@ -40,7 +40,7 @@ final class ReviewActions {
      * owns it (not the QMR: NOT_YOUR_UNITS_DECISION).
      */
     static boolean mayComplete(SignedInUser user, Map<String, Object> review, Map<String, Object> decision) {
-        if (!ownOrganisation(user, organisation(review)) || "DONE".equals(decision.get("status")) || "CANCELLED".equals(review.get("status"))) {
+        if (!ownOrganisation(user, organisation(review)) || "DONE".equals(decision.get("status"))) {
             return false;
         }
         if (user.hasRole("ADMIN") || user.hasRole("ISO_SECRETARY")) {
