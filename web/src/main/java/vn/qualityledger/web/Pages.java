@@ -83,6 +83,42 @@ public final class Pages {
     }
 
     /**
+     * A date a command requires (a round's first day, a decision's due date) into {@code body} under {@code field}: sent
+     * as null when blank, for the service to name; when the text is no date, {@code formField} is marked with the format
+     * rule and nothing is put.
+     */
+    public static void putDate(Map<String, Object> body, String field, String typed, ProblemMessages.FormErrors errors, String formField,
+                               ProblemMessages problems) {
+        if (blankToNull(typed) == null) {
+            body.put(field, null);
+            return;
+        }
+        Optional<LocalDate> day = parseDate(typed);
+        if (day.isEmpty()) {
+            errors.reject(formField, problems.text("rule.date.format"));
+            return;
+        }
+        body.put(field, day.get().toString());
+    }
+
+    /**
+     * "Số liệu ghi nhận đến hết ngày" as typed into {@code formField}: blank or today is now (the end of today is still to
+     * come), left to the service; a past day is the end of that day; a later day goes to the service, which refuses a
+     * cut-off in the future. A text that is no date is marked beside its field.
+     */
+    public static Optional<Instant> cutOff(String typed, ProblemMessages.FormErrors errors, String formField, ProblemMessages problems) {
+        if (blankToNull(typed) == null) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> day = parseDate(typed);
+        if (day.isEmpty()) {
+            errors.reject(formField, problems.text("rule.date.format"));
+            return Optional.empty();
+        }
+        return day.get().equals(today()) ? Optional.empty() : Optional.of(endOf(day.get()));
+    }
+
+    /**
      * A number as people type it: in Vietnamese a comma before the decimals and dots between thousands (96,5; 1.212;
      * 1.212,5), or with a decimal point (96.5) when no comma is typed and the dots do not group thousands. Empty when
      * the text is blank or no number.

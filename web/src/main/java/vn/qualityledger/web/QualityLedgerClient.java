@@ -71,6 +71,19 @@ public class QualityLedgerClient {
                 .accept(MediaType.APPLICATION_JSON).exchange((request, response) -> read(response)));
     }
 
+    /** A read from query-service as the user whose answer is a JSON array (the review decisions tracker); refused as {@link #read}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> readList(SignedInUser user, java.util.function.Function<UriBuilder, java.net.URI> uri) {
+        return call(() -> queries.get().uri(uri).header("Authorization", "Bearer " + user.token())
+                .accept(MediaType.APPLICATION_JSON).exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        read(response); // throws the service's problem
+                    }
+                    byte[] body = response.getBody().readAllBytes();
+                    return body.length == 0 ? List.<Map<String, Object>>of() : (List<Map<String, Object>>) JSON.readValue(body, List.class);
+                }));
+    }
+
     /** A command to command-service as the user: the body as JSON; a refusal is a {@link ServiceProblem} with its failing fields. */
     public Map<String, Object> command(SignedInUser user, String path, Object body) {
         return call(() -> commands.post().uri(path).header("Authorization", "Bearer " + user.token())

@@ -529,17 +529,8 @@ class AuditController {
         return errors;
     }
 
-    /** A date the command requires (a round's first day, a decision's date): sent as null when blank, for the service to name. */
     private void putDate(Map<String, Object> body, String field, String typed, FormErrors errors, String formField) {
-        if (Pages.blankToNull(typed) == null) {
-            body.put(field, null);
-            return;
-        }
-        if (Pages.parseDate(typed).isEmpty()) {
-            errors.reject(formField, problems.text("rule.date.format"));
-            return;
-        }
-        body.put(field, Pages.parseDate(typed).get().toString());
+        Pages.putDate(body, field, typed, errors, formField, problems);
     }
 
     private static Map<String, Object> member(String userId, String name, String unit) {

@@ -3,7 +3,6 @@ package vn.qualityledger.web.report;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,20 +164,8 @@ class ReportsController {
         return Reads.rows(client.read(user, uri -> uri.path("/api/organisations/{org}/years/{year}/reports/issued").build(organisationId, year)));
     }
 
-    /**
-     * "Số liệu ghi nhận đến hết ngày": blank or today is now (the end of today is still to come); a past day is the end
-     * of that day; a later day goes to the service, which refuses a cut-off in the future.
-     */
     private Optional<Instant> cutOff(String typed, FormErrors errors) {
-        if (Pages.blankToNull(typed) == null) {
-            return Optional.empty();
-        }
-        Optional<LocalDate> day = Pages.parseDate(typed);
-        if (day.isEmpty()) {
-            errors.reject("cutOffDay", problems.text("rule.date.format"));
-            return Optional.empty();
-        }
-        return day.get().equals(Pages.today()) ? Optional.empty() : Optional.of(Pages.endOf(day.get()));
+        return Pages.cutOff(typed, errors, "cutOffDay", problems);
     }
 
     /**

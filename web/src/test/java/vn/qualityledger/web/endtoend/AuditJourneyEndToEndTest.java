@@ -211,5 +211,88 @@ class AuditJourneyEndToEndTest extends BrowserJourney {
             assertThat(programme.get("audits").get(0).get("closedOn").asText()).isEqualTo(today.toString());
             screenshot("audit-programme");
         });
+
+        // ---- the management review that follows the round (Xem xét của lãnh đạo, "sau hoạt động ĐGNB") ----
+
+        String review = step("review-due-and-planned", () -> {
+            signOutAndIn("thuky");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-management-reviews"))).click();
+            assertThat(text(By.cssSelector("#review-due .due-status"))).isEqualTo("Đến hạn xem xét");
+            assertThat(text(By.cssSelector("#review-due .due-reason"))).isEqualTo("Chưa tổ chức cuộc họp xem xét nào.");
+            assertThat(text(By.id("no-reviews"))).isEqualTo("Chưa có cuộc họp xem xét nào cho năm " + today.getYear() + ".");
+            browser.findElement(By.cssSelector("#plan summary")).click();
+            type("plan-title", "Xem xét của lãnh đạo sau đánh giá nội bộ đợt 1 năm " + today.getYear());
+            new Select(browser.findElement(By.id("plan-trigger"))).selectByValue("AFTER_INTERNAL_AUDIT");
+            type("plan-auditId", audit);
+            // The period ends today and the meeting is today: a period is reviewed once it is over, never before planning.
+            type("plan-periodFrom", LocalDate.of(today.getYear(), 1, 1).format(DAY));
+            type("plan-periodTo", day);
+            type("plan-scheduledOn", day);
+            type("plan-participants", "Trần Văn Quang, Phó Giám đốc Sở, QMR\nNguyễn Thị Thư, Thư ký ISO");
+            submit(browser.findElement(By.id("submit-plan"))); // no chair yet
+            assertThat(text(By.id("plan-chairName-error"))).isEqualTo("Vui lòng nhập mục này.");
+            assertThat(browser.findElement(By.id("plan-participants")).getAttribute("value")).startsWith("Trần Văn Quang, Phó Giám đốc Sở, QMR");
+            type("plan-chairName", "Nguyễn Văn An");
+            type("plan-chairTitle", "Giám đốc Sở");
+            submit(browser.findElement(By.id("submit-plan")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã lập kế hoạch xem xét của lãnh đạo.");
+            assertThat(text(By.id("review-status"))).isEqualTo("Đã lập kế hoạch");
+            assertThat(text(By.id("review-trigger"))).isEqualTo("Sau đánh giá nội bộ " + audit);
+            assertThat(text(By.id("review-period"))).isEqualTo("Từ 01/01/" + today.getYear() + " đến " + day);
+            return browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        });
+
+        step("review-held-and-decided", () -> {
+            // The attendees start from the plan's chair and participants.
+            assertThat(browser.findElement(By.id("hold-attendees")).getAttribute("value"))
+                    .isEqualTo("Nguyễn Văn An, Giám đốc Sở\nTrần Văn Quang, Phó Giám đốc Sở, QMR\nNguyễn Thị Thư, Thư ký ISO");
+            type("hold-minutesSummary", "Xem xét kết quả đánh giá nội bộ đợt 1 và tình hình thực hiện mục tiêu chất lượng");
+            browser.findElement(By.id("hold-suitable")).click();
+            browser.findElement(By.id("hold-adequate")).click();
+            browser.findElement(By.id("hold-effective")).click();
+            type("hold-conclusion", "Hệ thống quản lý chất lượng phù hợp, thỏa đáng và có hiệu lực");
+            submit(browser.findElement(By.id("submit-hold")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận cuộc họp.");
+            assertThat(text(By.id("review-status"))).isEqualTo("Đã họp");
+            assertThat(text(By.id("review-held-on"))).isEqualTo(day);
+            assertThat(text(By.id("review-attendees"))).contains("Nguyễn Văn An, Giám đốc Sở", "Nguyễn Thị Thư, Thư ký ISO");
+            assertThat(text(By.id("review-conclusion"))).contains("Phù hợp: có; thỏa đáng: có; có hiệu lực: có");
+            assertThat(browser.findElements(By.id("hold-form"))).isEmpty();
+            new Select(browser.findElement(By.id("decision-kind"))).selectByValue("IMPROVEMENT");
+            type("decision-description", "Rà soát việc thu hồi tài liệu hết hiệu lực tại các bộ phận một cửa");
+            type("decision-ownerUnit", "VP");
+            type("decision-dueDate", today.plusDays(30).format(DAY));
+            submit(browser.findElement(By.id("submit-decision")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận quyết định.");
+            assertThat(text(By.cssSelector("article.review-decision .decision-status"))).startsWith("Đang thực hiện");
+            screenshot("review-held");
+        });
+
+        step("review-decision-completed-by-its-unit", () -> {
+            signOutAndIn("nhanvienvp");
+            browser.get(webUrl + "/reviews/" + review);
+            WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.complete-form")));
+            assertThat(browser.findElements(By.id("decision-form"))).isEmpty(); // staff record no decision
+            type("complete-0-note", "Đã rà soát và thu hồi tài liệu cũ tại bộ phận một cửa");
+            submit(form.findElement(By.cssSelector("button.submit-completion")));
+            assertThat(text(By.id("notice"))).isEqualTo("Đã ghi nhận quyết định đã thực hiện.");
+            assertThat(text(By.cssSelector("article.review-decision .decision-status"))).contains("Đã hoàn thành",
+                    "Hoàn thành ngày " + day + ", đúng hạn", "Phạm Minh Hiếu");
+        });
+
+        step("review-list-and-tracker", () -> {
+            browser.findElement(By.id("review-year")).click();
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#reviews tr[data-review='" + review + "']")));
+            assertThat(row.findElement(By.cssSelector("td.review-status")).getText()).isEqualTo("Đã họp");
+            assertThat(row.findElement(By.cssSelector("td.decisions-total")).getText()).isEqualTo("1");
+            assertThat(row.findElement(By.cssSelector("td.decisions-done")).getText()).isEqualTo("1");
+            // Held today, after the round closed today: an audit closed on the meeting's day counts as reviewed.
+            assertThat(text(By.cssSelector("#review-due .due-status"))).isEqualTo("Chưa đến hạn xem xét");
+            assertThat(browser.findElements(By.id("plan-form"))).isEmpty(); // staff plan no review
+            browser.findElement(By.id("open-decisions")).click();
+            WebElement decision = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#decisions tbody tr")));
+            assertThat(decision.getText()).contains("Rà soát việc thu hồi", "Cơ hội cải tiến", "VP", "Đã hoàn thành");
+            screenshot("review-decisions");
+        });
     }
 }
