@@ -2,11 +2,14 @@ package vn.qualityledger.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -18,6 +21,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.SupplierClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -36,6 +40,8 @@ import org.springframework.util.Assert;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "quality-ledger.security.mode", havingValue = "OIDC")
 class OidcSignIn {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
 
     static final String REGISTRATION_ID = "oidc";
     private static final String SIGNED_OUT = "/login?signedOut";
@@ -67,12 +73,30 @@ class OidcSignIn {
         issuerLogout.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         issuerLogout.setDefaultTargetUrl(SIGNED_OUT); // an issuer that advertises no end_session_endpoint
         http.oauth2Login(login -> login.loginPage("/login")
+                        .withObjectPostProcessor(issuerUnreachableSaysSo())
                         .clientRegistrationRepository(registrations)
                         .authorizedClientRepository(new IssuerTokensNotKept())
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new ServiceSession(client)))
                         .failureHandler(failureHandler)
                         .defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutSuccessHandler(issuerLogout));
+    }
+
+    /**
+     * Starting the sign-in needs the issuer's discovery document; when it cannot be read the sign-in page says the
+     * service is unreachable (instead of a bare 500), and the next attempt tries again.
+     */
+    private static ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter> issuerUnreachableSaysSo() {
+        return new ObjectPostProcessor<>() {
+            @Override
+            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                filter.setAuthenticationFailureHandler((request, response, unreachable) -> {
+                    LOG.warn("Could not start the sign-in at the issuer: {}", unreachable.getMessage());
+                    response.sendRedirect(request.getContextPath() + "/login?unavailable");
+                });
+                return filter;
+            }
+        };
     }
 
     /**

@@ -13,6 +13,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
@@ -79,6 +80,26 @@ class OidcSignInTest {
         mvc.perform(get("/login").param("error", ""))
                 .andExpect(content().string(containsString("Không đăng nhập được bằng tài khoản của Sở.")))
                 .andExpect(content().string(not(containsString("Tên đăng nhập hoặc mật khẩu không đúng"))));
+    }
+
+    @Test
+    void theSignInStartsAtTheIssuerWithPkce() throws Exception {
+        given(registrations.findByRegistrationId(OidcSignIn.REGISTRATION_ID)).willReturn(registration());
+        String location = mvc.perform(get("/oauth2/authorization/oidc"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        UriComponents authorization = UriComponentsBuilder.fromUri(URI.create(location)).build();
+        assertThat(authorization.getPath()).isEqualTo("/realms/so/auth");
+        assertThat(authorization.getQueryParams().getFirst("response_type")).isEqualTo("code");
+        assertThat(authorization.getQueryParams().getFirst("code_challenge_method")).isEqualTo("S256");
+        assertThat(authorization.getQueryParams().getFirst("code_challenge")).isNotBlank();
+        assertThat(authorization.getQueryParams().getFirst("nonce")).isNotBlank();
+    }
+
+    @Test
+    void anIssuerThatCannotBeReachedIsSaidSo() throws Exception {
+        given(registrations.findByRegistrationId(OidcSignIn.REGISTRATION_ID))
+                .willThrow(new IllegalArgumentException("Unable to resolve the Configuration with the provided Issuer"));
+        mvc.perform(get("/oauth2/authorization/oidc")).andExpect(redirectedUrl("/login?unavailable"));
     }
 
     @Test
