@@ -88,6 +88,7 @@ class OidcSignInEndToEndTest extends BrowserJourney {
             wait.until(ExpectedConditions.urlToBe(webUrl + "/login"));
             assertThat(text(By.id("sign-in-oidc"))).isEqualTo("Đăng nhập bằng tài khoản của Sở");
             assertThat(browser.findElements(By.id("password"))).isEmpty();
+            screenshot("oidc-sign-in-page");
         });
 
         step("oidc-wrong-password", () -> {
