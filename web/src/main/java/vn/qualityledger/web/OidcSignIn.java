@@ -38,7 +38,7 @@ import org.springframework.util.Assert;
  * session too when the issuer offers RP-initiated logout.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "quality-ledger.security.mode", havingValue = "OIDC")
+@ConditionalOnProperty(name = SecurityConfiguration.MODE_PROPERTY, havingValue = "OIDC")
 class OidcSignIn {
 
     private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
