@@ -1,7 +1,5 @@
 package vn.qualityledger.web;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -14,8 +12,7 @@ class CurrentUserAdvice {
 
     @ModelAttribute("user")
     SignedInUser user() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
+        return SignedInUser.current().orElse(null);
     }
 
     @ModelAttribute("todayText")

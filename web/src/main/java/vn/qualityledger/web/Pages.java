@@ -8,8 +8,6 @@ import java.time.format.ResolverStyle;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small helpers the page controllers share (public for the feature subpackages). */
 public final class Pages {
@@ -21,11 +19,7 @@ public final class Pages {
     }
 
     public static SignedInUser user() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new ServiceProblem(401, "NOT_SIGNED_IN", "");
+        return SignedInUser.current().orElseThrow(() -> new ServiceProblem(401, "NOT_SIGNED_IN", ""));
     }
 
     public static LocalDate today() {

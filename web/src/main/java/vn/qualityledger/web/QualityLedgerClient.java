@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The services' public HTTP APIs, as the web application uses them. Sign-in sends the typed credentials once, as HTTP
- * Basic, to {@code POST /api/sessions}; every other call carries the session's token. Answers are read as plain JSON
+ * Basic (or, in OIDC mode, the issuer's access token once), to {@code POST /api/sessions}; every other call carries the
+ * session's token. Answers are read as plain JSON
  * (maps, lists, numbers as {@link java.math.BigDecimal}) and shown as they are: no figure is computed here.
  */
 @Component
@@ -46,7 +47,20 @@ public class QualityLedgerClient {
     /** Signs in with a password; empty when the service refuses the credentials (401). */
     public Optional<SignedInUser> signIn(String username, String password) {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        Map<String, Object> session = call(() -> commands.post().uri("/api/sessions").header("Authorization", "Basic " + basic)
+        return session("Basic " + basic, username);
+    }
+
+    /**
+     * Signs in with the access token an OIDC issuer gave the user (a JWT command-service checks against the same
+     * issuer); empty when the service refuses it (401). The token is sent this once: the session's token calls after.
+     */
+    public Optional<SignedInUser> signInWithAccessToken(String accessToken) {
+        return session("Bearer " + accessToken, null);
+    }
+
+    /** A session from {@code POST /api/sessions}; the username is the one typed, or the actor's id when none was. */
+    private Optional<SignedInUser> session(String authorization, String username) {
+        Map<String, Object> session = call(() -> commands.post().uri("/api/sessions").header("Authorization", authorization)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> response.getStatusCode().value() == 401 ? null : read(response)));
         if (session == null) {
@@ -54,7 +68,8 @@ public class QualityLedgerClient {
         }
         @SuppressWarnings("unchecked")
         List<String> roles = (List<String>) session.getOrDefault("roles", List.of());
-        return Optional.of(new SignedInUser(username, (String) session.get("token"), (String) session.get("actorId"),
+        String actorId = (String) session.get("actorId");
+        return Optional.of(new SignedInUser(username == null ? actorId : username, (String) session.get("token"), actorId,
                 (String) session.get("actorName"), List.copyOf(roles), (String) session.get("organisation"), (String) session.get("unit")));
     }
 

@@ -2,6 +2,11 @@ package vn.qualityledger.web;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who is signed in, as command-service's {@code POST /api/sessions} answered: the session token every call to the
@@ -9,6 +14,28 @@ import java.util.List;
  */
 public record SignedInUser(String username, String token, String actorId, String name, List<String> roles,
                            String organisation, String unit) implements Serializable {
+
+    /** Who the current request is signed in as, however they signed in (the form, or the issuer in OIDC mode). */
+    public static Optional<SignedInUser> current() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** Who an authentication is signed in as: the form's principal itself, or the one an OIDC sign-in holds. */
+    public static Optional<SignedInUser> of(Authentication authentication) {
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        if (principal instanceof SignedInUser user) {
+            return Optional.of(user);
+        }
+        if (principal instanceof OidcSessionUser oidc) {
+            return Optional.of(oidc.signedIn());
+        }
+        return Optional.empty();
+    }
+
+    /** The session's roles as Spring Security's authorities (ROLE_…), whichever way the user signed in. */
+    public List<GrantedAuthority> authorities() {
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -66,6 +66,17 @@ class PagesControllerTest {
     }
 
     @Test
+    void theSignInPageOffersThePasswordFormAndNoIssuerInBasicMode() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"password\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(not(containsString("id=\"sign-in-oidc\""))))
+                .andExpect(content().string(not(containsString("Đăng nhập bằng tài khoản của Sở"))));
+        mvc.perform(get("/oauth2/authorization/oidc")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void signInWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/login").param("username", "thuky").param("password", "demo")).andExpect(status().isForbidden());
     }

@@ -11,7 +11,6 @@ import java.util.function.Function;
 import org.mockito.ArgumentCaptor;
 import org.mockito.invocation.InvocationOnMock;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponents;
@@ -35,8 +34,7 @@ final class SliceTests {
 
     /** The request as the signed-in user, with the authorities the web application's sign-in grants. */
     static RequestPostProcessor signedIn(SignedInUser user) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.authorities()));
     }
 
     /** The URI a mocked {@code client.read(user, uri)} was asked for (its second argument applied to a base URL). */

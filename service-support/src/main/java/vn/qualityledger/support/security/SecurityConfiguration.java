@@ -33,7 +33,9 @@ import vn.qualityledger.api.common.Actor;
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        // In OIDC mode (an issuer-uri set) Boot's resource server would add a second any-request chain of its own.
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
 @EnableWebSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
 public class SecurityConfiguration {

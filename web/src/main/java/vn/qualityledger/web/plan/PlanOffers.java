@@ -1,7 +1,5 @@
 package vn.qualityledger.web.plan;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.qualityledger.web.OfferedActions;
@@ -16,7 +14,6 @@ class PlanOffers {
 
     @ModelAttribute("plansOffered")
     boolean plansOffered() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user && OfferedActions.isPlanner(user);
+        return SignedInUser.current().filter(OfferedActions::isPlanner).isPresent();
     }
 }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import vn.qualityledger.web.QualityLedgerClient;
@@ -70,8 +68,8 @@ class ReminderBadge {
     }
 
     private Long openWork(HttpSession session) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user) || !user.hasUnitWork()) {
+        SignedInUser user = SignedInUser.current().filter(SignedInUser::hasUnitWork).orElse(null);
+        if (user == null) {
             return null;
         }
         Instant now = Instant.now();

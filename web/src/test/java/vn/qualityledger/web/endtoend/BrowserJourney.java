@@ -59,6 +59,9 @@ abstract class BrowserJourney {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     protected static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String AUTHORIZATION_SERVER_AUTO_CONFIGURATION =
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                    + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration";
 
     protected final Path root = Path.of(System.getProperty("ql.root", "..")).toAbsolutePath().normalize();
     private final Path screenshots = root.resolve("web/target/screenshots");
@@ -85,14 +88,21 @@ abstract class BrowserJourney {
         recreateDatabase();
         int commandPort = freePort();
         int queryPort = freePort();
+        int webPort = freePort();
         commandUrl = "http://127.0.0.1:" + commandPort;
         queryUrl = "http://127.0.0.1:" + queryPort;
+        webUrl = "http://127.0.0.1:" + webPort;
+        beforeServices();
         startService("command-service", commandPort, "COMMAND_PORT");
         startService("query-service", queryPort, "QUERY_PORT");
 
-        web = SpringApplication.run(WebApplication.class, "--server.port=0", "--server.address=127.0.0.1",
-                "--quality-ledger.command-service-url=" + commandUrl, "--quality-ledger.query-service-url=" + queryUrl);
-        webUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) web).getWebServer().getPort();
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + webPort, "--server.address=127.0.0.1",
+                "--quality-ledger.command-service-url=" + commandUrl, "--quality-ledger.query-service-url=" + queryUrl,
+                // The test classpath holds an authorization server (the OIDC journey's issuer); the web has none.
+                "--spring.autoconfigure.exclude=" + AUTHORIZATION_SERVER_AUTO_CONFIGURATION));
+        arguments.addAll(webArguments());
+        web = SpringApplication.run(WebApplication.class, arguments.toArray(String[]::new));
+        assertThat(((WebServerApplicationContext) web).getWebServer().getPort()).isEqualTo(webPort);
 
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -104,6 +114,15 @@ abstract class BrowserJourney {
         browser = new ChromeDriver(driverService, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    /** Started before the services, which may depend on it (an issuer they trust); the URLs are known by then. */
+    protected void beforeServices() throws Exception {
+    }
+
+    /** Extra arguments of the web application (its sign-in mode, say); none by default. */
+    protected List<String> webArguments() {
+        return List.of();
     }
 
     @AfterAll
