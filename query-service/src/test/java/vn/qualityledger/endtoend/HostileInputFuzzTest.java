@@ -527,6 +527,11 @@ class HostileInputFuzzTest {
             read("xem", "/api/organisations"),
             read("xem", "/api/ledger/public-key"),
             read("xem", "/api/ledger/checkpoints", "limit", "10"),
+            read("xem", "/api/organisations/" + ORG + "/reviews", "year", "2023", "asOf", "2023-12-31"),
+            read("xem", "/api/reviews/" + REVIEW, "asOf", "2023-12-31"),
+            read("xem", "/api/organisations/" + ORG + "/review-decisions", "status", "OPEN", "asOf", "2023-12-31"),
+            read("xem", "/api/reviews/" + REVIEW + "/inputs"),
+            read("thuky", "/api/reviews/" + REVIEW + "/minutes", "number", "05/BB-SLĐTBXH"),
             read("admin", "/api/admin/projections/objective-progress"),
             read("admin", "/api/admin/projections/nonconformity-tracking"));
 

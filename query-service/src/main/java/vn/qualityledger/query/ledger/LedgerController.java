@@ -7,7 +7,6 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +28,6 @@ import vn.qualityledger.support.ledger.StreamHeads;
  * checkpoint's when none is named): a proof against a size nobody signed proves nothing.
  */
 @RestController
-@Validated
 class LedgerController {
 
     private final Checkpoints checkpoints;

@@ -191,6 +191,11 @@ class LedgerIntegrationTest {
                 .andExpect(jsonPath("$['invalid-params'][0].name").value("from"));
         mvc.perform(get("/api/ledger/streams/" + ORG + ".NO-SUCH-STREAM/export").with(AUDITOR)).andExpect(status().isNotFound());
         mvc.perform(get("/api/ledger/proofs/inclusion?event=no-such-event").with(AUDITOR)).andExpect(status().isNotFound());
+        // A limit out of range is the client's error, named like every other bad parameter (it was a 500).
+        mvc.perform(get("/api/ledger/checkpoints?limit=1001").with(AUDITOR)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
+                .andExpect(jsonPath("$.errors[0].field").value("limit"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Max"));
     }
 
     private Checkpoint signCheckpoint() throws Exception {
