@@ -118,7 +118,7 @@ final class PlanWorkbook {
         Map<String, String> values = info(info);
         Integer year = year(values);
         PlanDocument.Organisation organisation = new PlanDocument.Organisation(values.get(ORGANISATION_CODE),
-                values.get(ORGANISATION_NAME), values.get(TIMEZONE));
+                values.get(ORGANISATION_NAME), null, values.get(TIMEZONE));
         PlanDocument.DecisionReference decision = values.get(DECISION_NUMBER) == null && values.get(DECISION_DATE) == null ? null
                 : new PlanDocument.DecisionReference(values.get(DECISION_NUMBER), values.get(DECISION_DATE));
         Map<String, Integer> objectiveRows = new LinkedHashMap<>();
@@ -220,6 +220,11 @@ final class PlanWorkbook {
                 continue;
             }
             String name = text(row.getCell(1));
+            String path = "units[" + unitList.size() + "]";
+            cells.put(path, ref(sheet, r, 0));
+            cells.put(path + ".code", ref(sheet, r, 0));
+            cells.put(path + ".name", ref(sheet, r, 1));
+            cells.put(path + ".kind", ref(sheet, r, 2));
             unitList.add(new PlanDocument.Unit(code, name, text(row.getCell(2))));
             unitCodes.put(key(code), code);
             if (name != null) {
