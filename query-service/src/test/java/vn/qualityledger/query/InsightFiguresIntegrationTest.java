@@ -1,6 +1,7 @@
 package vn.qualityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.qualityledger.query.QualityYearScenario.MT1;
@@ -26,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.api.directory.DirectoryUnit;
+import vn.qualityledger.api.directory.OrganisationDirectoryId;
+import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
 import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.Trend;
@@ -68,9 +72,19 @@ class InsightFiguresIntegrationTest {
         ObjectiveStreams streams = new ObjectiveStreams(eventStore, transaction);
         QualityYearScenario.publish(streams);
         AuditYearScenario.publish(streams);
+        // BT's names were recorded, renamed once (the last name counts); QN and VL have none: shown by their codes.
+        streams.append("OrganisationDirectory", "directory-" + BT,
+                new OrganisationDirectoryRecordedEvent(OrganisationDirectoryId.forOrganisation(BT), BT, "Sở Lao động – Thương binh",
+                        null, List.of()),
+                new OrganisationDirectoryRecordedEvent(OrganisationDirectoryId.forOrganisation(BT), BT, BT_NAME,
+                        "UBND tỉnh Bến Tre", List.of(new DirectoryUnit("VP", "Văn phòng Sở", "OFFICE"))));
         QualityYearScenario.awaitProjected(jdbc);
         AuditYearScenario.awaitProjected(jdbc);
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT name FROM query.organisation_directory WHERE organisation_id = ?", String.class, BT)).containsExactly(BT_NAME));
     }
+
+    private static final String BT_NAME = "Sở Lao động – Thương binh và Xã hội tỉnh Bến Tre";
 
     // ---- trends --------------------------------------------------------------------------------------------------
 
@@ -146,6 +160,9 @@ class InsightFiguresIntegrationTest {
 
         assertThat(june.asOf()).isEqualTo(d("2024-06-05"));
         assertThat(june.organisations()).extracting(ProvinceSummary.Organisation::organisationId).containsExactly(BT, QN, VL);
+        // The names as the directory records them now; none for QN and VL.
+        assertThat(june.organisations()).extracting(ProvinceSummary.Organisation::organisationName).containsExactly(BT_NAME, null, null);
+        assertThat(java.text.Normalizer.isNormalized(june.organisations().get(0).organisationName(), java.text.Normalizer.Form.NFC)).isTrue();
         ProvinceSummary.Organisation bt = june.organisations().get(0);
         // MT1 (8,1,1,0,0,7: m3 cancelled 05-15, m1@03-31 on time) + MT2 (2,0,0,0,0,2) + MT3 (1,0,0,0,0,1): 1 of 1.
         assertThat(bt.summary().objectiveCount()).isEqualTo(4);
@@ -233,15 +250,15 @@ class InsightFiguresIntegrationTest {
 
         List<List<String>> rows = ExportFiles.csv(csv);
         assertThat(ExportFiles.xlsx(xlsx)).isEqualTo(rows);
-        assertThat(rows.get(0)).containsExactly("Tổ chức", "Số mục tiêu", "Tổng số công việc", "Đến hạn", "Đúng hạn", "Trễ hạn", "Quá hạn",
+        assertThat(rows.get(0)).containsExactly("Tổ chức", "Tên tổ chức", "Số mục tiêu", "Tổng số công việc", "Đến hạn", "Đúng hạn", "Trễ hạn", "Quá hạn",
                 "Tỷ lệ hoàn thành (%)", "Tỷ lệ đúng hạn (%)", "Số mục tiêu: Không có chỉ tiêu định lượng", "Số mục tiêu: Chưa có kết quả đo",
                 "Số mục tiêu: Đang đạt", "Số mục tiêu: Có nguy cơ không đạt", "Số mục tiêu: Đạt", "Số mục tiêu: Không đạt",
                 "Sự không phù hợp trong năm", "Sự không phù hợp còn mở", "Sự không phù hợp quá hạn", "Cuộc đánh giá nội bộ đã thực hiện");
         // As rollsUpEveryOrganisationOfTheProvinceInJune and countsTheAuditsHeldByTheDate, by open nonconformities.
         assertThat(rows.subList(1, rows.size())).containsExactly(
-                List.of(QN, "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1"),
-                List.of(VL, "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0"),
-                List.of(BT, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0"));
+                List.of(QN, "", "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1"),
+                List.of(VL, "", "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0"),
+                List.of(BT, BT_NAME, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0"));
     }
 
     // ---- access --------------------------------------------------------------------------------------------------

@@ -19,10 +19,15 @@ public record ProvinceSummary(int year, LocalDate asOf, Instant knownAt, String 
     /**
      * One organisation; {@code summary} has zero objectives when the organisation only has nonconformities that year.
      *
-     * @param auditsHeld the year's internal audits (planned by the date) in which at least one unit was audited by it
+     * @param organisationName its name as its directory records it now (whatever {@code knownAt}), or null: show the code
+     * @param auditsHeld       the year's internal audits (planned by the date) in which at least one unit was audited by it
      */
     public record Organisation(String organisationId, OrganisationSummary summary, Nonconformities nonconformities,
-                               long auditsHeld) {
+                               long auditsHeld, String organisationName) {
+
+        Organisation named(String name) {
+            return new Organisation(organisationId, summary, nonconformities, auditsHeld, name);
+        }
     }
 
     /**

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the issued documents ({@code quality-ledger.reports.*}).
  *
- * @param letterheads per organisation code; an organisation without one is named by its code, placed in
- *                    {@link #DEFAULT_PLACE}
+ * @param letterheads per organisation code; an organisation without one is named as its directory records it, else by
+ *                    its code, placed in {@link #DEFAULT_PLACE}
  */
 @ConfigurationProperties("quality-ledger.reports")
 public record ReportProperties(Map<String, Letterhead> letterheads) {
@@ -21,12 +21,18 @@ public record ReportProperties(Map<String, Letterhead> letterheads) {
         letterheads = letterheads == null ? Map.of() : Map.copyOf(letterheads);
     }
 
-    Letterhead letterhead(String organisationId) {
+    /**
+     * The organisation's letterhead: what is configured, and where nothing is, the names its directory records
+     * ({@code directoryName}, {@code directoryParent}, null when none), else its code.
+     */
+    Letterhead letterhead(String organisationId, String directoryName, String directoryParent) {
         Letterhead configured = letterheads.get(organisationId);
         if (configured == null) {
-            return new Letterhead(organisationId.toUpperCase(Locale.ROOT), "", DEFAULT_PLACE, organisationId, List.of("Lưu: VT."));
+            return new Letterhead(blankOr(directoryName, organisationId.toUpperCase(Locale.ROOT)), blankOr(directoryParent, ""),
+                    DEFAULT_PLACE, organisationId, List.of("Lưu: VT."));
         }
-        return new Letterhead(blankOr(configured.name(), organisationId), blankOr(configured.parent(), ""),
+        return new Letterhead(blankOr(configured.name(), blankOr(directoryName, organisationId)),
+                blankOr(configured.parent(), blankOr(directoryParent, "")),
                 blankOr(configured.place(), DEFAULT_PLACE), blankOr(configured.abbreviation(), organisationId),
                 configured.recipients().isEmpty() ? List.of("Lưu: VT.") : configured.recipients());
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;
@@ -50,8 +52,10 @@ public class ResultsReportController {
     private final ResultsReports reports;
     private final ReportProperties properties;
     private final ReadAccess access;
+    private final DirectoryNames names;
 
-    public ResultsReportController(ResultsReports reports, ReportProperties properties, ReadAccess access) {
+    public ResultsReportController(ResultsReports reports, ReportProperties properties, ReadAccess access, DirectoryNames names) {
+        this.names = names;
         this.reports = reports;
         this.properties = properties;
         this.access = access;
@@ -137,7 +141,9 @@ public class ResultsReportController {
         if (cutOff != null && cutOff.isAfter(now)) {
             throw new InvalidParameterException("cutOff", "must not be in the future");
         }
-        Letterhead letterhead = properties.letterhead(organisationId);
+        Optional<DirectoryNames.OrganisationName> recorded = names.organisation(organisationId);
+        Letterhead letterhead = properties.letterhead(organisationId, recorded.map(DirectoryNames.OrganisationName::name).orElse(null),
+                recorded.map(DirectoryNames.OrganisationName::parentName).orElse(null));
         return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff,
                 blank(number) ? "/BC-" + letterhead.abbreviation() : number,
                 blank(organisationName) ? letterhead.name() : organisationName,
