@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.directory.DirectoryUnit;
 import vn.qualityledger.api.directory.OrganisationDirectoryId;
@@ -34,7 +35,9 @@ import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.Trend;
 import vn.qualityledger.query.export.ExportFiles;
+import vn.qualityledger.query.directory.OrganisationDirectoryProjection;
 import vn.qualityledger.query.province.ProvinceSummary;
+import vn.qualityledger.query.rebuild.ProjectionRebuilds;
 
 /**
  * The year's trends and the province's roll-up over real events in PostgreSQL, read over HTTP. Two scenarios share
@@ -259,6 +262,36 @@ class InsightFiguresIntegrationTest {
                 List.of(QN, "", "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1"),
                 List.of(VL, "", "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0"),
                 List.of(BT, BT_NAME, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0"));
+    }
+
+    // ---- the organisation directory -------------------------------------------------------------------------------
+
+    @Test
+    void answersTheUnitsWithTheDirectorysNamesAndNoneForAnOrganisationWithoutADirectory() throws Exception {
+        JsonNode bt = json.readTree(mvcGet(200, "/api/organisations/{org}/units", BT));
+        assertThat(bt.path("organisationName").asString()).isEqualTo(BT_NAME);
+        assertThat(bt.path("parentName").asString()).isEqualTo("UBND tỉnh Bến Tre");
+        assertThat(bt.path("directory").toString()).isEqualTo("[{\"code\":\"VP\",\"name\":\"Văn phòng Sở\",\"kind\":\"OFFICE\"}]");
+        assertThat(bt.path("units").isArray()).isTrue(); // the codes the records name, as before
+        JsonNode qn = json.readTree(mvcGet(200, "/api/organisations/{org}/units", QN));
+        assertThat(qn.path("organisationName").isNull()).isTrue();
+        assertThat(qn.path("directory").size()).isZero();
+    }
+
+    @Test
+    void rebuildsTheDirectoryToTheSameRowsAndFindsACorruptedName(@Autowired ProjectionRebuilds rebuilds, @Autowired JdbcTemplate jdbc) {
+        String projection = OrganisationDirectoryProjection.PROCESSING_GROUP;
+        assertThat(rebuilds.check(projection).consistent()).isTrue();
+        jdbc.update("UPDATE query.directory_unit SET name = 'Văn phòng' WHERE organisation_id = ? AND code = 'VP'", BT);
+        ProjectionRebuilds.ConsistencyReport report = rebuilds.check(projection);
+        assertThat(report.consistent()).isFalse();
+        assertThat(report.differences()).extracting(ProjectionRebuilds.Difference::table).containsOnly("directory_unit");
+
+        rebuilds.startRebuild(projection);
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress(projection).state()));
+        assertThat(jdbc.queryForObject("SELECT name FROM query.directory_unit WHERE organisation_id = ? AND code = 'VP'", String.class, BT))
+                .isEqualTo("Văn phòng Sở");
+        assertThat(rebuilds.check(projection).consistent()).isTrue();
     }
 
     // ---- access --------------------------------------------------------------------------------------------------
