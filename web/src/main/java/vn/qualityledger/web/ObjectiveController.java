@@ -158,6 +158,7 @@ class ObjectiveController {
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
                 .queryParam("page", page).queryParam("size", 500).build(), MAX_BOARD_PAGES);
         model.addAttribute("objective", dashboard);
+        model.addAttribute("unitNames", UnitNames.of(client, user, Reads.text(dashboard.get("organisationId"))));
         model.addAttribute("plan", planRows(measures, problems));
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("assignable", knownAt == null ? assignable(user, measures) : List.of());
