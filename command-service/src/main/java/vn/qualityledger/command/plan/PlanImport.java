@@ -25,6 +25,7 @@ import org.springframework.validation.Validator;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.Decision;
+import vn.qualityledger.api.common.Ids;
 import vn.qualityledger.api.directory.DirectoryUnit;
 import vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand;
 import vn.qualityledger.api.objective.*;
@@ -39,7 +40,8 @@ import vn.qualityledger.command.objective.TargetPolicy;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
- * Turns a plan document into the commands a secretary would issue by hand: define each objective, plan its measures
+ * Turns a plan document into the commands a secretary would issue by hand: record the organisation's directory (its
+ * name, parent and units' names) when the document names the organisation, define each objective, plan its measures
  * and sub-measures, then publish it under the document's decision. Ids are derived from the codes
  * ({@code ORG.OBJECTIVE} for objectives, the row number for measures), so importing the same document again issues
  * the same commands and, the aggregate finding them already done, stores nothing.
@@ -55,6 +57,7 @@ import vn.qualityledger.support.security.CurrentActor;
 public class PlanImport {
 
     private static final Pattern SCHEDULE_FIELD = Pattern.compile("^details\\.schedule");
+    private static final Pattern DIRECTORY_UNIT = Pattern.compile("^units\\[(\\d+)]");
 
     private final CommandGateway commands;
     private final Repository<Objective> objectives;
@@ -266,7 +269,7 @@ public class PlanImport {
     private static RecordOrganisationDirectoryCommand directory(PlanDocument document, Errors errors) {
         PlanDocument.Organisation organisation = document.organisation();
         if (organisation == null || organisation.name() == null || organisation.name().isBlank()
-                || organisation.code() == null || !vn.qualityledger.api.common.Ids.isValid(organisation.code())) {
+                || !Ids.isValid(organisation.code())) {
             return null;
         }
         List<DirectoryUnit> units = new ArrayList<>();
@@ -290,7 +293,7 @@ public class PlanImport {
 
     /** A directory field as the document's path: {@code units[1].name} of the directory is the document's unit it came from. */
     private static String documentPath(String field, List<Integer> documentIndex) {
-        Matcher unit = Pattern.compile("^units\\[(\\d+)]").matcher(field);
+        Matcher unit = DIRECTORY_UNIT.matcher(field);
         if (unit.find()) {
             return "units[" + documentIndex.get(Integer.parseInt(unit.group(1))) + "]" + field.substring(unit.end());
         }
