@@ -245,6 +245,18 @@ class PlanWorkbookTest extends PlanImportSlice {
         verifyNoInteractions(commands);
     }
 
+    @Test
+    void recordsTheNamesOfTheGeneralSheetAndTheUnitsSheetAsTheOrganisationsDirectory() throws Exception {
+        Workbook workbook = skeleton();
+        row(workbook.getSheet(PlanWorkbook.INFO), 3, "Tên cơ quan", "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
+        row(workbook.getSheet(PlanWorkbook.INFO), 4, "Cơ quan chủ quản", "UBND tỉnh Hải Dương");
+        send("/api/plans", bytes(workbook)).andExpect(status().isCreated());
+        verify(commands).sendAndWait(vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.of("SLDTBXH-HD",
+                "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương", "UBND tỉnh Hải Dương", java.util.List.of(
+                        new vn.qualityledger.api.directory.DirectoryUnit("VP", "Văn phòng Sở", "OFFICE"),
+                        new vn.qualityledger.api.directory.DirectoryUnit("QMR", "Đại diện lãnh đạo về chất lượng (QMR)", "ROLE"))));
+    }
+
     // ---- workbooks as a person types them -------------------------------------------------------------------------
 
     /** Headers, two units and objective I (MTCL-2023-01), a plan sheet with only its header. */
