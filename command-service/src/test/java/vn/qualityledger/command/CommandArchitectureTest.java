@@ -64,4 +64,10 @@ class CommandArchitectureTest {
     static final ArchRule reviewModelStaysApartFromTheOtherModels = noClasses().that().resideInAPackage("..command.review..")
             .should().dependOnClassesThat().resideInAnyPackage("..command.objective..", "..command.audit..", "..command.nonconformity..",
                     "..command.report");
+
+    /** The directory model knows nothing of the web, the plan import, Spring or the other models. */
+    @ArchTest
+    static final ArchRule directoryModelIsFreeOfWebSpringAndTheOtherModels = noClasses().that().resideInAPackage("..command.directory..")
+            .should().dependOnClassesThat().resideInAnyPackage("..command.web..", "..command.plan..", "org.springframework..",
+                    "..command.objective..", "..command.audit..", "..command.nonconformity..", "..command.review..", "..command.report");
 }

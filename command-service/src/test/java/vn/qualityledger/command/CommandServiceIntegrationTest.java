@@ -260,6 +260,13 @@ class CommandServiceIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectiveDefinedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%ObjectivePublishedEvent'", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%' and payload_type like '%MeasurePlannedEvent'", Integer.class)).isEqualTo(30);
+        // and the document's names, recorded first in the organisation's directory: "Văn phòng Sở" for VP
+        JsonNode directory = directoryRecorded().get(0);
+        assertThat(directory.path("name").asString()).isEqualTo("Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
+        assertThat(directory.path("units").size()).isEqualTo(17);
+        assertThat(directory.path("units").get(1).toString()).isEqualTo("{\"code\":\"VP\",\"name\":\"Văn phòng Sở\",\"kind\":\"OFFICE\"}");
+        assertThat(jdbc.queryForObject("select min(global_index) from event_store.domain_event_entry where aggregate_identifier = 'directory-SLDTBXH-HD'", Long.class))
+                .isLessThan(jdbc.queryForObject("select min(global_index) from event_store.domain_event_entry where aggregate_identifier like 'SLDTBXH-HD.%'", Long.class));
 
         // The same plan re-typed as a workbook is the same plan: every command finds its event already stored (one
         // differing field of one measure would be a 400 MEASURE_EXISTS), so the import stores nothing.
@@ -269,10 +276,50 @@ class CommandServiceIntegrationTest {
         assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
         assertThat(preview.body().path("changes").asInt()).isZero();
         assertThat(preview.body().path("objectives").get(0).path("measures").get(0).path("status").asString()).isEqualTo("RECORDED");
+        assertThat(preview.body().path("directory").asString()).isEqualTo("RECORDED");
         Reply fromWorkbook = http.post("/api/plans", xlsx, workbook);
         assertThat(fromWorkbook.status()).as(fromWorkbook.raw()).isEqualTo(201);
         assertThat(fromWorkbook.raw()).isEqualTo(first.raw());
         assertThat(storedEvents()).isEqualTo(afterFirst);
+    }
+
+    /** The directory events of the seed's organisation, oldest first, as stored (JSON). */
+    private List<JsonNode> directoryRecorded() {
+        return jdbc.queryForList("select payload from event_store.domain_event_entry where aggregate_identifier = 'directory-SLDTBXH-HD'"
+                + " order by sequence_number", byte[].class).stream()
+                .map(payload -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(new String(payload, java.nio.charset.StandardCharsets.UTF_8)))
+                .toList();
+    }
+
+    @Test
+    void recordsAnOrganisationsNamesOverHttpARenameAsANewEventAndTheSameNamesOnce() {
+        String directory = """
+                {"name": "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương", "parentName": "UBND tỉnh Hải Dương",
+                 "units": [{"code": "VP", "name": "Văn phòng Sở Lao động", "kind": "OFFICE"}, {"code": "P-KHTC", "name": "Phòng Kế hoạch – Tài chính"}]}""";
+        int before = directoryRecorded().size();
+        Reply recorded = http.as("thuky").put("/api/organisations/SLDTBXH-HD/directory", directory);
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(202);
+        assertThat(recorded.text("id")).isEqualTo("directory-SLDTBXH-HD");
+        assertThat(directoryRecorded()).hasSize(before + 1);
+        assertThat(directoryRecorded().get(before).path("units").get(0).path("name").asString()).isEqualTo("Văn phòng Sở Lao động");
+
+        Reply again = http.as("qmr").put("/api/organisations/SLDTBXH-HD/directory", directory);
+        assertThat(again.status()).as(again.raw()).isEqualTo(202);
+        assertThat(directoryRecorded()).hasSize(before + 1);
+
+        Reply staff = http.as("nhanvienvp").put("/api/organisations/SLDTBXH-HD/directory", directory);
+        assertThat(staff.status()).isEqualTo(403);
+        assertThat(staff.text("code")).isEqualTo("PLANNERS_ONLY");
+        Reply twice = http.as("thuky").put("/api/organisations/SLDTBXH-HD/directory", directory.replace("\"P-KHTC\"", "\"VP\""));
+        assertThat(twice.status()).as(twice.raw()).isEqualTo(422);
+        assertThat(twice.text("code")).isEqualTo("DUPLICATE_CODE");
+        assertThat(twice.text("field")).isEqualTo("units[1].code");
+        Reply blank = http.as("thuky").put("/api/organisations/SLDTBXH-HD/directory", directory.replace("\"Văn phòng Sở Lao động\"", "\"\u00a0\""));
+        assertThat(blank.status()).as(blank.raw()).isEqualTo(400);
+        assertThat(blank.body().path("errors").get(0).path("field").asString()).isEqualTo("units[0].name");
+        Reply other = http.as("thuky").put("/api/organisations/SYT-HD/directory", directory);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(directoryRecorded()).hasSize(before + 1);
     }
 
     private static String previewDocument(String rrule) {

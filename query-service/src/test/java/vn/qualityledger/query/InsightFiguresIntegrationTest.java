@@ -1,6 +1,7 @@
 package vn.qualityledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.qualityledger.query.QualityYearScenario.MT1;
@@ -25,7 +26,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.api.directory.DirectoryUnit;
+import vn.qualityledger.api.directory.OrganisationDirectoryId;
+import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
 import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.Trend;
@@ -36,7 +41,9 @@ import vn.qualityledger.api.review.ManagementReviewPlannedEvent;
 import vn.qualityledger.api.review.QmsConclusion;
 import vn.qualityledger.api.review.ReviewPerson;
 import vn.qualityledger.api.review.ReviewTrigger;
+import vn.qualityledger.query.directory.OrganisationDirectoryProjection;
 import vn.qualityledger.query.province.ProvinceSummary;
+import vn.qualityledger.query.rebuild.ProjectionRebuilds;
 import vn.qualityledger.query.review.ReviewDue;
 
 /**
@@ -84,6 +91,12 @@ class InsightFiguresIntegrationTest {
                 new ManagementReviewHeldEvent(BT_REVIEW, d("2024-01-10"), Instant.parse("2024-01-10T09:00:00Z"),
                         List.of(new ReviewPerson("Nguyễn Văn Bình", "Giám đốc Sở")), "Họp đủ thành phần",
                         new QmsConclusion(true, true, true, "Hệ thống phù hợp, đầy đủ và có hiệu lực")));
+        // BT's names were recorded, renamed once (the last name counts); QN and VL have none: shown by their codes.
+        streams.append("OrganisationDirectory", "directory-" + BT,
+                new OrganisationDirectoryRecordedEvent(OrganisationDirectoryId.forOrganisation(BT), BT, "Sở Lao động – Thương binh",
+                        null, List.of()),
+                new OrganisationDirectoryRecordedEvent(OrganisationDirectoryId.forOrganisation(BT), BT, BT_NAME,
+                        "UBND tỉnh Bến Tre", List.of(new DirectoryUnit("VP", "Văn phòng Sở", "OFFICE"))));
         QualityYearScenario.awaitProjected(jdbc);
         AuditYearScenario.awaitProjected(jdbc);
         long deadline = System.nanoTime() + 30_000_000_000L;
@@ -92,7 +105,11 @@ class InsightFiguresIntegrationTest {
             assertThat(System.nanoTime()).as("the management review projected").isLessThan(deadline);
             Thread.onSpinWait();
         }
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT name FROM query.organisation_directory WHERE organisation_id = ?", String.class, BT)).containsExactly(BT_NAME));
     }
+
+    private static final String BT_NAME = "Sở Lao động – Thương binh và Xã hội tỉnh Bến Tre";
 
     // ---- trends --------------------------------------------------------------------------------------------------
 
@@ -168,6 +185,9 @@ class InsightFiguresIntegrationTest {
 
         assertThat(june.asOf()).isEqualTo(d("2024-06-05"));
         assertThat(june.organisations()).extracting(ProvinceSummary.Organisation::organisationId).containsExactly(BT, QN, VL);
+        // The names as the directory records them now; none for QN and VL.
+        assertThat(june.organisations()).extracting(ProvinceSummary.Organisation::organisationName).containsExactly(BT_NAME, null, null);
+        assertThat(java.text.Normalizer.isNormalized(june.organisations().get(0).organisationName(), java.text.Normalizer.Form.NFC)).isTrue();
         ProvinceSummary.Organisation bt = june.organisations().get(0);
         // MT1 (8,1,1,0,0,7: m3 cancelled 05-15, m1@03-31 on time) + MT2 (2,0,0,0,0,2) + MT3 (1,0,0,0,0,1): 1 of 1.
         assertThat(bt.summary().objectiveCount()).isEqualTo(4);
@@ -273,7 +293,7 @@ class InsightFiguresIntegrationTest {
 
         List<List<String>> rows = ExportFiles.csv(csv);
         assertThat(ExportFiles.xlsx(xlsx)).isEqualTo(rows);
-        assertThat(rows.get(0)).containsExactly("Tổ chức", "Số mục tiêu", "Tổng số công việc", "Đến hạn", "Đúng hạn", "Trễ hạn", "Quá hạn",
+        assertThat(rows.get(0)).containsExactly("Tổ chức", "Tên tổ chức", "Số mục tiêu", "Tổng số công việc", "Đến hạn", "Đúng hạn", "Trễ hạn", "Quá hạn",
                 "Tỷ lệ hoàn thành (%)", "Tỷ lệ đúng hạn (%)", "Số mục tiêu: Không có chỉ tiêu định lượng", "Số mục tiêu: Chưa có kết quả đo",
                 "Số mục tiêu: Đang đạt", "Số mục tiêu: Có nguy cơ không đạt", "Số mục tiêu: Đạt", "Số mục tiêu: Không đạt",
                 "Sự không phù hợp trong năm", "Sự không phù hợp còn mở", "Sự không phù hợp quá hạn", "Cuộc đánh giá nội bộ đã thực hiện",
@@ -281,9 +301,40 @@ class InsightFiguresIntegrationTest {
         // As rollsUpEveryOrganisationOfTheProvinceInJune, countsTheAuditsHeldByTheDate and
         // showsEachOrganisationsLastManagementReviewAndWhetherOneIsDue, by open nonconformities.
         assertThat(rows.subList(1, rows.size())).containsExactly(
-                List.of(QN, "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1", "", "DUE"),
-                List.of(VL, "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0", "", "DUE"),
-                List.of(BT, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0", "2024-01-10", "NOT_DUE"));
+                List.of(QN, "", "1", "0", "0", "0", "0", "0", "", "", "1", "0", "0", "0", "0", "0", "4", "4", "1", "1", "", "DUE"),
+                List.of(VL, "", "1", "1", "1", "0", "0", "1", "0", "0", "1", "0", "0", "0", "0", "0", "1", "1", "0", "0", "", "DUE"),
+                List.of(BT, BT_NAME, "4", "11", "1", "1", "0", "0", "100", "100", "1", "2", "0", "1", "0", "0", "0", "0", "0", "0", "2024-01-10",
+                        "NOT_DUE"));
+    }
+
+    // ---- the organisation directory -------------------------------------------------------------------------------
+
+    @Test
+    void answersTheUnitsWithTheDirectorysNamesAndNoneForAnOrganisationWithoutADirectory() throws Exception {
+        JsonNode bt = json.readTree(mvcGet(200, "/api/organisations/{org}/units", BT));
+        assertThat(bt.path("organisationName").asString()).isEqualTo(BT_NAME);
+        assertThat(bt.path("parentName").asString()).isEqualTo("UBND tỉnh Bến Tre");
+        assertThat(bt.path("directory").toString()).isEqualTo("[{\"code\":\"VP\",\"name\":\"Văn phòng Sở\",\"kind\":\"OFFICE\"}]");
+        assertThat(bt.path("units").isArray()).isTrue(); // the codes the records name, as before
+        JsonNode qn = json.readTree(mvcGet(200, "/api/organisations/{org}/units", QN));
+        assertThat(qn.path("organisationName").isNull()).isTrue();
+        assertThat(qn.path("directory").size()).isZero();
+    }
+
+    @Test
+    void rebuildsTheDirectoryToTheSameRowsAndFindsACorruptedName(@Autowired ProjectionRebuilds rebuilds, @Autowired JdbcTemplate jdbc) {
+        String projection = OrganisationDirectoryProjection.PROCESSING_GROUP;
+        assertThat(rebuilds.check(projection).consistent()).isTrue();
+        jdbc.update("UPDATE query.directory_unit SET name = 'Văn phòng' WHERE organisation_id = ? AND code = 'VP'", BT);
+        ProjectionRebuilds.ConsistencyReport report = rebuilds.check(projection);
+        assertThat(report.consistent()).isFalse();
+        assertThat(report.differences()).extracting(ProjectionRebuilds.Difference::table).containsOnly("directory_unit");
+
+        rebuilds.startRebuild(projection);
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress(projection).state()));
+        assertThat(jdbc.queryForObject("SELECT name FROM query.directory_unit WHERE organisation_id = ? AND code = 'VP'", String.class, BT))
+                .isEqualTo("Văn phòng Sở");
+        assertThat(rebuilds.check(projection).consistent()).isTrue();
     }
 
     // ---- access --------------------------------------------------------------------------------------------------

@@ -161,6 +161,7 @@ class ObjectiveController {
                 .queryParam("objectiveId", objectiveId).queryParam("asOf", date), knownAt)
                 .queryParam("page", occurrencePage).queryParam("size", OCCURRENCE_PAGE_SIZE).build()));
         model.addAttribute("objective", dashboard);
+        model.addAttribute("unitNames", UnitNames.of(client, user, Reads.text(dashboard.get("organisationId"))));
         model.addAttribute("plan", planRows(measures, problems));
         model.addAttribute("occurrences", occurrences);
         model.addAttribute("assignable", knownAt == null ? assignable(user, measures) : List.of());

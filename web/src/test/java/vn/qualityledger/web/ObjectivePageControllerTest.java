@@ -63,6 +63,8 @@ class ObjectivePageControllerTest {
     QualityLedgerClient client;
 
     private final Map<String, Object> objective = new HashMap<>();
+    /** The organisation's directory as {@code GET /api/organisations/{org}/units} answers it. */
+    private final List<Map<String, Object>> directory = new java.util.ArrayList<>();
 
     @BeforeEach
     void answerReads() {
@@ -92,6 +94,9 @@ class ObjectivePageControllerTest {
             String path = SliceTests.asked(invocation).getPath();
             if (path.endsWith("/dashboard")) {
                 return objective;
+            }
+            if (path.equals("/api/organisations/SLDTBXH-HD/units")) {
+                return Map.of("organisationId", "SLDTBXH-HD", "units", List.of("VP"), "directory", directory);
             }
             if (path.endsWith("/plan") || path.endsWith("/state")) {
                 Map<String, Object> measure = new HashMap<>();
@@ -177,6 +182,19 @@ class ObjectivePageControllerTest {
                 .andExpect(content().string(containsString("<li>Trong tháng 01/2023</li><li>Hằng tháng, trước ngày 10</li>")));
         mvc.perform(get(PAGE).param("lang", "en").with(signedIn(DANHGIA)))
                 .andExpect(content().string(containsString("<li>During 01/2023</li><li>Monthly, before day 10</li>")));
+    }
+
+    @Test
+    void thePlanTableShowsEachUnitByTheNameItsOrganisationsDirectoryRecordsWithTheCodeAsItsTitle() throws Exception {
+        directory.add(Map.of("code", "VP", "name", "Văn phòng Sở", "kind", "OFFICE"));
+        mvc.perform(get(PAGE).with(signedIn(DANHGIA)))
+                .andExpect(content().string(containsString("title=\"VP\">Văn phòng Sở</span>")));
+    }
+
+    @Test
+    void thePlanTableShowsTheCodeOfAUnitWithoutARecordedName() throws Exception {
+        mvc.perform(get(PAGE).with(signedIn(DANHGIA)))
+                .andExpect(content().string(containsString("title=\"VP\">VP</span>")));
     }
 
     @Test

@@ -63,7 +63,10 @@ class ProvincePageControllerTest {
                 "href=\"/organisations/so-ldtbxh-bt/nonconformities?year=2024\"", ">4</a>", "1 quá hạn khắc phục");
         assertThat(bt).contains("data-review-status=\"NOT_DUE\"", "Lần gần nhất 10/01/2024", "Chưa đến hạn");
         assertThat(bt).doesNotContain("Không đạt</span>"); // zero counts are left out
+        // BT is shown by the name its directory records, its code beneath; QN has none recorded and is shown by its code.
+        assertThat(bt).contains(">Sở Lao động – Thương binh và Xã hội tỉnh Bến Tre</a>", "class=\"small muted block organisation-code\">so-ldtbxh-bt</span>");
         String qn = row(page, "so-ldtbxh-qn");
+        assertThat(qn).contains(">so-ldtbxh-qn</a>").doesNotContain("organisation-code");
         assertThat(qn).contains("<td class=\"num completion\">—</td>", "<td class=\"num on-time\">—</td>", "Không có chỉ tiêu",
                 "class=\"num overdue\">0</td>", "Chưa họp lần nào", "Đến hạn xem xét").doesNotContain("quá hạn khắc phục");
     }
@@ -135,8 +138,8 @@ class ProvincePageControllerTest {
         given(client.read(eq(reader), any())).willAnswer(invocation -> {
             asked.add(SliceTests.readUri(invocation));
             return Map.of("year", 2024, "asOf", "2024-06-05", "organisations", List.of(
-                    organisation("so-ldtbxh-bt", 4, "100.00", "66.67", 1212, 36, Map.of("ON_TRACK", 1, "AT_RISK", 2, "MISSED", 0), 4, 1,
-                            "2024-01-10", "NOT_DUE"),
+                    named(organisation("so-ldtbxh-bt", 4, "100.00", "66.67", 1212, 36, Map.of("ON_TRACK", 1, "AT_RISK", 2, "MISSED", 0), 4, 1,
+                            "2024-01-10", "NOT_DUE"), "Sở Lao động – Thương binh và Xã hội tỉnh Bến Tre"),
                     organisation("so-ldtbxh-qn", 1, null, null, 0, 0, Map.of("NO_TARGET", 1), 0, 0, null, "DUE")));
         });
     }
@@ -156,6 +159,12 @@ class ProvincePageControllerTest {
         review.put("status", reviewStatus);
         return Map.of("organisationId", id, "summary", summary, "nonconformities", Map.of("total", open + 1, "open", open, "overdue", ncOverdue),
                 "review", review);
+    }
+
+    private static Map<String, Object> named(Map<String, Object> organisation, String name) {
+        Map<String, Object> named = new HashMap<>(organisation);
+        named.put("organisationName", name);
+        return named;
     }
 
     private static String row(String page, String organisation) {

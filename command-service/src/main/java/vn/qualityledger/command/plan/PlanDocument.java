@@ -26,7 +26,12 @@ public record PlanDocument(@NotNull @Valid Organisation organisation,
                            List<@Valid Unit> units,
                            @NotNull @Size(min = 1, max = 200) List<@Valid ObjectiveEntry> objectives) {
 
-    public record Organisation(@NotBlank @Pattern(regexp = Ids.PATTERN) @Size(max = 50) String code, String name, String timezone) {
+    /**
+     * The organisation; {@code name} and {@code parent} (its parent body's name), when given, are recorded in its
+     * directory with the units' names.
+     */
+    public record Organisation(@NotBlank @Pattern(regexp = Ids.PATTERN) @Size(max = 50) String code, String name, String parent,
+                               String timezone) {
     }
 
     /**

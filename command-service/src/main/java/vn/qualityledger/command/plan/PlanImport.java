@@ -25,8 +25,13 @@ import org.springframework.validation.Validator;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.Decision;
+import vn.qualityledger.api.common.Ids;
+import vn.qualityledger.api.directory.DirectoryUnit;
+import vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand;
 import vn.qualityledger.api.objective.*;
 import vn.qualityledger.command.common.Acting;
+import vn.qualityledger.command.directory.DirectoryPolicy;
+import vn.qualityledger.command.directory.OrganisationDirectory;
 import vn.qualityledger.command.objective.AccessPolicy;
 import vn.qualityledger.command.objective.Objective;
 import vn.qualityledger.command.objective.Objective.Standing;
@@ -35,7 +40,8 @@ import vn.qualityledger.command.objective.TargetPolicy;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
- * Turns a plan document into the commands a secretary would issue by hand: define each objective, plan its measures
+ * Turns a plan document into the commands a secretary would issue by hand: record the organisation's directory (its
+ * name, parent and units' names) when the document names the organisation, define each objective, plan its measures
  * and sub-measures, then publish it under the document's decision. Ids are derived from the codes
  * ({@code ORG.OBJECTIVE} for objectives, the row number for measures), so importing the same document again issues
  * the same commands and, the aggregate finding them already done, stores nothing.
@@ -51,15 +57,19 @@ import vn.qualityledger.support.security.CurrentActor;
 public class PlanImport {
 
     private static final Pattern SCHEDULE_FIELD = Pattern.compile("^details\\.schedule");
+    private static final Pattern DIRECTORY_UNIT = Pattern.compile("^units\\[(\\d+)]");
 
     private final CommandGateway commands;
     private final Repository<Objective> objectives;
+    private final Repository<OrganisationDirectory> directories;
     private final Validator validator;
     private final CurrentActor actors;
 
-    public PlanImport(CommandGateway commands, Repository<Objective> objectives, Validator validator, CurrentActor actors) {
+    public PlanImport(CommandGateway commands, Repository<Objective> objectives, Repository<OrganisationDirectory> directories,
+                      Validator validator, CurrentActor actors) {
         this.commands = commands;
         this.objectives = objectives;
+        this.directories = directories;
         this.validator = validator;
         this.actors = actors;
     }
@@ -88,9 +98,14 @@ public class PlanImport {
         }
     }
 
-    /** What an import of the document would do, nothing of it stored. */
+    /**
+     * What an import of the document would do, nothing of it stored.
+     *
+     * @param directory the document's names (organisation, parent, units): {@code NEW} (to be recorded), {@code RECORDED}
+     *                  (recorded as they are), or null when the document names no organisation
+     */
     public record Preview(String organisationId, int year, Decision decision, List<PreviewObjective> objectives,
-                          int commands, int changes) {
+                          int commands, int changes, String directory) {
     }
 
     /**
@@ -119,14 +134,14 @@ public class PlanImport {
     public Preview preview(PlanDocument document) {
         Checked checked = check(document);
         return new Preview(document.organisation().code(), document.year(), decision(document.decision()), checked.objectives,
-                checked.planned.size(), checked.changes);
+                checked.planned.size(), checked.changes, checked.directory);
     }
 
     private static int count(List<PreviewMeasure> measures) {
         return measures.stream().mapToInt(m -> 1 + count(m.subMeasures())).sum();
     }
 
-    private record Checked(List<Object> planned, List<PreviewObjective> objectives, int changes) {
+    private record Checked(List<Object> planned, List<PreviewObjective> objectives, int changes, String directory) {
     }
 
     /** Every check of the document; the commands and the preview when it passes, else every error at once. */
@@ -149,6 +164,15 @@ public class PlanImport {
         List<Object> planned = new ArrayList<>();
         List<PreviewObjective> previews = new ArrayList<>();
         int changes = 0;
+        // The names first: every later command's units then have their names when the read side meets them.
+        RecordOrganisationDirectoryCommand directory = directory(document, errors);
+        String directoryStatus = null;
+        if (directory != null) {
+            boolean recorded = recordedIn(directories, directory.directoryId().value(), d -> d.records(directory)).orElse(false);
+            directoryStatus = recorded ? "RECORDED" : "NEW";
+            changes += recorded ? 0 : 1;
+            planned.add(directory);
+        }
         Decision decision = decision(document.decision());
         String organisationId = document.organisation() == null ? null : document.organisation().code();
         Integer year = document.year();
@@ -233,7 +257,51 @@ public class PlanImport {
         if (errors.any()) {
             throw new PlanRefused(errors.sorted());
         }
-        return new Checked(planned, previews, changes);
+        return new Checked(planned, previews, changes, directoryStatus);
+    }
+
+    /**
+     * The directory the document's names make, when it names its organisation ({@code organisation.name}): the
+     * organisation's name, its parent's and the units that have a name (a unit listed by code alone names nothing).
+     * The directory's rules are checked here, each error at the document's path, so that nothing is sent while a name
+     * breaks one.
+     */
+    private static RecordOrganisationDirectoryCommand directory(PlanDocument document, Errors errors) {
+        PlanDocument.Organisation organisation = document.organisation();
+        if (organisation == null || organisation.name() == null || organisation.name().isBlank()
+                || !Ids.isValid(organisation.code())) {
+            return null;
+        }
+        List<DirectoryUnit> units = new ArrayList<>();
+        List<Integer> documentIndex = new ArrayList<>();
+        List<PlanDocument.Unit> listed = document.units() == null ? List.of() : document.units();
+        for (int i = 0; i < listed.size(); i++) {
+            PlanDocument.Unit unit = listed.get(i);
+            if (unit != null && unit.name() != null && !unit.name().isBlank()) {
+                units.add(new DirectoryUnit(unit.code(), unit.name(), unit.kind()));
+                documentIndex.add(i);
+            }
+        }
+        RecordOrganisationDirectoryCommand command = RecordOrganisationDirectoryCommand.of(organisation.code(), organisation.name(),
+                organisation.parent(), units);
+        for (CommandExecutionException violation : DirectoryPolicy.violations(command)) {
+            CommandErrorDetails details = (CommandErrorDetails) violation.getDetails().orElseThrow();
+            errors.add(documentPath(details.field(), documentIndex), details.code(), violation.getMessage());
+        }
+        return command;
+    }
+
+    /** A directory field as the document's path: {@code units[1].name} of the directory is the document's unit it came from. */
+    private static String documentPath(String field, List<Integer> documentIndex) {
+        Matcher unit = DIRECTORY_UNIT.matcher(field);
+        if (unit.find()) {
+            return "units[" + documentIndex.get(Integer.parseInt(unit.group(1))) + "]" + field.substring(unit.end());
+        }
+        return switch (field) {
+            case "name" -> "organisation.name";
+            case "parentName" -> "organisation.parent";
+            default -> "organisation.code";
+        };
     }
 
     private PreviewMeasure measure(ObjectiveId objectiveId, MeasureId parent, PlanDocument.MeasureEntry entry, String path, Integer year,
@@ -306,9 +374,14 @@ public class PlanImport {
 
     /** What the objective's stream records, read through the aggregate itself; empty when there is no such objective. */
     private <R> Optional<R> recorded(ObjectiveId objectiveId, Function<Objective, R> read) {
+        return recordedIn(objectives, objectiveId.value(), read);
+    }
+
+    /** What a stream records, read through its aggregate; empty when there is no such stream. */
+    private static <A, R> Optional<R> recordedIn(Repository<A> repository, String id, Function<A, R> read) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            return Optional.ofNullable(objectives.load(objectiveId.value()).invoke(read));
+            return Optional.ofNullable(repository.load(id).invoke(read));
         } catch (AggregateNotFoundException notYet) {
             return Optional.empty();
         } finally {

@@ -33,7 +33,7 @@ import vn.qualityledger.support.input.RequestText;
  * takes, so that both are checked and imported by one {@link PlanImport}. The layout (README, "Plan workbooks"; the
  * template of {@link PlanWorkbookTemplate} is an example of it):
  * <ul>
- *   <li>"Thông tin chung": label and value per row — Mã cơ quan, Tên cơ quan, Múi giờ, Năm, Số quyết định, Ngày
+ *   <li>"Thông tin chung": label and value per row — Mã cơ quan, Tên cơ quan, Cơ quan chủ quản (optional), Múi giờ, Năm, Số quyết định, Ngày
  *       quyết định;</li>
  *   <li>"Mục tiêu" (Phụ lục 1): TT (roman), Mã mục tiêu, Mục tiêu chất lượng, Chỉ số, So sánh, Giá trị, Đơn vị tính;</li>
  *   <li>"Kế hoạch" (Phụ lục 2): the seed's columns TT, Biện pháp/Nội dung, Chủ trì, Phối hợp, Thời gian thực hiện,
@@ -54,11 +54,14 @@ final class PlanWorkbook {
 
     static final String ORGANISATION_CODE = "Mã cơ quan";
     static final String ORGANISATION_NAME = "Tên cơ quan";
+    /** The parent body's name (optional), recorded with the names in the organisation's directory. */
+    static final String ORGANISATION_PARENT = "Cơ quan chủ quản";
     static final String TIMEZONE = "Múi giờ";
     static final String YEAR = "Năm";
     static final String DECISION_NUMBER = "Số quyết định";
     static final String DECISION_DATE = "Ngày quyết định";
-    static final List<String> INFO_LABELS = List.of(ORGANISATION_CODE, ORGANISATION_NAME, TIMEZONE, YEAR, DECISION_NUMBER, DECISION_DATE);
+    static final List<String> INFO_LABELS = List.of(ORGANISATION_CODE, ORGANISATION_NAME, ORGANISATION_PARENT, TIMEZONE, YEAR,
+            DECISION_NUMBER, DECISION_DATE);
 
     static final List<String> OBJECTIVE_HEADERS = List.of("TT", "Mã mục tiêu", "Mục tiêu chất lượng", "Chỉ số", "So sánh", "Giá trị", "Đơn vị tính");
     static final List<String> PLAN_HEADERS = List.of("TT", "Biện pháp/Nội dung", "Chủ trì", "Phối hợp", "Thời gian thực hiện",
@@ -118,7 +121,7 @@ final class PlanWorkbook {
         Map<String, String> values = info(info);
         Integer year = year(values);
         PlanDocument.Organisation organisation = new PlanDocument.Organisation(values.get(ORGANISATION_CODE),
-                values.get(ORGANISATION_NAME), values.get(TIMEZONE));
+                values.get(ORGANISATION_NAME), values.get(ORGANISATION_PARENT), values.get(TIMEZONE));
         PlanDocument.DecisionReference decision = values.get(DECISION_NUMBER) == null && values.get(DECISION_DATE) == null ? null
                 : new PlanDocument.DecisionReference(values.get(DECISION_NUMBER), values.get(DECISION_DATE));
         Map<String, Integer> objectiveRows = new LinkedHashMap<>();
@@ -136,6 +139,7 @@ final class PlanWorkbook {
         cells.put("organisation", ref(sheet, 0, 0));
         cells.put("year", ref(sheet, 0, 0));
         Map<String, String> paths = Map.of(ORGANISATION_CODE, "organisation.code", ORGANISATION_NAME, "organisation.name",
+                ORGANISATION_PARENT, "organisation.parent",
                 TIMEZONE, "organisation.timezone", YEAR, "year", DECISION_NUMBER, "decision.number", DECISION_DATE, "decision.date");
         for (Row row : sheet) {
             String label = text(row.getCell(0));
@@ -220,6 +224,11 @@ final class PlanWorkbook {
                 continue;
             }
             String name = text(row.getCell(1));
+            String path = "units[" + unitList.size() + "]";
+            cells.put(path, ref(sheet, r, 0));
+            cells.put(path + ".code", ref(sheet, r, 0));
+            cells.put(path + ".name", ref(sheet, r, 1));
+            cells.put(path + ".kind", ref(sheet, r, 2));
             unitList.add(new PlanDocument.Unit(code, name, text(row.getCell(2))));
             unitCodes.put(key(code), code);
             if (name != null) {

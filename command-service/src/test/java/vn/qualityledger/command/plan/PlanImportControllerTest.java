@@ -31,6 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
+import vn.qualityledger.api.directory.DirectoryUnit;
+import vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand;
 import vn.qualityledger.command.objective.Objective;
 import vn.qualityledger.support.security.CurrentActor;
 
@@ -101,6 +103,57 @@ class PlanImportControllerTest extends PlanImportSlice {
         verify(commands, atLeastOnce()).sendAndWait(any());
     }
 
+    @Test
+    void sendsTheDocumentsNamesFirstAsTheOrganisationsDirectory() throws Exception {
+        importPlan(Files.readString(Path.of("..", "data", "mtcl-2023.json"))).andExpect(status().isCreated());
+        org.mockito.ArgumentCaptor<Object> sent = org.mockito.ArgumentCaptor.forClass(Object.class);
+        verify(commands, atLeastOnce()).sendAndWait(sent.capture());
+        RecordOrganisationDirectoryCommand directory = (RecordOrganisationDirectoryCommand) sent.getAllValues().get(0);
+        org.assertj.core.api.Assertions.assertThat(directory.directoryId().value()).isEqualTo("directory-SLDTBXH-HD");
+        org.assertj.core.api.Assertions.assertThat(directory.name()).isEqualTo("Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
+        org.assertj.core.api.Assertions.assertThat(directory.parentName()).isNull();
+        org.assertj.core.api.Assertions.assertThat(directory.units()).hasSize(17)
+                .contains(new DirectoryUnit("VP", "Văn phòng Sở", "OFFICE"), new DirectoryUnit("ALL_UNITS", "Các phòng, trung tâm thuộc Sở", "GROUP"));
+    }
+
+    @Test
+    void sendsNoDirectoryForADocumentThatDoesNotNameItsOrganisation() throws Exception {
+        importPlan(plan("[{\"code\": \"MTCL-2023-01\", \"statement\": \"Mục tiêu\", \"measures\": [" + MEASURE + "]}]")
+                .replace(", \"name\": \"Sở Lao động – Thương binh và Xã hội\"", ""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.commands").value(2));
+        verify(commands, org.mockito.Mockito.never()).sendAndWait(any(RecordOrganisationDirectoryCommand.class));
+    }
+
+    @Test
+    void recordsTheParentBodyAndLeavesOutUnitsListedWithoutAName() throws Exception {
+        importPlan(plan("[]").replace("\"name\": \"Sở Lao động – Thương binh và Xã hội\"",
+                        "\"name\": \"Sở Lao động – Thương binh và Xã hội\", \"parent\": \"UBND tỉnh Hải Dương\"")
+                .replace("\"year\": 2023,", "\"year\": 2023, \"units\": [{\"code\": \"VP\"}, {\"code\": \"P-KHTC\", \"name\": \"Phòng Kế hoạch – Tài chính\"}],")
+                .replace("\"objectives\": []", "\"objectives\": [{\"code\": \"MTCL-2023-01\", \"statement\": \"Mục tiêu\", \"measures\": []}]"))
+                .andExpect(status().isCreated());
+        verify(commands).sendAndWait(RecordOrganisationDirectoryCommand.of("SLDTBXH-HD", "Sở Lao động – Thương binh và Xã hội",
+                "UBND tỉnh Hải Dương", List.of(new DirectoryUnit("P-KHTC", "Phòng Kế hoạch – Tài chính", null))));
+    }
+
+    @Test
+    void refusesAUnitListedTwiceWithItsPathAndSendsNothing() throws Exception {
+        String document = plan("[{\"code\": \"MTCL-2023-01\", \"statement\": \"Mục tiêu\", \"measures\": [" + MEASURE + "]}]")
+                .replace("\"year\": 2023,", "\"year\": 2023, \"units\": [{\"code\": \"VP\", \"name\": \"Văn phòng Sở\"}, "
+                        + "{\"code\": \"P-KHTC\"}, {\"code\": \"VP\", \"name\": \"Văn phòng\"}, {\"code\": \"P-KHTC\", \"name\": \"" + "P".repeat(301) + "\"}],");
+        for (String endpoint : new String[] {"/api/plans/preview", "/api/plans"}) {
+            mvc.perform(post(endpoint).contentType(MediaType.APPLICATION_JSON).content(document))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_PLAN"))
+                    .andExpect(jsonPath("$.errors.length()").value(2))
+                    .andExpect(jsonPath("$.errors[0].field").value("units[2].code"))
+                    .andExpect(jsonPath("$.errors[0].rule").value("DUPLICATE_CODE"))
+                    .andExpect(jsonPath("$.errors[1].field").value("units[3].name"))
+                    .andExpect(jsonPath("$.errors[1].rule").value("Size"));
+        }
+        verifyNoInteractions(commands);
+    }
+
     /** Objective 0 has a percentage target over 100 and a measure with two mistakes; objective 2 repeats objective 0's code. */
     private static final String SEVERAL_ERRORS = plan("""
             [{"code": "MTCL-2023-01", "statement": "Mục tiêu một", "target": {"indicator": "Tỷ lệ", "comparator": ">=", "value": 120, "unit": "%"},
@@ -151,9 +204,10 @@ class PlanImportControllerTest extends PlanImportSlice {
                 .andExpect(jsonPath("$.objectives[0].objectiveId").value("SLDTBXH-HD.MTCL-2023-01"))
                 .andExpect(jsonPath("$.objectives[0].status").value("NEW"))
                 .andExpect(jsonPath("$.objectives[0].publication").value("TO_PUBLISH"))
-                // 10 definitions, 30 measures and sub-measures, 10 publications: all new in an empty store
-                .andExpect(jsonPath("$.commands").value(50))
-                .andExpect(jsonPath("$.changes").value(50));
+                // the directory, 10 definitions, 30 measures and sub-measures, 10 publications: all new in an empty store
+                .andExpect(jsonPath("$.commands").value(51))
+                .andExpect(jsonPath("$.changes").value(51))
+                .andExpect(jsonPath("$.directory").value("NEW"));
         verifyNoInteractions(commands);
     }
 
@@ -171,7 +225,7 @@ class PlanImportControllerTest extends PlanImportSlice {
                 .andExpect(jsonPath("$.objectives[0].measures[0].dueDates[0]").value("2023-05-14"))
                 .andExpect(jsonPath("$.objectives[0].measures[0].dueDates[1]").value("2023-10-29"))
                 .andExpect(jsonPath("$.objectives[0].measures[0].status").value("NEW"))
-                .andExpect(jsonPath("$.commands").value(2));
+                .andExpect(jsonPath("$.commands").value(3)); // the directory (the organisation's name), a definition, a measure
         verifyNoInteractions(commands);
     }
 

@@ -76,11 +76,13 @@ class PlanWorkbookTest extends PlanImportSlice {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"))
                 .andExpect(jsonPath("$.objectives.length()").value(10))
-                .andExpect(jsonPath("$.commands").value(50));
+                .andExpect(jsonPath("$.commands").value(51));
         ArgumentCaptor<Object> fromWorkbook = ArgumentCaptor.forClass(Object.class);
         verify(commands, atLeastOnce()).sendAndWait(fromWorkbook.capture());
 
-        assertThat(fromJson.getAllValues()).hasSize(50);
+        // the directory (the organisation's and the units' names) first, then 10 definitions, 30 measures, 10 publications
+        assertThat(fromJson.getAllValues()).hasSize(51);
+        assertThat(fromJson.getAllValues().get(0)).isInstanceOf(vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.class);
         assertThat(fromWorkbook.getAllValues()).containsExactlyElementsOf(fromJson.getAllValues());
     }
 
@@ -97,8 +99,9 @@ class PlanWorkbookTest extends PlanImportSlice {
                 .andExpect(jsonPath("$.objectives[0].measures[0].subMeasures[1].dueDates[0]").value("2023-02-09"))
                 .andExpect(jsonPath("$.objectives[0].measures[5].dueDates.length()").value(2))
                 .andExpect(jsonPath("$.objectives[6].target").doesNotExist())
-                .andExpect(jsonPath("$.commands").value(50))
-                .andExpect(jsonPath("$.changes").value(50));
+                .andExpect(jsonPath("$.commands").value(51))
+                .andExpect(jsonPath("$.changes").value(51))
+                .andExpect(jsonPath("$.directory").value("NEW"));
         verifyNoInteractions(commands);
     }
 
@@ -227,6 +230,31 @@ class PlanWorkbookTest extends PlanImportSlice {
                 .andExpect(jsonPath("$.objectives[0].measures[0].monitors[1]").value("TK-ISO"))
                 .andExpect(jsonPath("$.objectives[0].measures[0].dueDates[0]").value("2023-05-14"));
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void refusesAUnitTypedTwiceInTheUnitsSheetAtItsCellWhenTheWorkbookNamesItsOrganisation() throws Exception {
+        Workbook workbook = skeleton();
+        row(workbook.getSheet(PlanWorkbook.INFO), 3, "Tên cơ quan", "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
+        row(workbook.getSheet(PlanWorkbook.UNITS), 3, "VP", "Văn phòng", "OFFICE");
+        send("/api/plans", bytes(workbook))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("Sheet \"Đơn vị\"!A4"))
+                .andExpect(jsonPath("$.errors[0].rule").value("DUPLICATE_CODE"));
+        verifyNoInteractions(commands);
+    }
+
+    @Test
+    void recordsTheNamesOfTheGeneralSheetAndTheUnitsSheetAsTheOrganisationsDirectory() throws Exception {
+        Workbook workbook = skeleton();
+        row(workbook.getSheet(PlanWorkbook.INFO), 3, "Tên cơ quan", "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
+        row(workbook.getSheet(PlanWorkbook.INFO), 4, "Cơ quan chủ quản", "UBND tỉnh Hải Dương");
+        send("/api/plans", bytes(workbook)).andExpect(status().isCreated());
+        verify(commands).sendAndWait(vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.of("SLDTBXH-HD",
+                "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương", "UBND tỉnh Hải Dương", java.util.List.of(
+                        new vn.qualityledger.api.directory.DirectoryUnit("VP", "Văn phòng Sở", "OFFICE"),
+                        new vn.qualityledger.api.directory.DirectoryUnit("QMR", "Đại diện lãnh đạo về chất lượng (QMR)", "ROLE"))));
     }
 
     // ---- workbooks as a person types them -------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.export.ExportColumn;
 import vn.qualityledger.query.export.ExportFormat;
 import vn.qualityledger.query.export.ExportTable;
@@ -39,8 +40,11 @@ public class AuditProgrammeController {
     private final AsRecorded asRecorded;
     private final ReadAccess access;
     private final Clock clock;
+    private final DirectoryNames names;
 
-    public AuditProgrammeController(AuditProgrammeRepository programmes, AsRecorded asRecorded, ReadAccess access, Clock clock) {
+    public AuditProgrammeController(AuditProgrammeRepository programmes, AsRecorded asRecorded, ReadAccess access, Clock clock,
+                                    DirectoryNames names) {
+        this.names = names;
         this.programmes = programmes;
         this.asRecorded = asRecorded;
         this.access = access;
@@ -74,7 +78,7 @@ public class AuditProgrammeController {
                                          @RequestParam(required = false) Instant knownAt) {
         AuditProgramme programme = programme(organisationId, year, asOf, knownAt);
         return Exports.file(ExportFormat.of(format), "Chương trình đánh giá nội bộ " + organisationId + " năm " + year
-                + " đến ngày " + programme.asOf(), table(ProgrammeUnit.of(programme)));
+                + " đến ngày " + programme.asOf(), table(ProgrammeUnit.of(programme), names.unitNames(organisationId)));
     }
 
     /**
@@ -99,9 +103,11 @@ public class AuditProgrammeController {
         }
     }
 
-    static ExportTable<ProgrammeUnit> table(List<ProgrammeUnit> rows) {
+    /** Beside each unit's code its name as the organisation's directory records it ({@code unitNames}). */
+    static ExportTable<ProgrammeUnit> table(List<ProgrammeUnit> rows, Map<String, String> unitNames) {
         return ExportTable.of("Chương trình đánh giá", rows,
                 ExportColumn.text("Đơn vị", ProgrammeUnit::unit),
+                ExportColumn.text("Tên đơn vị", u -> unitNames.get(u.unit())),
                 ExportColumn.yesNo("Đã được đánh giá", ProgrammeUnit::audited),
                 ExportColumn.date("Ngày đánh giá đầu tiên", ProgrammeUnit::firstHeldOn),
                 ExportColumn.date("Ngày dự kiến đánh giá", ProgrammeUnit::scheduledOn),

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.export.ExportColumn;
 import vn.qualityledger.query.export.ExportFormat;
 import vn.qualityledger.query.export.ExportTable;
@@ -37,8 +39,10 @@ public class BoardController {
     private final AsRecorded asRecorded;
     private final ReadAccess access;
     private final Clock clock;
+    private final DirectoryNames names;
 
-    public BoardController(BoardRepository board, AsRecorded asRecorded, ReadAccess access, Clock clock) {
+    public BoardController(BoardRepository board, AsRecorded asRecorded, ReadAccess access, Clock clock, DirectoryNames names) {
+        this.names = names;
         this.board = board;
         this.asRecorded = asRecorded;
         this.access = access;
@@ -85,11 +89,15 @@ public class BoardController {
             return board.find(filter, Exports.MAX_ROWS, 0);
         });
         String scope = filter.organisationId() == null ? "" : " " + filter.organisationId();
-        return Exports.file(ExportFormat.of(format), "Bảng công việc" + scope + " đến ngày " + filter.asOf(), table(rows));
+        return Exports.file(ExportFormat.of(format), "Bảng công việc" + scope + " đến ngày " + filter.asOf(),
+                table(rows, names.unitNamesByObjective(rows.stream().map(BoardRow::objectiveId).distinct().toList())));
     }
 
-    /** The board's columns, in Vietnamese; the same values as the JSON rows. */
-    static ExportTable<BoardRow> table(List<BoardRow> rows) {
+    /**
+     * The board's columns, in Vietnamese; the same values as the JSON rows, and beside the unit its name as the
+     * directory of the objective's organisation records it ({@code unitNames}: objective id to unit code to name).
+     */
+    static ExportTable<BoardRow> table(List<BoardRow> rows, Map<String, Map<String, String>> unitNames) {
         return ExportTable.of("Bảng công việc", rows,
                 ExportColumn.text("Mã mục tiêu", BoardRow::objectiveCode),
                 ExportColumn.text("Mã biện pháp", BoardRow::measureCode),
@@ -97,6 +105,7 @@ public class BoardController {
                 ExportColumn.text("Mã công việc", BoardRow::occurrenceId),
                 ExportColumn.date("Hạn hoàn thành", BoardRow::dueDate),
                 ExportColumn.text("Đơn vị thực hiện", BoardRow::unit),
+                ExportColumn.text("Tên đơn vị thực hiện", r -> r.unit() == null ? null : unitNames.getOrDefault(r.objectiveId(), Map.of()).get(r.unit())),
                 ExportColumn.text("Người thực hiện", BoardRow::person),
                 ExportColumn.code("Tình trạng", BoardRow::status),
                 ExportColumn.date("Ngày hoàn thành", BoardRow::completedOn),

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.export.ExportColumn;
 import vn.qualityledger.query.export.ExportFormat;
 import vn.qualityledger.query.export.ExportTable;
@@ -39,8 +41,10 @@ public class DashboardController {
     private final AsRecorded asRecorded;
     private final ReadAccess access;
     private final Clock clock;
+    private final DirectoryNames names;
 
-    public DashboardController(DashboardRepository dashboards, AsRecorded asRecorded, ReadAccess access, Clock clock) {
+    public DashboardController(DashboardRepository dashboards, AsRecorded asRecorded, ReadAccess access, Clock clock, DirectoryNames names) {
+        this.names = names;
         this.dashboards = dashboards;
         this.asRecorded = asRecorded;
         this.access = access;
@@ -151,12 +155,14 @@ public class DashboardController {
                                               @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt) {
         UnitsReport report = units(organisationId, year, asOf, knownAt);
         return Exports.file(ExportFormat.of(format), "Kết quả theo đơn vị " + organisationId + " năm " + year + " đến ngày "
-                + report.asOf(), unitTable(report.units()));
+                + report.asOf(), unitTable(report.units(), names.unitNames(organisationId)));
     }
 
-    static ExportTable<UnitFigures> unitTable(List<UnitFigures> rows) {
+    /** The units' columns; beside each unit's code its name as the organisation's directory records it ({@code unitNames}). */
+    static ExportTable<UnitFigures> unitTable(List<UnitFigures> rows, Map<String, String> unitNames) {
         return ExportTable.of("Đơn vị", rows,
                 ExportColumn.text("Đơn vị", UnitFigures::unit),
+                ExportColumn.text("Tên đơn vị", u -> unitNames.get(u.unit())),
                 ExportColumn.integer("Được giao", UnitFigures::assigned),
                 ExportColumn.integer("Đến hạn", UnitFigures::due),
                 ExportColumn.integer("Đúng hạn", UnitFigures::onTime),

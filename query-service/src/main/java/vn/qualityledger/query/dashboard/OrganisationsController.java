@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.web.ReadAccess;
 
 /**
@@ -31,22 +33,31 @@ class OrganisationsController {
     }
 
     /**
-     * The units an organisation's records name, for forms that offer a choice of unit.
+     * The units an organisation's records name, for forms that offer a choice of unit, and the names its directory
+     * records.
      *
-     * @param year  the year asked for, or null for every year
-     * @param units unit codes, sorted: the lead, coordinating and assigned units of its measures and occurrences, the
-     *              scope units, unit audits and findings of its audits, and the units of its nonconformities and of their
-     *              corrective actions; plan groups ({@code ALL_UNITS}, {@code UNIT_HEADS}) left out
+     * @param year             the year asked for, or null for every year
+     * @param units            unit codes, sorted: the lead, coordinating and assigned units of its measures and
+     *                         occurrences, the scope units, unit audits and findings of its audits, and the units of its
+     *                         nonconformities and of their corrective actions; plan groups ({@code ALL_UNITS},
+     *                         {@code UNIT_HEADS}) left out
+     * @param organisationName the organisation's name as its directory records it, or null (show the code)
+     * @param parentName       its parent body's name, or null
+     * @param directory        every unit of its directory (groups included) with its name and kind, in the directory's
+     *                         order: how a page shows a code as its name; empty when no names are recorded
      */
-    record OrganisationUnits(String organisationId, Integer year, List<String> units) {
+    record OrganisationUnits(String organisationId, Integer year, List<String> units, String organisationName, String parentName,
+                             List<DirectoryNames.UnitName> directory) {
     }
 
     private final JdbcTemplate jdbc;
     private final ReadAccess access;
+    private final DirectoryNames names;
 
-    OrganisationsController(JdbcTemplate jdbc, ReadAccess access) {
+    OrganisationsController(JdbcTemplate jdbc, ReadAccess access, DirectoryNames names) {
         this.jdbc = jdbc;
         this.access = access;
+        this.names = names;
     }
 
     @GetMapping("/api/organisations")
@@ -63,8 +74,8 @@ class OrganisationsController {
     }
 
     /**
-     * There is no register of units (the event store keeps only what records name), so the list is what the
-     * organisation's records name; a unit no record names yet is typed by hand in the forms.
+     * {@code units} is what the organisation's records name (a unit no record names yet is typed by hand in the forms);
+     * {@code directory} what its directory names, from the plan documents or {@code PUT …/directory}.
      */
     @GetMapping("/api/organisations/{organisationId}/units")
     @Operation(summary = "The units the organisation's plan, work, audits and nonconformities name (for forms offering a unit)")
@@ -100,6 +111,8 @@ class OrganisationsController {
                 WHERE u IS NOT NULL AND u <> '' AND left(u, 4) <> 'ALL_' AND u <> 'UNIT_HEADS'
                 ORDER BY u
                 """, parameters, String.class);
-        return new OrganisationUnits(organisationId, year, units);
+        Optional<DirectoryNames.OrganisationName> organisation = names.organisation(organisationId);
+        return new OrganisationUnits(organisationId, year, units, organisation.map(DirectoryNames.OrganisationName::name).orElse(null),
+                organisation.map(DirectoryNames.OrganisationName::parentName).orElse(null), names.units(organisationId));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.qualityledger.query.directory.OrganisationDirectoryProjection;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
 import vn.qualityledger.query.review.ManagementReviewProjection;
 import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
@@ -23,7 +24,8 @@ import vn.qualityledger.support.ProjectionFailures;
 class DeadLetterConfiguration {
 
     static final List<String> PROJECTIONS = List.of(ObjectiveProgressProjection.PROCESSING_GROUP,
-            NonconformityTrackingProjection.PROCESSING_GROUP, ManagementReviewProjection.PROCESSING_GROUP);
+            NonconformityTrackingProjection.PROCESSING_GROUP, ManagementReviewProjection.PROCESSING_GROUP,
+            OrganisationDirectoryProjection.PROCESSING_GROUP);
 
     @Bean
     ConfigurerModule parkPoisonEvents(ProjectionFailures failures) {

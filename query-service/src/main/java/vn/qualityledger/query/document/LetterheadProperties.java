@@ -3,13 +3,15 @@ package vn.qualityledger.query.document;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings of the issued documents ({@code quality-ledger.reports.*}).
  *
- * @param letterheads per organisation code; an organisation without one is named by its code, placed in
- *                    {@link #DEFAULT_PLACE}
+ * @param letterheads per organisation code; an organisation without one is named as its directory records it, else by
+ *                    its code, placed in {@link #DEFAULT_PLACE}
  */
 @ConfigurationProperties("quality-ledger.reports")
 public record LetterheadProperties(Map<String, Letterhead> letterheads) {
@@ -21,12 +23,25 @@ public record LetterheadProperties(Map<String, Letterhead> letterheads) {
         letterheads = letterheads == null ? Map.of() : Map.copyOf(letterheads);
     }
 
-    public Letterhead letterhead(String organisationId) {
+    /** The organisation's letterhead, with the names its directory records (see below). */
+    public Letterhead letterhead(String organisationId, DirectoryNames names) {
+        Optional<DirectoryNames.OrganisationName> recorded = names.organisation(organisationId);
+        return letterhead(organisationId, recorded.map(DirectoryNames.OrganisationName::name).orElse(null),
+                recorded.map(DirectoryNames.OrganisationName::parentName).orElse(null));
+    }
+
+    /**
+     * The organisation's letterhead: what is configured, and where nothing is, the names its directory records
+     * ({@code directoryName}, {@code directoryParent}, null when none), else its code.
+     */
+    public Letterhead letterhead(String organisationId, String directoryName, String directoryParent) {
         Letterhead configured = letterheads.get(organisationId);
         if (configured == null) {
-            return new Letterhead(organisationId.toUpperCase(Locale.ROOT), "", DEFAULT_PLACE, organisationId, List.of("Lưu: VT."));
+            return new Letterhead(blankOr(directoryName, organisationId.toUpperCase(Locale.ROOT)), blankOr(directoryParent, ""),
+                    DEFAULT_PLACE, organisationId, List.of("Lưu: VT."));
         }
-        return new Letterhead(blankOr(configured.name(), organisationId), blankOr(configured.parent(), ""),
+        return new Letterhead(blankOr(configured.name(), blankOr(directoryName, organisationId)),
+                blankOr(configured.parent(), blankOr(directoryParent, "")),
                 blankOr(configured.place(), DEFAULT_PLACE), blankOr(configured.abbreviation(), organisationId),
                 configured.recipients().isEmpty() ? List.of("Lưu: VT.") : configured.recipients());
     }

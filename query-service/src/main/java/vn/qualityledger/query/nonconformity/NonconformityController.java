@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.export.ExportColumn;
 import vn.qualityledger.query.export.ExportFormat;
 import vn.qualityledger.query.export.ExportTable;
@@ -45,8 +47,11 @@ public class NonconformityController {
     private final AsRecorded asRecorded;
     private final ReadAccess access;
     private final Clock clock;
+    private final DirectoryNames names;
 
-    public NonconformityController(NonconformityRepository nonconformities, AsRecorded asRecorded, ReadAccess access, Clock clock) {
+    public NonconformityController(NonconformityRepository nonconformities, AsRecorded asRecorded, ReadAccess access, Clock clock,
+                                   DirectoryNames names) {
+        this.names = names;
         this.nonconformities = nonconformities;
         this.asRecorded = asRecorded;
         this.access = access;
@@ -110,16 +115,18 @@ public class NonconformityController {
             return nonconformities.list(organisationId, filter, date, Exports.MAX_ROWS, 0);
         });
         return Exports.file(ExportFormat.of(format), "Sự không phù hợp " + organisationId + (year == null ? "" : " năm " + year)
-                + " đến ngày " + date, table(rows));
+                + " đến ngày " + date, table(rows, names.unitNames(organisationId)));
     }
 
     /** The list's columns, in Vietnamese; the same values as the JSON rows. */
-    static ExportTable<NonconformityRow> table(List<NonconformityRow> rows) {
+    /** Beside each unit's code its name as the organisation's directory records it ({@code unitNames}). */
+    static ExportTable<NonconformityRow> table(List<NonconformityRow> rows, Map<String, String> unitNames) {
         return ExportTable.of("Sự không phù hợp", rows,
                 ExportColumn.text("Mã sự không phù hợp", NonconformityRow::nonconformityId),
                 ExportColumn.code("Nguồn", NonconformityRow::source),
                 ExportColumn.code("Mức độ", NonconformityRow::severity),
                 ExportColumn.text("Đơn vị", NonconformityRow::unit),
+                ExportColumn.text("Tên đơn vị", n -> n.unit() == null ? null : unitNames.get(n.unit())),
                 ExportColumn.text("Điều khoản", NonconformityRow::clause),
                 ExportColumn.text("Mô tả", NonconformityRow::description),
                 ExportColumn.date("Ngày phát hiện", NonconformityRow::raisedOn),

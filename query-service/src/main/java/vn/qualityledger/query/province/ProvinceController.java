@@ -31,6 +31,7 @@ import vn.qualityledger.query.dashboard.KpiStatus;
 import vn.qualityledger.query.dashboard.OrganisationSummary;
 import vn.qualityledger.query.export.ExportColumn;
 import vn.qualityledger.query.export.ExportFormat;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.export.ExportTable;
 import vn.qualityledger.query.export.Exports;
 import vn.qualityledger.query.knownat.AsRecorded;
@@ -63,10 +64,12 @@ class ProvinceController {
     private final AsRecorded asRecorded;
     private final ReadAccess access;
     private final Clock clock;
+    private final DirectoryNames names;
 
     ProvinceController(DashboardRepository dashboards, NonconformityRepository nonconformities, AuditProgrammeRepository programmes,
                        ManagementReviewRepository reviews, ReadModelJdbc reads, JdbcTemplate jdbc, AsRecorded asRecorded,
-                       ReadAccess access, Clock clock) {
+                       ReadAccess access, Clock clock, DirectoryNames names) {
+        this.names = names;
         this.dashboards = dashboards;
         this.nonconformities = nonconformities;
         this.programmes = programmes;
@@ -90,8 +93,11 @@ class ProvinceController {
         }
         Comparator<ProvinceSummary.Organisation> order = ProvinceOrder.parse(sort);
         LocalDate date = orToday(asOf, clock);
-        List<ProvinceSummary.Organisation> organisations = new ArrayList<>(
-                asRecorded.orNowReplaying(knownAt, () -> replays(year), () -> organisations(year, date)));
+        List<ProvinceSummary.Organisation> figures = asRecorded.orNowReplaying(knownAt, () -> replays(year), () -> organisations(year, date));
+        // Names from the live directory, outside any replay: the names known now (README, "Organisation directory").
+        Map<String, String> named = names.organisationNames(figures.stream().map(ProvinceSummary.Organisation::organisationId).toList());
+        List<ProvinceSummary.Organisation> organisations = new ArrayList<>(figures.stream()
+                .map(o -> o.named(named.get(o.organisationId()))).toList());
         organisations.sort(order);
         return new ProvinceSummary(year, date, knownAt, sort, List.copyOf(organisations));
     }
@@ -112,6 +118,7 @@ class ProvinceController {
     static ExportTable<ProvinceSummary.Organisation> table(List<ProvinceSummary.Organisation> rows) {
         List<ExportColumn<ProvinceSummary.Organisation>> columns = new ArrayList<>(List.of(
                 ExportColumn.text("Tổ chức", ProvinceSummary.Organisation::organisationId),
+                ExportColumn.text("Tên tổ chức", ProvinceSummary.Organisation::organisationName),
                 ExportColumn.integer("Số mục tiêu", o -> o.summary().objectiveCount()),
                 ExportColumn.integer("Tổng số công việc", o -> o.summary().occurrences().total()),
                 ExportColumn.integer("Đến hạn", o -> o.summary().occurrences().due()),
@@ -148,7 +155,7 @@ class ProvinceController {
             return new ProvinceSummary.Organisation(organisation,
                     OrganisationSummary.of(organisation, year, date, dashboards.findObjectives(organisation, year, date, null, 0)),
                     new ProvinceSummary.Nonconformities(raised.total(), raised.open(), raised.overdue()), auditsHeld,
-                    reviews.due(organisation, date));
+                    reviews.due(organisation, date), null);
         }).toList();
     }
 

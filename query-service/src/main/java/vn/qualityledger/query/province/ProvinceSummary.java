@@ -20,12 +20,17 @@ public record ProvinceSummary(int year, LocalDate asOf, Instant knownAt, String 
     /**
      * One organisation; {@code summary} has zero objectives when the organisation only has nonconformities that year.
      *
-     * @param auditsHeld the year's internal audits (planned by the date) in which at least one unit was audited by it
-     * @param review     the plan's rule I.4 on the date: the last review held ({@code lastHeldOn}, of any year) and
-     *                   whether one is due
+     * @param auditsHeld       the year's internal audits (planned by the date) in which at least one unit was audited by it
+     * @param review           the plan's rule I.4 on the date: the last review held ({@code lastHeldOn}, of any year) and
+     *                         whether one is due
+     * @param organisationName its name as its directory records it now (whatever {@code knownAt}), or null: show the code
      */
     public record Organisation(String organisationId, OrganisationSummary summary, Nonconformities nonconformities,
-                               long auditsHeld, ReviewDue review) {
+                               long auditsHeld, ReviewDue review, String organisationName) {
+
+        Organisation named(String name) {
+            return new Organisation(organisationId, summary, nonconformities, auditsHeld, review, name);
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.qualityledger.query.directory.OrganisationDirectoryProjection;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
 import vn.qualityledger.query.review.ManagementReviewProjection;
 import vn.qualityledger.query.progress.ProjectionReplay;
@@ -36,7 +37,7 @@ import vn.qualityledger.query.progress.ReadModelSchema;
 import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
 /**
- * Rebuilds a projection's read model (objective-progress, nonconformity-tracking, management-review) from the event store while the service
+ * Rebuilds a projection's read model (objective-progress, nonconformity-tracking, management-review, organisation-directory) from the event store while the service
  * keeps answering, and checks the live read model against a fresh rebuild. Each projection has its own processor,
  * tables, shadow schema and progress, so one can be rebuilt while the other is checked.
  *
@@ -53,7 +54,8 @@ public class ProjectionRebuilds {
     private static final Map<String, ProjectionTables> PROJECTIONS = Map.of(
             ObjectiveProgressProjection.PROCESSING_GROUP, ObjectiveProgressProjection.DESCRIPTION,
             NonconformityTrackingProjection.PROCESSING_GROUP, NonconformityTrackingProjection.DESCRIPTION,
-            ManagementReviewProjection.PROCESSING_GROUP, ManagementReviewProjection.DESCRIPTION);
+            ManagementReviewProjection.PROCESSING_GROUP, ManagementReviewProjection.DESCRIPTION,
+            OrganisationDirectoryProjection.PROCESSING_GROUP, OrganisationDirectoryProjection.DESCRIPTION);
     private static final int EVENTS_PER_TRANSACTION = 1000;
     private static final int DIFFERENCES_LISTED = 1000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.IssuedCopy;
 import vn.qualityledger.query.document.LetterheadProperties;
@@ -45,8 +46,10 @@ public class ResultsReportController {
     private final ResultsReports reports;
     private final LetterheadProperties properties;
     private final ReadAccess access;
+    private final DirectoryNames names;
 
-    public ResultsReportController(ResultsReports reports, LetterheadProperties properties, ReadAccess access) {
+    public ResultsReportController(ResultsReports reports, LetterheadProperties properties, ReadAccess access, DirectoryNames names) {
+        this.names = names;
         this.reports = reports;
         this.properties = properties;
         this.access = access;
@@ -132,7 +135,7 @@ public class ResultsReportController {
         if (cutOff != null && cutOff.isAfter(now)) {
             throw new InvalidParameterException("cutOff", "must not be in the future");
         }
-        DocumentHeader header = DocumentHeader.resolve(properties.letterhead(organisationId), "BC", number, organisationName,
+        DocumentHeader header = DocumentHeader.resolve(properties.letterhead(organisationId, names), "BC", number, organisationName,
                 parentName, place, signerAuthority, signerTitle, signerName);
         return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff, header.number(),
                 header.organisationName(), header.parentName(), header.place(), header.signerAuthority(), header.signerTitle(),

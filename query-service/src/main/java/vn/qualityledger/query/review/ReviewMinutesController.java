@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.IssuedCopy;
 import vn.qualityledger.query.document.LetterheadProperties;
@@ -55,9 +56,12 @@ public class ReviewMinutesController {
 
     private final ReviewMinutes minutes;
     private final LetterheadProperties letterheads;
+    /** The organisation's recorded names, the default of the letterhead as for the results report. */
+    private final DirectoryNames names;
     private final ReadAccess access;
 
-    public ReviewMinutesController(ReviewMinutes minutes, LetterheadProperties letterheads, ReadAccess access) {
+    public ReviewMinutesController(ReviewMinutes minutes, LetterheadProperties letterheads, ReadAccess access, DirectoryNames names) {
+        this.names = names;
         this.minutes = minutes;
         this.letterheads = letterheads;
         this.access = access;
@@ -145,7 +149,7 @@ public class ReviewMinutesController {
 
     private DocumentHeader header(Review review, String number, String signerName, String signerAuthority, String signerTitle,
                                   String place, String organisationName, String parentName) {
-        return DocumentHeader.resolve(letterheads.letterhead(review.review().organisationId()), "BB", number, organisationName,
+        return DocumentHeader.resolve(letterheads.letterhead(review.review().organisationId(), names), "BB", number, organisationName,
                 parentName, place, signerAuthority, signerTitle, signerName);
     }
 

@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.server.ResponseStatusException;
@@ -54,6 +55,8 @@ class AuditProgrammeControllerTest {
     MockMvc mvc;
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
+    @MockitoBean
+    DirectoryNames names;
     @MockitoBean
     ReadAccess access;
     @MockitoBean

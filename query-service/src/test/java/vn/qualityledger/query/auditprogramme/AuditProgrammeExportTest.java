@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.server.ResponseStatusException;
 import vn.qualityledger.query.auditprogramme.AuditProgramme.AuditedUnit;
@@ -64,6 +65,8 @@ class AuditProgrammeExportTest {
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
     @MockitoBean
+    DirectoryNames names;
+    @MockitoBean
     ReadAccess access;
     @MockitoBean
     AuditProgrammeRepository programmes;
@@ -71,12 +74,13 @@ class AuditProgrammeExportTest {
     @Test
     void theUnitsOfTheProgrammeAreExportedAsTheJsonListsThem() throws Exception {
         when(programmes.programme("so-ld", 2023, LocalDate.of(2023, 12, 1))).thenReturn(PROGRAMME);
+        when(names.unitNames("so-ld")).thenReturn(java.util.Map.of("Văn phòng", "Văn phòng Sở"));
         List<List<String>> expected = List.of(
-                List.of("Đơn vị", "Đã được đánh giá", "Ngày đánh giá đầu tiên", "Ngày dự kiến đánh giá", "Cuộc đánh giá",
+                List.of("Đơn vị", "Tên đơn vị", "Đã được đánh giá", "Ngày đánh giá đầu tiên", "Ngày dự kiến đánh giá", "Cuộc đánh giá",
                         "Không phù hợp nặng", "Không phù hợp nhẹ", "Điểm lưu ý", "Cơ hội cải tiến", "Tổng số phát hiện"),
-                List.of("Phòng Người có công", "Có", "2023-10-02", "", "audit-1, audit-2", "0", "2", "1", "1", "4"),
-                List.of("Văn phòng", "Có", "2023-10-03", "", "audit-1", "0", "0", "0", "0", "0"),
-                List.of("Phòng Kế hoạch – Tài chính", "Không", "", "2023-12-15", "", "0", "0", "0", "0", "0"));
+                List.of("Phòng Người có công", "", "Có", "2023-10-02", "", "audit-1, audit-2", "0", "2", "1", "1", "4"),
+                List.of("Văn phòng", "Văn phòng Sở", "Có", "2023-10-03", "", "audit-1", "0", "0", "0", "0", "0"),
+                List.of("Phòng Kế hoạch – Tài chính", "", "Không", "", "2023-12-15", "", "0", "0", "0", "0", "0"));
         String json = mvc.perform(get("/api/organisations/so-ld/audit-programme?year=2023")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(ExportFiles.json(json, "$.audited", "unit", "firstHeldOn", "auditIds"))

@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.mockito.Answers;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
@@ -56,6 +57,8 @@ class BoardControllerTest {
     /** Reads without knownAt go straight to the repository, as before. */
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
+    @MockitoBean
+    DirectoryNames names;
     @MockitoBean
     ReadAccess access;
     @MockitoBean

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.server.ResponseStatusException;
 import vn.qualityledger.query.export.ExportFiles;
@@ -73,6 +75,8 @@ class BoardExportTest {
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
     @MockitoBean
+    DirectoryNames names;
+    @MockitoBean
     ReadAccess access;
     @MockitoBean
     BoardRepository board;
@@ -82,7 +86,11 @@ class BoardExportTest {
         when(access.organisationScope()).thenReturn("so-ld");
         when(board.count(any())).thenReturn((long) ROWS.size());
         when(board.find(any(), anyInt(), anyLong())).thenReturn(ROWS);
+        when(names.unitNamesByObjective(List.of("obj-1"))).thenReturn(Map.of("obj-1", UNIT_NAMES));
     }
+
+    /** The directory of obj-1's organisation names its unit. */
+    static final Map<String, String> UNIT_NAMES = Map.of("Phòng Kế hoạch – Tài chính", "Phòng Kế hoạch – Tài chính Sở LĐTBXH");
 
     @Test
     void theXlsxAndTheCsvHoldTheJsonReadsRowsUnderVietnameseHeadings() throws Exception {
@@ -90,6 +98,7 @@ class BoardExportTest {
         List<List<String>> expected = new ArrayList<>();
         expected.add(HEADINGS);
         expected.addAll(ExportFiles.json(json, "$.content", FIELDS));
+        expected = ExportFiles.namedAfter(expected, 5, "Tên đơn vị thực hiện", UNIT_NAMES);
 
         byte[] xlsx = mvc.perform(get("/api/occurrences.xlsx")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -104,7 +113,7 @@ class BoardExportTest {
         assertThat(ExportFiles.csv(csv)).isEqualTo(expected);
         // and by hand, the first row as the board shows it
         assertThat(ExportFiles.csv(csv).get(1)).containsExactly("MT-01", "1.1", "Rà soát, cập nhật văn bản \"ISO\"", "occ-1",
-                "2023-01-31", "Phòng Kế hoạch – Tài chính", "Nguyễn Thị Hằng", "DONE_LATE", "2023-02-03", "1", "obj-1", "m-1");
+                "2023-01-31", "Phòng Kế hoạch – Tài chính", "Phòng Kế hoạch – Tài chính Sở LĐTBXH", "Nguyễn Thị Hằng", "DONE_LATE", "2023-02-03", "1", "obj-1", "m-1");
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.mockito.Answers;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
@@ -67,6 +68,8 @@ class DashboardControllerTest {
     /** Reads without knownAt go straight to the repository, as before. */
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
+    @MockitoBean
+    DirectoryNames names;
     @MockitoBean
     ReadAccess access;
     @MockitoBean

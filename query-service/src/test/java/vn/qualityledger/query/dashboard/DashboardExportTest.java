@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.server.ResponseStatusException;
 import vn.qualityledger.api.common.Decision;
@@ -76,6 +77,8 @@ class DashboardExportTest {
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
     @MockitoBean
+    DirectoryNames names;
+    @MockitoBean
     ReadAccess access;
     @MockitoBean
     DashboardRepository dashboards;
@@ -109,6 +112,7 @@ class DashboardExportTest {
     @Test
     void theUnitsExportHoldsTheJsonReadsFigures() throws Exception {
         when(dashboards.findUnits("so-ld", 2023, AS_OF, null)).thenReturn(UNITS);
+        when(names.unitNames("so-ld")).thenReturn(java.util.Map.of("Văn phòng", "Văn phòng Sở"));
         String json = mvc.perform(get("/api/organisations/so-ld/years/2023/units?asOf=2023-06-30")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         List<List<String>> expected = new ArrayList<>();
@@ -116,10 +120,11 @@ class DashboardExportTest {
                 "Tỷ lệ đúng hạn (%)", "Minh chứng chờ xem xét"));
         expected.addAll(ExportFiles.json(json, "$.units", "unit", "assigned", "due", "onTime", "late", "overdue", "completionRate",
                 "onTimeRate", "evidenceAwaitingReview"));
+        expected = ExportFiles.namedAfter(expected, 0, "Tên đơn vị", java.util.Map.of("Văn phòng", "Văn phòng Sở"));
 
         assertThat(ExportFiles.xlsx(bytes("/api/organisations/so-ld/years/2023/units.xlsx?asOf=2023-06-30"))).isEqualTo(expected);
         assertThat(ExportFiles.csv(bytes("/api/organisations/so-ld/years/2023/units.csv?asOf=2023-06-30"))).isEqualTo(expected)
-                .element(1).isEqualTo(List.of("Phòng Kế hoạch – Tài chính", "6", "3", "1", "1", "1", "66.67", "33.33", "2"));
+                .element(1).isEqualTo(List.of("Phòng Kế hoạch – Tài chính", "", "6", "3", "1", "1", "1", "66.67", "33.33", "2"));
     }
 
     @Test

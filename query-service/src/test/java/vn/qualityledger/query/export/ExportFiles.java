@@ -71,6 +71,20 @@ public final class ExportFiles {
      * The rows of a JSON read, each as the named fields (JsonPath relative to a row, e.g. {@code target.value}) in the
      * form the exports' cells are read back in: a boolean as Có/Không, a list joined with ", ", null as "".
      */
+    /**
+     * The table with a column of names inserted after {@code column}: its heading, then for each row the name
+     * {@code names} gives the row's code in that column, or an empty cell.
+     */
+    public static List<List<String>> namedAfter(List<List<String>> table, int column, String heading, java.util.Map<String, String> names) {
+        List<List<String>> result = new ArrayList<>();
+        for (int r = 0; r < table.size(); r++) {
+            List<String> row = new ArrayList<>(table.get(r));
+            row.add(column + 1, r == 0 ? heading : names.getOrDefault(row.get(column), ""));
+            result.add(row);
+        }
+        return result;
+    }
+
     public static List<List<String>> json(String json, String rowsPath, String... fields) {
         List<Object> rows = JsonPath.read(json, rowsPath);
         List<List<String>> result = new ArrayList<>();

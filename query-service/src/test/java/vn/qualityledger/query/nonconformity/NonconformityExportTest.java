@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.server.ResponseStatusException;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
@@ -66,6 +67,8 @@ class NonconformityExportTest {
     @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
     AsRecorded asRecorded;
     @MockitoBean
+    DirectoryNames names;
+    @MockitoBean
     ReadAccess access;
     @MockitoBean
     NonconformityRepository nonconformities;
@@ -75,6 +78,7 @@ class NonconformityExportTest {
         NonconformityFilter filter = new NonconformityFilter(2023, null, null, "Phòng Người có công", null, null, null);
         when(nonconformities.count("so-ld", filter, TODAY)).thenReturn(2L);
         when(nonconformities.list(eq("so-ld"), eq(filter), eq(TODAY), anyInt(), anyLong())).thenReturn(ROWS);
+        when(names.unitNames("so-ld")).thenReturn(java.util.Map.of("Phòng Người có công", "Phòng Người có công Sở LĐTBXH"));
         String query = "?year=2023&unit=Phòng Người có công";
         String json = mvc.perform(get("/api/organisations/so-ld/nonconformities" + query)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -84,10 +88,11 @@ class NonconformityExportTest {
         expected.addAll(ExportFiles.json(json, "$.content", "nonconformityId", "source", "severity", "unit", "clause", "description",
                 "raisedOn", "status", "closedOn", "ageDays", "overdue", "overdueActions", "actionsPlanned", "originAuditId",
                 "originFindingId", "originObjectiveId"));
+        expected = ExportFiles.namedAfter(expected, 3, "Tên đơn vị", java.util.Map.of("Phòng Người có công", "Phòng Người có công Sở LĐTBXH"));
 
         assertThat(ExportFiles.xlsx(bytes("/api/organisations/so-ld/nonconformities.xlsx" + query))).isEqualTo(expected);
         assertThat(ExportFiles.csv(bytes("/api/organisations/so-ld/nonconformities.csv" + query))).isEqualTo(expected)
-                .element(1).isEqualTo(List.of("nc-1", "AUDIT_FINDING", "MINOR", "Phòng Người có công", "7.5.3",
+                .element(1).isEqualTo(List.of("nc-1", "AUDIT_FINDING", "MINOR", "Phòng Người có công", "Phòng Người có công Sở LĐTBXH", "7.5.3",
                         "Hồ sơ lưu trữ chưa đúng quy định, thiếu mục lục", "2023-10-02", "ACTIONS_PLANNED", "", "90", "Có", "1", "2",
                         "audit-1", "f-1", ""));
         verify(nonconformities, org.mockito.Mockito.times(2)).list("so-ld", filter, TODAY, 50_000, 0L);

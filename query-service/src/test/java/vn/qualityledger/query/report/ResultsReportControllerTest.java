@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.Letterhead;
 import vn.qualityledger.query.document.LetterheadProperties;
 import vn.qualityledger.query.web.ReadAccess;
@@ -53,6 +54,8 @@ class ResultsReportControllerTest {
     ResultsReports reports;
     @MockitoBean
     ReadAccess access;
+    @MockitoBean
+    DirectoryNames names;
 
     @Test
     void takesTheConfiguredLetterheadAndBlankNumberWhenNoneIsGiven() throws Exception {
@@ -85,6 +88,34 @@ class ResultsReportControllerTest {
         assertThat(parameters.getValue().organisationName()).isEqualTo("UBND-XA-01");
         assertThat(parameters.getValue().place()).isEqualTo("Hải Dương");
         assertThat(parameters.getValue().number()).isEqualTo("/BC-UBND-XA-01");
+    }
+
+    @Test
+    void anOrganisationWithoutALetterheadIsNamedAsItsDirectoryRecordsIt() throws Exception {
+        when(names.organisation("UBND-XA-01")).thenReturn(java.util.Optional.of(
+                new DirectoryNames.OrganisationName("UBND-XA-01", "Ủy ban nhân dân xã Cẩm Hưng", "UBND huyện Cẩm Giàng")));
+        when(reports.read(any())).thenReturn(ResultsReportFilesTest.report());
+        when(reports.docx(any())).thenReturn(new byte[0]);
+        mvc.perform(get("/api/organisations/UBND-XA-01/years/2023/reports/results.docx?cutOff=2023-07-14T17:30:00Z"))
+                .andExpect(status().isOk());
+        ArgumentCaptor<ReportParameters> parameters = ArgumentCaptor.forClass(ReportParameters.class);
+        verify(reports).read(parameters.capture());
+        assertThat(parameters.getValue().organisationName()).isEqualTo("Ủy ban nhân dân xã Cẩm Hưng");
+        assertThat(parameters.getValue().parentName()).isEqualTo("UBND huyện Cẩm Giàng");
+        assertThat(parameters.getValue().number()).isEqualTo("/BC-UBND-XA-01");
+    }
+
+    @Test
+    void theConfiguredLetterheadWinsOverTheDirectorysNames() throws Exception {
+        when(names.organisation("SLDTBXH-HD")).thenReturn(java.util.Optional.of(
+                new DirectoryNames.OrganisationName("SLDTBXH-HD", "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương", "Tỉnh Hải Dương")));
+        when(reports.read(any())).thenReturn(ResultsReportFilesTest.report());
+        when(reports.docx(any())).thenReturn(new byte[0]);
+        mvc.perform(get(DOCX + "?cutOff=2023-07-14T17:30:00Z")).andExpect(status().isOk());
+        ArgumentCaptor<ReportParameters> parameters = ArgumentCaptor.forClass(ReportParameters.class);
+        verify(reports).read(parameters.capture());
+        assertThat(parameters.getValue().organisationName()).isEqualTo("Sở Lao động - Thương binh và Xã hội");
+        assertThat(parameters.getValue().parentName()).isEqualTo("UBND tỉnh Hải Dương");
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.server.ResponseStatusException;
 import vn.qualityledger.api.review.ManagementReviewId;
 import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
+import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.Letterhead;
 import vn.qualityledger.query.document.LetterheadProperties;
@@ -65,6 +66,8 @@ class ReviewMinutesControllerTest {
     ReviewMinutes minutes;
     @MockitoBean
     ReadAccess access;
+    @MockitoBean
+    DirectoryNames names;
 
     private final ReviewInputsReader.Review review = new ReviewInputsReader.Review(
             ReviewMinutesDocxTest.review(LocalDate.of(2023, 7, 10), ReviewMinutesDocxTest.CUT_OFF), ReviewMinutesDocxTest.inputs());

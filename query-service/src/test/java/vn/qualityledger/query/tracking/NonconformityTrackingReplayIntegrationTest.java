@@ -109,7 +109,7 @@ class NonconformityTrackingReplayIntegrationTest {
                 .andExpect(jsonPath("$.projection").value(PROJECTION));
         mvc.perform(get("/api/admin/projections/nothing"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("No projection nothing; there are management-review, nonconformity-tracking, objective-progress"));
+                .andExpect(jsonPath("$.detail").value("No projection nothing; there are management-review, nonconformity-tracking, objective-progress, organisation-directory"));
     }
 
     /** The JSON of every read of the tracking tables, for several dates, keyed by its URI. */

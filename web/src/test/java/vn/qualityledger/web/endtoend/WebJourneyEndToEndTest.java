@@ -81,7 +81,8 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             submit(browser.findElement(By.id("submit-preview")));
             assertThat(text(By.id("plan-decision"))).isEqualTo("Các mục tiêu sẽ được công bố theo Quyết định số 147/QĐ-SLĐTBXH ngày 07/02/2023.");
             assertThat(browser.findElements(By.cssSelector("article.plan-objective"))).hasSize(10);
-            assertThat(text(By.id("plan-summary"))).isEqualTo("10 mục tiêu; sẽ ghi 50 thay đổi (trong 50 lệnh). Chưa có gì được lưu.");
+            // 50 commands of the objectives and the organisation's directory (the plan's names) before them.
+            assertThat(text(By.id("plan-summary"))).isEqualTo("10 mục tiêu; sẽ ghi 51 thay đổi (trong 51 lệnh). Chưa có gì được lưu.");
             WebElement first = browser.findElement(By.cssSelector("article.plan-objective[data-objective='MTCL-2023-01']"));
             assertThat(first.getText()).contains("Mới", "sẽ công bố khi nhập", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng",
                     "2 lần: 14/05/2023, 29/10/2023");
@@ -386,6 +387,9 @@ class WebJourneyEndToEndTest extends BrowserJourney {
             WebElement organisation = browser.findElement(By.cssSelector("#province-organisations tr[data-organisation='" + ORGANISATION + "']"));
             assertThat(organisation.findElement(By.cssSelector("td.completion")).getText()).isEqualTo(percent(june.get("completionRate")));
             assertThat(organisation.findElement(By.cssSelector("td.overdue")).getText()).isEqualTo(june.get("occurrences").get("overdue").asText());
+            // By the name the imported plan recorded, its code beneath.
+            assertThat(organisation.findElement(By.cssSelector("a.drill-down")).getText()).isEqualTo("Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
+            assertThat(organisation.findElement(By.cssSelector(".organisation-code")).getText()).isEqualTo(ORGANISATION);
             screenshot("province");
             organisation.findElement(By.cssSelector("a.drill-down")).click();
             wait.until(ExpectedConditions.urlContains("/organisations/" + ORGANISATION + "/years/2023?asOf=2023-06-30"));
@@ -449,7 +453,9 @@ class WebJourneyEndToEndTest extends BrowserJourney {
 
             browser.findElement(By.id("back-to-objective")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plan")));
-            assertThat(text(By.cssSelector("#plan tr[data-measure='XI.1']"))).contains("Tổng hợp, trả lời phản ánh, kiến nghị", "VP", "Hằng quý");
+            // VP by the name the imported plan recorded in the organisation's directory, its code as the title.
+            assertThat(text(By.cssSelector("#plan tr[data-measure='XI.1']"))).contains("Tổng hợp, trả lời phản ánh, kiến nghị", "Văn phòng Sở", "Hằng quý");
+            assertThat(browser.findElement(By.cssSelector("#plan tr[data-measure='XI.1'] .unit-code span")).getAttribute("title")).isEqualTo("VP");
             assertThat(text(By.id("statement"))).isEqualTo("100% phản ánh, kiến nghị của người dân được trả lời đúng hạn");
             JsonNode dashboard = read("thuky", "/api/objectives/SLDTBXH-HD.MTCL-2023-11/dashboard?asOf=" + AS_OF);
             assertThat(dashboard.get("decision").get("number").asText()).isEqualTo("312/QĐ-SLĐTBXH");

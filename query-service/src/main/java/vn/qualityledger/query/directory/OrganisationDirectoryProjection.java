@@ -1,0 +1,84 @@
+package vn.qualityledger.query.directory;
+
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.qualityledger.api.directory.DirectoryUnit;
+import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
+import vn.qualityledger.query.progress.EventSavepoint;
+import vn.qualityledger.query.progress.ProjectionTables;
+import vn.qualityledger.query.progress.ReadModelSchema;
+
+/**
+ * Keeps the directory tables of schema {@code query} in step with the directory streams: each event replaces the
+ * organisation's name, parent and units as a whole (the event holds the whole directory), so a redelivered or replayed
+ * event gives the same rows. Its own processing group, so that it can be rebuilt alone and one bad event parks only its
+ * organisation's stream.
+ */
+@Component
+@ProcessingGroup(OrganisationDirectoryProjection.PROCESSING_GROUP)
+public class OrganisationDirectoryProjection {
+
+    public static final String PROCESSING_GROUP = "organisation-directory";
+    /** Its tables, which a replay rebuilds from nothing. */
+    public static final List<String> TABLES = List.of("organisation_directory", "directory_unit");
+    /** For rebuilds and consistency checks. */
+    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, OrganisationDirectoryProjection::writingTo);
+
+    private final JdbcTemplate jdbc;
+    private final String schema;
+
+    @Autowired
+    public OrganisationDirectoryProjection(JdbcTemplate jdbc) {
+        this(jdbc, ReadModelSchema.LIVE_SCHEMA);
+    }
+
+    private OrganisationDirectoryProjection(JdbcTemplate jdbc, String schema) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    /** The same projection writing into another schema with the same tables (a rebuild). */
+    public static OrganisationDirectoryProjection writingTo(JdbcTemplate jdbc, String schema) {
+        return new OrganisationDirectoryProjection(jdbc, schema);
+    }
+
+    /** Every event in a savepoint, as the other projections (see EventSavepoint). */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
+    }
+
+    @EventHandler
+    void on(OrganisationDirectoryRecordedEvent event) {
+        String organisation = event.organisationId();
+        update("""
+                INSERT INTO query.organisation_directory (organisation_id, name, parent_name) VALUES (?, ?, ?)
+                ON CONFLICT (organisation_id) DO UPDATE SET name = EXCLUDED.name, parent_name = EXCLUDED.parent_name
+                """, organisation, event.name(), event.parentName());
+        update("DELETE FROM query.directory_unit WHERE organisation_id = ?", organisation);
+        List<DirectoryUnit> units = event.units() == null ? List.of() : event.units();
+        for (int i = 0; i < units.size(); i++) {
+            DirectoryUnit unit = units.get(i);
+            update("INSERT INTO query.directory_unit (organisation_id, code, name, kind, position) VALUES (?, ?, ?, ?, ?)",
+                    organisation, unit.code(), unit.name(), unit.kind(), i);
+        }
+    }
+
+    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
+    }
+
+    private void update(String sql, Object... arguments) {
+        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
+    }
+}
