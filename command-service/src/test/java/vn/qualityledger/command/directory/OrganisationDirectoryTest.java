@@ -1,6 +1,5 @@
 package vn.qualityledger.command.directory;
 
-import static vn.qualityledger.command.PermissionMatrix.forbidden;
 
 import java.text.Normalizer;
 import java.util.List;
@@ -179,13 +178,7 @@ class OrganisationDirectoryTest {
     @ParameterizedTest(name = "{0} by {1}: allowed {2}")
     @MethodSource("matrix")
     void followsThePermissionMatrix(String command, String user, boolean allowed) {
-        Case scenario = CASES.get(command);
-        var result = fixture.given(scenario.given()).when(scenario.command(), USERS.get(user).toMetaData());
-        if (allowed) {
-            result.expectSuccessfulHandlerExecution();
-        } else {
-            result.expectNoEvents().expectException(CommandExecutionException.class).expectExceptionDetails(forbidden());
-        }
+        PermissionMatrix.send(fixture, CASES.get(command), USERS.get(user), allowed);
     }
 
     @Test
