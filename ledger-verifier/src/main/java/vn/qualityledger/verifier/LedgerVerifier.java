@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.support.ledger.Checkpoint;
 import vn.qualityledger.support.ledger.LedgerKeys;
 import vn.qualityledger.support.ledger.LedgerVerification;
+import vn.qualityledger.support.ledger.OrganisationExport;
 import vn.qualityledger.support.ledger.StreamExport;
 
 /**
@@ -21,10 +22,13 @@ import vn.qualityledger.support.ledger.StreamExport;
  * <pre>
  * java -jar ledger-verifier.jar --public-key ledger.pem [--public-key old.pem …]
  *                               [--checkpoint checkpoint-1200-….json …] [--export export.json]
+ *                               [--previous earlier-organisation-export.json]
  * </pre>
  * A public key is a PEM or base64 SubjectPublicKeyInfo file, or the JSON of {@code GET /api/ledger/public-key}; a
  * checkpoint the JSON the service writes to its checkpoint directory (or one element of
- * {@code GET /api/ledger/checkpoints}); an export the JSON of {@code GET /api/ledger/streams/{stream}/export}.
+ * {@code GET /api/ledger/checkpoints}); an export the JSON of {@code GET /api/ledger/streams/{stream}/export} or of
+ * {@code GET /api/ledger/organisations/{org}/export} (told apart by their {@code format}); {@code --previous} an
+ * organisation's export the auditor saved earlier, every stream of which must still be in the new one.
  *
  * <p>Prints {@code verified: …} and exits 0, or {@code FAILED: …} naming the first checkpoint or event that fails and
  * exits 1; 2 for a usage error or an unreadable file.
@@ -45,6 +49,7 @@ public final class LedgerVerifier {
         List<PublicKey> keys = new ArrayList<>();
         List<Path> checkpointFiles = new ArrayList<>();
         Path exportFile = null;
+        Path previousFile = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -56,6 +61,7 @@ public final class LedgerVerifier {
                     case "--public-key" -> keys.add(publicKey(file));
                     case "--checkpoint" -> checkpointFiles.add(file);
                     case "--export" -> exportFile = file;
+                    case "--previous" -> previousFile = file;
                     default -> {
                         return usage(err, "unknown option " + option);
                     }
@@ -75,9 +81,24 @@ public final class LedgerVerifier {
                 }
                 checkpoints.add(checkpoint);
             }
-            LedgerVerification.Outcome outcome = exportFile == null
-                    ? LedgerVerification.verifyCheckpoints(keys, checkpoints)
-                    : LedgerVerification.verify(keys, checkpoints, JSON.readValue(Files.readAllBytes(exportFile), StreamExport.class));
+            if (previousFile != null && exportFile == null) {
+                return usage(err, "--previous needs an organisation's --export to compare with");
+            }
+            LedgerVerification.Outcome outcome;
+            if (exportFile == null) {
+                outcome = LedgerVerification.verifyCheckpoints(keys, checkpoints);
+            } else {
+                byte[] export = Files.readAllBytes(exportFile);
+                if (OrganisationExport.FORMAT.equals(JSON.readTree(export).path("format").asString())) {
+                    OrganisationExport previous = previousFile == null ? null
+                            : JSON.readValue(Files.readAllBytes(previousFile), OrganisationExport.class);
+                    outcome = LedgerVerification.verify(keys, checkpoints, JSON.readValue(export, OrganisationExport.class), previous);
+                } else if (previousFile != null) {
+                    return usage(err, "--previous compares organisation exports; " + exportFile + " is one stream's");
+                } else {
+                    outcome = LedgerVerification.verify(keys, checkpoints, JSON.readValue(export, StreamExport.class));
+                }
+            }
             out.println(outcome.verified() ? outcome.message() : "FAILED: " + outcome.message());
             return outcome.verified() ? 0 : 1;
         } catch (IOException | JacksonException | IllegalArgumentException e) {
@@ -97,7 +118,7 @@ public final class LedgerVerifier {
     private static int usage(PrintStream err, String problem) {
         err.println(problem);
         err.println("usage: java -jar ledger-verifier.jar --public-key FILE [--public-key FILE …] "
-                + "[--checkpoint FILE …] [--export FILE]");
+                + "[--checkpoint FILE …] [--export FILE] [--previous FILE]");
         return 2;
     }
 }

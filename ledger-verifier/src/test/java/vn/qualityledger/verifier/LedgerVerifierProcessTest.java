@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.qualityledger.support.ledger.Checkpoint;
 import vn.qualityledger.support.ledger.LedgerKeys;
+import vn.qualityledger.support.ledger.OrganisationExport;
 import vn.qualityledger.support.ledger.StreamExport;
 import vn.qualityledger.support.ledger.TestLedger;
 
@@ -110,6 +111,35 @@ class LedgerVerifierProcessTest {
         Path file = writeJson("rewritten.json", rewritten);
         Result result = verifier("--public-key", oldKey, "--public-key", newKey, "--checkpoint", file, "--export", export);
         assertThat(result.output()).startsWith("FAILED: " + file).contains("signature does not hold");
+        assertThat(result.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void verifiesAnOrganisationsExportAndNamesAStreamRemovedSinceTheExportTheAuditorHeld() throws Exception {
+        Path key = write("ledger.pem", LedgerKeys.publicKeyPem(KEY.getPublic()));
+        Path earlier = writeJson("earlier.json", ledger.organisationExport("SLDTBXH-HD", ledger.checkpoint(KEY, 20)));
+        OrganisationExport full = ledger.organisationExport("SLDTBXH-HD", ledger.checkpoint(KEY, 40), 20);
+
+        Result result = verifier("--public-key", key, "--export", writeJson("export.json", full), "--previous", earlier);
+        assertThat(result.output()).startsWith("verified: 4 streams (40 events) of organisation SLDTBXH-HD");
+        assertThat(result.exitCode()).isZero();
+
+        // The file leaves a stream out: every stream in it verifies, but the auditor's earlier export had it.
+        OrganisationExport removed = new OrganisationExport(full.format(), full.organisation(), full.checkpoint(),
+                full.streams().stream().filter(s -> !s.stream().equals("SLDTBXH-HD.MTCL-2023-02")).toList());
+        Path file = writeJson("removed.json", removed);
+        assertThat(verifier("--public-key", key, "--export", file).exitCode()).as("alone, a left-out stream cannot be seen").isZero();
+        result = verifier("--public-key", key, "--export", file, "--previous", earlier);
+        assertThat(result.output()).startsWith("FAILED: stream SLDTBXH-HD.MTCL-2023-02: in the earlier export").contains("missing from this one");
+        assertThat(result.exitCode()).isEqualTo(1);
+
+        // Deleted with its leaves before the next checkpoint was signed: that checkpoint no longer extends the earlier one.
+        TestLedger without = new TestLedger();
+        ledger.events.stream().filter(e -> !e.stream().equals("SLDTBXH-HD.MTCL-2023-02"))
+                .forEach(e -> without.append(e.stream(), new String(e.payload(), StandardCharsets.UTF_8)));
+        OrganisationExport rebuilt = without.organisationExport("SLDTBXH-HD", without.checkpoint(KEY, 30), 20);
+        result = verifier("--public-key", key, "--export", writeJson("rebuilt.json", rebuilt), "--previous", earlier);
+        assertThat(result.output()).startsWith("FAILED: ").contains("is not a prefix of");
         assertThat(result.exitCode()).isEqualTo(1);
     }
 

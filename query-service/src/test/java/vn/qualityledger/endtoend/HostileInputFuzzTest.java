@@ -522,16 +522,18 @@ class HostileInputFuzzTest {
             read("nhanvienvp", "/api/reminders", "organisationId", ORG, "unitId", "VP", "page", "0", "size", "10"),
             read("qmr", "/api/reminders/digests", "organisationId", ORG, "page", "0", "size", "10"),
             read("thuky", "/api/organisations/" + ORG + "/years/2023/reports/results", "kind", "SIX_MONTH",
-                    "cutOff", "2023-06-30T10:00:00Z", "number", "01/BC-SLĐTBXH"),
+                    "cutOff", "2023-06-30T10:00:00Z", "number", "01/BC-SLĐTBXH", "checkpointTreeSize", "1"),
             read("thuky", "/api/organisations/" + ORG + "/years/2023/reports/issued"),
             read("xem", "/api/organisations"),
             read("xem", "/api/ledger/public-key"),
             read("xem", "/api/ledger/checkpoints", "limit", "10"),
+            read("xem", "/api/ledger/checkpoints/feed", "after", "0", "limit", "10"),
+            read("xem", "/api/ledger/organisations/" + ORG + "/export", "treeSize", "1", "consistentWith", "1"),
             read("xem", "/api/organisations/" + ORG + "/reviews", "year", "2023", "asOf", "2023-12-31"),
             read("xem", "/api/reviews/" + REVIEW, "asOf", "2023-12-31"),
             read("xem", "/api/organisations/" + ORG + "/review-decisions", "status", "OPEN", "asOf", "2023-12-31"),
             read("xem", "/api/reviews/" + REVIEW + "/inputs"),
-            read("thuky", "/api/reviews/" + REVIEW + "/minutes", "number", "05/BB-SLĐTBXH"),
+            read("thuky", "/api/reviews/" + REVIEW + "/minutes", "number", "05/BB-SLĐTBXH", "checkpointTreeSize", "1"),
             read("admin", "/api/admin/projections/objective-progress"),
             read("admin", "/api/admin/projections/nonconformity-tracking"));
 
@@ -752,6 +754,9 @@ class HostileInputFuzzTest {
             Map.entry("kind", List.of("garbage", "", "%00")),
             Map.entry("cutOff", List.of("garbage", "+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "2023-06-30", "")),
             Map.entry("number", List.of("x".repeat(5000), "%00")),
+            Map.entry("checkpointTreeSize", List.of("-1", "abc", "99999999999999999999", "1e309", "")),
+            Map.entry("treeSize", List.of("-1", "abc", "99999999999999999999", "")),
+            Map.entry("consistentWith", List.of("-1", "abc", "99999999999999999999", "")),
             Map.entry("step", List.of("garbage", "", "%00")),
             Map.entry("unitId", List.of("%00", "x".repeat(5000))));
 

@@ -2,14 +2,18 @@ package vn.qualityledger.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import vn.qualityledger.support.ledger.Checkpoint;
 import vn.qualityledger.support.ledger.LedgerKeys;
 import vn.qualityledger.support.ledger.LedgerVerification;
@@ -17,7 +21,8 @@ import vn.qualityledger.support.ledger.StreamExport;
 
 /**
  * The ledger over events as command-service really writes them (through its tamper-evident storage engine): an
- * objective's export verifies against last checkpoint and this one with the published public key alone.
+ * objective's export verifies against last checkpoint and this one with the published public key alone; a report issued
+ * prints the checkpoint it was issued at.
  */
 class LedgerEndToEndTest {
 
@@ -43,6 +48,22 @@ class LedgerEndToEndTest {
             assertThat(outcome.verified()).as(outcome.message()).isTrue();
             assertThat(export.events()).extracting(e -> e.event().stream()).containsOnly(OBJECTIVE);
             assertThat(export.checkpoint().treeSize()).isEqualTo(second.treeSize());
+
+            // A report issued now prints the newest checkpoint, and its issued copy still prints that one once a newer exists.
+            JsonNode issue = services.get("thuky", "/api/organisations/SLDTBXH-HD/years/2023/reports/results?kind=ANNUAL");
+            assertThat(issue.path("checkpointTreeSize").asLong()).isEqualTo(second.treeSize());
+            ((ObjectNode) issue).put("reportId", "SLDTBXH-HD.BC-LEDGER");
+            services.post("thuky", "/api/reports/results", issue.toString(), 201);
+            Checkpoint third = sign(queries);
+            assertThat(third.treeSize()).as("the issue itself is a new leaf").isGreaterThan(second.treeSize());
+            byte[] issued = queries.get().uri("/api/reports/SLDTBXH-HD.BC-LEDGER/results.docx")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("xem:demo".getBytes(StandardCharsets.UTF_8)))
+                    .retrieve().body(byte[].class);
+            try (var document = new XWPFDocument(new ByteArrayInputStream(issued))) {
+                assertThat(document.getParagraphs().get(document.getParagraphs().size() - 1).getText()).isEqualTo(
+                        "Điểm kiểm tra sổ cái: kích thước " + second.treeSize() + ", gốc " + Base64.getEncoder().encodeToString(second.rootHash())
+                                + ", khóa " + second.keyId() + ", thời điểm " + second.timestamp());
+            }
         }
     }
 

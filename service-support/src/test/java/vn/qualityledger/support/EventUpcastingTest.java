@@ -24,9 +24,16 @@ import vn.qualityledger.api.objective.EvidenceSubmittedEvent;
 import vn.qualityledger.api.objective.MeasureId;
 import vn.qualityledger.api.objective.ObjectiveId;
 import vn.qualityledger.api.objective.OccurrenceId;
+import vn.qualityledger.api.report.ResultsReportId;
+import vn.qualityledger.api.report.ResultsReportIssuedEvent;
+import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.api.review.ManagementReviewId;
+import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
 import vn.qualityledger.support.upcasting.EventRevisionUpcast;
 import vn.qualityledger.support.upcasting.EvidenceSubmittedV1ToV2;
 import vn.qualityledger.support.upcasting.PublishedEventUpcaster;
+import vn.qualityledger.support.upcasting.ResultsReportIssuedV1ToV2;
+import vn.qualityledger.support.upcasting.ReviewMinutesIssuedV1ToV2;
 import vn.qualityledger.support.upcasting.UpcastingConfiguration;
 import vn.qualityledger.support.upcastingproof.NoteRecordedEvent;
 import vn.qualityledger.support.upcastingproof.NoteRecordedV1ToV2;
@@ -101,6 +108,34 @@ class EventUpcastingTest {
     }
 
     @Test
+    void aResultsReportIssuedAtRevisionOneReadsAsRevisionTwoWithoutACheckpoint() {
+        DomainEventData<byte[]> stored = stored(ResultsReportIssuedEvent.class, "1", """
+                {"reportId":"r-1","organisationId":"SLDTBXH-HD","year":2023,"kind":"SIX_MONTH","cutOff":"2023-06-30T10:00:00Z",
+                 "number":"215/BC-SLĐTBXH","organisationName":"SỞ LAO ĐỘNG","parentName":"UBND TỈNH HẢI DƯƠNG","place":"Hải Dương",
+                 "signerAuthority":"","signerTitle":"GIÁM ĐỐC","signerName":"Nguyễn Văn An","recipients":["Lưu: VT"],
+                 "docxSha256":"%s","xlsxSha256":"%s","generator":"g 1","issuedOn":"2023-07-01"}""".formatted("a".repeat(64), "b".repeat(64)));
+
+        Object read = read(stored, new PublishedEventUpcaster(List.of(new ResultsReportIssuedV1ToV2()))).get(0).getPayload();
+
+        assertThat(read).isEqualTo(new ResultsReportIssuedEvent(new ResultsReportId("r-1"), "SLDTBXH-HD", 2023, ResultsReportKind.SIX_MONTH,
+                Instant.parse("2023-06-30T10:00:00Z"), "215/BC-SLĐTBXH", "SỞ LAO ĐỘNG", "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "",
+                "GIÁM ĐỐC", "Nguyễn Văn An", List.of("Lưu: VT"), "a".repeat(64), "b".repeat(64), "g 1", null, LocalDate.of(2023, 7, 1)));
+    }
+
+    @Test
+    void reviewMinutesIssuedAtRevisionOneReadAsRevisionTwoWithoutACheckpoint() {
+        DomainEventData<byte[]> stored = stored(ReviewMinutesIssuedEvent.class, "1", """
+                {"reviewId":"R2","number":"05/BB-SLĐTBXH","organisationName":"SỞ LAO ĐỘNG","parentName":"","place":"Hải Dương",
+                 "signerAuthority":"","signerTitle":"GIÁM ĐỐC","signerName":"Nguyễn Văn An","recipients":[],
+                 "docxSha256":"%s","generator":"g 1","issuedOn":"2023-07-12"}""".formatted("c".repeat(64)));
+
+        Object read = read(stored, new PublishedEventUpcaster(List.of(new ReviewMinutesIssuedV1ToV2()))).get(0).getPayload();
+
+        assertThat(read).isEqualTo(new ReviewMinutesIssuedEvent(ManagementReviewId.of("R2"), "05/BB-SLĐTBXH", "SỞ LAO ĐỘNG", "",
+                "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of(), "c".repeat(64), "g 1", null, LocalDate.of(2023, 7, 12)));
+    }
+
+    @Test
     void twoStepsFromTheSameRevisionAreRefused() {
         assertThatThrownBy(() -> new PublishedEventUpcaster(List.of(new NoteRecordedV1ToV2(), new NoteRecordedV1ToV2())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("NoteRecorded 1 → 2");
@@ -114,7 +149,8 @@ class EventUpcastingTest {
                 .run(context -> {
                     assertThat(context).getBeans(EventUpcaster.class).hasSize(1);
                     assertThat(context.getBean(PublishedEventUpcaster.class).steps()).extracting(Object::getClass)
-                            .containsExactlyInAnyOrder(NoteRecordedV1ToV2.class, EvidenceSubmittedV1ToV2.class);
+                            .containsExactlyInAnyOrder(NoteRecordedV1ToV2.class, EvidenceSubmittedV1ToV2.class,
+                                    ResultsReportIssuedV1ToV2.class, ReviewMinutesIssuedV1ToV2.class);
                 });
     }
 

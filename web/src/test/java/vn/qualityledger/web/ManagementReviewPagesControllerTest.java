@@ -688,6 +688,7 @@ class ManagementReviewPagesControllerTest {
         minutes.put("recipients", List.of("Các phòng, đơn vị;", "Lưu: VT."));
         minutes.put("docxSha256", SHA);
         minutes.put("generator", "quality-ledger review minutes 1; Apache POI 5");
+        minutes.put("checkpointTreeSize", 1234); // the checkpoint the draft printed: the issue records it
         minutes.put("cutOff", "2023-07-15T10:00:00Z");
         return minutes;
     }

@@ -261,6 +261,7 @@ class ReportsControllerTest {
         issue.put("docxSha256", DOCX_SHA);
         issue.put("xlsxSha256", XLSX_SHA);
         issue.put("generator", "quality-ledger results report 1; Apache POI 5");
+        issue.put("checkpointTreeSize", 1234); // the checkpoint both files printed: the issue records it
         return issue;
     }
 

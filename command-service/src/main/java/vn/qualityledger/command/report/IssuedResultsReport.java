@@ -43,7 +43,7 @@ public class IssuedResultsReport {
         ResultsReportIssuedEvent event = new ResultsReportIssuedEvent(command.reportId(), command.organisationId(), command.year(),
                 command.kind(), command.cutOff(), command.number(), command.organisationName(), command.parentName(),
                 command.place(), command.signerAuthority(), command.signerTitle(), command.signerName(), command.recipients(),
-                command.docxSha256(), command.xlsxSha256(), command.generator(), command.issuedOn());
+                command.docxSha256(), command.xlsxSha256(), command.generator(), command.checkpointTreeSize(), command.issuedOn());
         if (issued != null) {
             if (ReportIssuingPolicy.sameContent(issued, event)) {
                 return;

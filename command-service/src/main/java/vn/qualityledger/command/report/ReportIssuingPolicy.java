@@ -48,6 +48,7 @@ final class ReportIssuingPolicy {
         return new ResultsReportIssuedEvent(requested.reportId(), requested.organisationId(), requested.year(), requested.kind(),
                 requested.cutOff(), requested.number(), requested.organisationName(), requested.parentName(), requested.place(),
                 requested.signerAuthority(), requested.signerTitle(), requested.signerName(), requested.recipients(),
-                requested.docxSha256(), requested.xlsxSha256(), requested.generator(), recorded.issuedOn()).equals(recorded);
+                requested.docxSha256(), requested.xlsxSha256(), requested.generator(), requested.checkpointTreeSize(),
+                recorded.issuedOn()).equals(recorded);
     }
 }

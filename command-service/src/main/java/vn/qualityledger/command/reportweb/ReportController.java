@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
@@ -49,7 +50,8 @@ class ReportController {
                               @NotNull @Size(max = 30) List<@NotBlank @Size(max = 300) String> recipients,
                               @NotNull @Pattern(regexp = "[0-9a-f]{64}") String docxSha256,
                               @NotNull @Pattern(regexp = "[0-9a-f]{64}") String xlsxSha256,
-                              @NotBlank @Size(max = 200) String generator) {
+                              @NotBlank @Size(max = 200) String generator,
+                              @PositiveOrZero Long checkpointTreeSize) {
     }
 
     private final CommandGateway commands;
@@ -66,7 +68,8 @@ class ReportController {
         commands.sendAndWait(new IssueResultsReportCommand(id, request.organisationId(), request.year(), request.kind(),
                 request.cutOff(), request.number(), request.organisationName(), request.parentName(), request.place(),
                 request.signerAuthority(), request.signerTitle(), request.signerName(), request.recipients(),
-                request.docxSha256(), request.xlsxSha256(), request.generator(), LocalDate.now(clock)));
+                request.docxSha256(), request.xlsxSha256(), request.generator(), request.checkpointTreeSize(),
+                LocalDate.now(clock)));
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while the report was being issued: its outcome is unknown");
         }

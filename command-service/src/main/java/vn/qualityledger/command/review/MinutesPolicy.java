@@ -37,7 +37,7 @@ final class MinutesPolicy {
     static ReviewMinutesIssuedEvent issued(IssueReviewMinutesCommand command, LocalDate issuedOn) {
         return new ReviewMinutesIssuedEvent(command.reviewId(), command.number(), command.organisationName(), command.parentName(),
                 command.place(), command.signerAuthority(), command.signerTitle(), command.signerName(), command.recipients(),
-                command.docxSha256(), command.generator(), issuedOn);
+                command.docxSha256(), command.generator(), command.checkpointTreeSize(), issuedOn);
     }
 
     private static void requireText(String text, String field, String code, String message) {

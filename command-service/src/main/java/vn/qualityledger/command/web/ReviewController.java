@@ -86,7 +86,7 @@ class ReviewController {
     ResponseEntity<CommandAccepted> issueMinutes(@PathVariable ManagementReviewId reviewId, @Valid @RequestBody IssueReviewMinutes request) {
         commands.sendAndWait(new IssueReviewMinutesCommand(reviewId, request.number(), request.organisationName(), request.parentName(),
                 request.place(), request.signerAuthority(), request.signerTitle(), request.signerName(), request.recipients(),
-                request.docxSha256(), request.generator(), dates.today()));
+                request.docxSha256(), request.generator(), request.checkpointTreeSize(), dates.today()));
         return created("/api/reviews/" + reviewId + "/minutes", reviewId.value());
     }
 

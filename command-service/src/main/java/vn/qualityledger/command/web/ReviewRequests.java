@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,7 +85,8 @@ final class ReviewRequests {
                               @NotNull @Size(max = 200) String signerName,
                               @NotNull @Size(max = 30) List<@NotBlank @Size(max = 300) String> recipients,
                               @NotNull @Pattern(regexp = "[0-9a-f]{64}") String docxSha256,
-                              @NotBlank @Size(max = 200) String generator) {
+                              @NotBlank @Size(max = 200) String generator,
+                              @PositiveOrZero Long checkpointTreeSize) {
     }
 
     record CancelManagementReview(@NotBlank @Size(max = 2000) String reason, LocalDate cancelledOn) {

@@ -38,13 +38,13 @@ class IssuedResultsReportTest {
     static IssueResultsReportCommand issue(String docx, Instant cutOff, LocalDate issuedOn) {
         return new IssueResultsReportCommand(REPORT, ORG, 2023, ResultsReportKind.SIX_MONTH, cutOff, "215/BC-SLĐTBXH",
                 "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh Hải Dương", "Hải Dương", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
-                "Nguyễn Văn An", List.of("Lưu: VT, VP."), docx, XLSX, "quality-ledger results-report 1; Apache POI 5.5.1", issuedOn);
+                "Nguyễn Văn An", List.of("Lưu: VT, VP."), docx, XLSX, "quality-ledger results-report 1; Apache POI 5.5.1", 42L, issuedOn);
     }
 
     static ResultsReportIssuedEvent issued() {
         return new ResultsReportIssuedEvent(REPORT, ORG, 2023, ResultsReportKind.SIX_MONTH, CUT_OFF, "215/BC-SLĐTBXH",
                 "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh Hải Dương", "Hải Dương", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
-                "Nguyễn Văn An", List.of("Lưu: VT, VP."), DOCX, XLSX, "quality-ledger results-report 1; Apache POI 5.5.1", ISSUED_ON);
+                "Nguyễn Văn An", List.of("Lưu: VT, VP."), DOCX, XLSX, "quality-ledger results-report 1; Apache POI 5.5.1", 42L, ISSUED_ON);
     }
 
     private static void refused(ResultValidator<IssuedResultsReport> result, Kind kind, String code, String field) {
@@ -67,6 +67,16 @@ class IssuedResultsReportTest {
     @Test
     void cannotIssueTheSameIdWithOtherFiles() {
         refused(fixture.given(issued()).when(issue(XLSX, CUT_OFF, ISSUED_ON), SECRETARY.toMetaData()), Kind.CONFLICT, "REPORT_EXISTS", "reportId");
+    }
+
+    @Test
+    void cannotIssueTheSameIdPrintingAnotherCheckpoint() {
+        IssueResultsReportCommand other = issue(DOCX, CUT_OFF, ISSUED_ON);
+        other = new IssueResultsReportCommand(other.reportId(), other.organisationId(), other.year(), other.kind(), other.cutOff(),
+                other.number(), other.organisationName(), other.parentName(), other.place(), other.signerAuthority(),
+                other.signerTitle(), other.signerName(), other.recipients(), other.docxSha256(), other.xlsxSha256(),
+                other.generator(), 43L, other.issuedOn());
+        refused(fixture.given(issued()).when(other, SECRETARY.toMetaData()), Kind.CONFLICT, "REPORT_EXISTS", "reportId");
     }
 
     @Test

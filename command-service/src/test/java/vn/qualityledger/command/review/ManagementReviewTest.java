@@ -580,7 +580,15 @@ class ManagementReviewTest {
         @Test
         void cannotIssueOtherMinutesForTheSameReview() {
             IssueReviewMinutesCommand other = new IssueReviewMinutesCommand(REVIEW, "06/BB-SLĐTBXH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
-                    "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Lưu: VT."), SHA, "quality-ledger-minutes 1 (POI 5.4.1)", ISSUED_ON);
+                    "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Lưu: VT."), SHA, "quality-ledger-minutes 1 (POI 5.4.1)", 42L, ISSUED_ON);
+            refused(givenHeld(minutesIssued(ISSUED_ON)).when(other), Kind.CONFLICT, "MINUTES_EXIST", "reviewId");
+        }
+
+        @Test
+        void cannotIssueTheSameMinutesPrintingAnotherCheckpoint() {
+            IssueReviewMinutesCommand other = new IssueReviewMinutesCommand(REVIEW, "05/BB-SLĐTBXH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                    "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Ban Chỉ đạo ISO;", "- Lưu: VT."), SHA,
+                    "quality-ledger-minutes 1 (POI 5.4.1)", 43L, ISSUED_ON);
             refused(givenHeld(minutesIssued(ISSUED_ON)).when(other), Kind.CONFLICT, "MINUTES_EXIST", "reviewId");
         }
 
@@ -630,7 +638,7 @@ class ManagementReviewTest {
         }
 
         private IssueReviewMinutesCommand minutes(String number, String organisation, String place, String signerTitle, String sha, String generator) {
-            return new IssueReviewMinutesCommand(REVIEW, number, organisation, "", place, "", signerTitle, "Nguyễn Văn An", List.of(), sha, generator, ISSUED_ON);
+            return new IssueReviewMinutesCommand(REVIEW, number, organisation, "", place, "", signerTitle, "Nguyễn Văn An", List.of(), sha, generator, null, ISSUED_ON);
         }
     }
 

@@ -107,13 +107,13 @@ final class ReviewFixtures {
     static IssueReviewMinutesCommand issueMinutes(LocalDate issuedOn) {
         return new IssueReviewMinutesCommand(REVIEW, "05/BB-SLĐTBXH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "UBND TỈNH HẢI DƯƠNG",
                 "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Ban Chỉ đạo ISO;", "- Lưu: VT."), SHA,
-                "quality-ledger-minutes 1 (POI 5.4.1)", issuedOn);
+                "quality-ledger-minutes 1 (POI 5.4.1)", 42L, issuedOn);
     }
 
     static ReviewMinutesIssuedEvent minutesIssued(LocalDate issuedOn) {
         return new ReviewMinutesIssuedEvent(REVIEW, "05/BB-SLĐTBXH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "UBND TỈNH HẢI DƯƠNG",
                 "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Ban Chỉ đạo ISO;", "- Lưu: VT."), SHA,
-                "quality-ledger-minutes 1 (POI 5.4.1)", issuedOn);
+                "quality-ledger-minutes 1 (POI 5.4.1)", 42L, issuedOn);
     }
 
     static ManagementReviewCancelledEvent cancelled() {

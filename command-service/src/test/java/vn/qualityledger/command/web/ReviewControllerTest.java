@@ -205,12 +205,24 @@ class ReviewControllerTest {
         mvc.perform(post(BASE + "/minutes").contentType(MediaType.APPLICATION_JSON).content("""
                         {"number": "05/BB-SLĐTBXH", "organisationName": "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "parentName": "UBND TỈNH HẢI DƯƠNG",
                          "place": "Hải Dương", "signerAuthority": "", "signerTitle": "GIÁM ĐỐC", "signerName": "Nguyễn Văn An",
-                         "recipients": ["- Lưu: VT."], "docxSha256": "%s", "generator": "quality-ledger-minutes 1"}""".formatted(SHA)))
+                         "recipients": ["- Lưu: VT."], "docxSha256": "%s", "generator": "quality-ledger-minutes 1",
+                         "checkpointTreeSize": 42}""".formatted(SHA)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", BASE + "/minutes"))
                 .andExpect(jsonPath("$.id").value(REVIEW.value()));
         verify(commands).sendAndWait(new IssueReviewMinutesCommand(REVIEW, "05/BB-SLĐTBXH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
-                "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Lưu: VT."), SHA, "quality-ledger-minutes 1", TODAY));
+                "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Lưu: VT."), SHA, "quality-ledger-minutes 1", 42L, TODAY));
+    }
+
+    @Test
+    void refusesMinutesWithANegativeCheckpointSizeNamingTheField() throws Exception {
+        mvc.perform(post(BASE + "/minutes").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"number": "05/BB", "organisationName": "Sở", "parentName": "", "place": "Hải Dương", "signerAuthority": "",
+                         "signerTitle": "GIÁM ĐỐC", "signerName": "", "recipients": [], "docxSha256": "%s", "generator": "g",
+                         "checkpointTreeSize": -1}""".formatted(SHA)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("checkpointTreeSize"));
+        verifyNoInteractions(commands);
     }
 
     @Test

@@ -151,6 +151,17 @@ public final class AdministrativeDocx {
         paragraph(ParagraphAlignment.LEFT); // the body ends with a paragraph, as Word writes it, not with a table
     }
 
+    /**
+     * The signed ledger checkpoint the document was issued at, in small print below the signature (its last page);
+     * nothing at all for none, so that a document issued before checkpoints were printed keeps its bytes.
+     */
+    public void checkpoint(PrintedCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return;
+        }
+        text(paragraph(ParagraphAlignment.LEFT), checkpoint.line(), 9, false, true);
+    }
+
     // ---- the body -------------------------------------------------------------------------------------------------
 
     public void heading(String text) {

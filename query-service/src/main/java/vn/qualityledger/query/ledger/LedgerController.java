@@ -19,6 +19,7 @@ import vn.qualityledger.support.ledger.Checkpoint;
 import vn.qualityledger.support.ledger.LedgerEvent;
 import vn.qualityledger.support.ledger.LedgerKeys;
 import vn.qualityledger.support.ledger.MerkleTree;
+import vn.qualityledger.support.ledger.OrganisationExport;
 import vn.qualityledger.support.ledger.StreamExport;
 import vn.qualityledger.support.ledger.StreamHeads;
 
@@ -98,6 +99,28 @@ class LedgerController {
         long size = checkpoint.treeSize();
         StreamHeads.Indexed head = log.heads(size).find(stream)
                 .orElseThrow(() -> new NotFoundException("Stream " + stream + " has no event in the ledger at size " + size));
+        return export(stream, checkpoint, head, consistentWith);
+    }
+
+    /**
+     * Every stream of the organisation in the checkpoint's tree (a stream's organisation is its first event's, as the
+     * feed records it), each exported as {@code …/streams/{stream}/export} exports it, in one file.
+     */
+    @GetMapping("/api/ledger/organisations/{organisation}/export")
+    OrganisationExport organisationExport(@PathVariable String organisation, @RequestParam(required = false) Long treeSize,
+                                          @RequestParam(required = false) List<Long> consistentWith) {
+        access.requireOrganisation(organisation);
+        Checkpoint checkpoint = checkpoint(treeSize);
+        StreamHeads heads = log.heads(checkpoint.treeSize());
+        List<StreamExport> streams = new ArrayList<>();
+        for (String stream : log.streamsOf(organisation)) {
+            heads.find(stream).ifPresent(head -> streams.add(export(stream, checkpoint, head, consistentWith)));
+        }
+        return new OrganisationExport(OrganisationExport.FORMAT, organisation, checkpoint, streams);
+    }
+
+    private StreamExport export(String stream, Checkpoint checkpoint, StreamHeads.Indexed head, List<Long> consistentWith) {
+        long size = checkpoint.treeSize();
         MerkleTree tree = log.tree();
         List<StreamExport.Entry> entries = new ArrayList<>();
         for (LedgerLog.Leaf leaf : log.leavesOf(stream, size)) {

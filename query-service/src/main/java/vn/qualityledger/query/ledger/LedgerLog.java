@@ -86,6 +86,15 @@ public class LedgerLog {
                 (rs, row) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3)), stream, size);
     }
 
+    /**
+     * The streams of an organisation, by id: those whose first event names it, as the feed records them up to its
+     * watermark (which the leaves never pass).
+     */
+    public List<String> streamsOf(String organisation) {
+        return jdbc.queryForList("SELECT aggregate_identifier FROM query.feed_stream WHERE organisation_id = ? ORDER BY aggregate_identifier",
+                String.class, organisation);
+    }
+
     /** Every stream's head in the tree of {@code size}: what a checkpoint of that size signs beside the root. */
     public StreamHeads heads(long size) {
         return new StreamHeads(jdbc.query("""

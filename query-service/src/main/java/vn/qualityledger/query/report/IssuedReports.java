@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import vn.qualityledger.api.report.ResultsReportIssuedEvent;
 import vn.qualityledger.api.report.ResultsReportKind;
+import vn.qualityledger.query.document.LedgerCheckpoints;
 import vn.qualityledger.query.progress.ReadModelJdbc;
 import vn.qualityledger.query.web.NotFoundException;
 
@@ -28,11 +29,13 @@ class IssuedReports {
     private final EventStore eventStore;
     private final ResultsReports reports;
     private final ReadModelJdbc jdbc;
+    private final LedgerCheckpoints checkpoints;
 
-    IssuedReports(EventStore eventStore, ResultsReports reports, ReadModelJdbc jdbc) {
+    IssuedReports(EventStore eventStore, ResultsReports reports, ReadModelJdbc jdbc, LedgerCheckpoints checkpoints) {
         this.eventStore = eventStore;
         this.reports = reports;
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     /** The organisation's reports on a year, the latest issued first. */
@@ -59,10 +62,11 @@ class IssuedReports {
         throw new NotFoundException("No issued report " + reportId);
     }
 
-    /** Both files generated again from what was recorded when it was issued. */
+    /** Both files generated again from what was recorded when it was issued, with the checkpoint it printed. */
     ResultsReports.Files regenerate(ResultsReportIssuedEvent issued) {
         return reports.files(new ReportParameters(issued.organisationId(), issued.year(), issued.kind(), issued.cutOff(),
                 issued.number(), issued.organisationName(), issued.parentName(), issued.place(), issued.signerAuthority(),
-                issued.signerTitle(), issued.signerName(), issued.recipients()));
+                issued.signerTitle(), issued.signerName(), issued.recipients(),
+                checkpoints.forIssued(issued.checkpointTreeSize())));
     }
 }

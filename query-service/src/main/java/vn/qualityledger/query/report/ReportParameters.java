@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.document.DocumentHeader;
+import vn.qualityledger.query.document.PrintedCheckpoint;
 
 /**
  * Everything a results report is generated from besides the event store: with the same parameters the same bytes
@@ -19,10 +20,11 @@ import vn.qualityledger.query.document.DocumentHeader;
  *                         ĐỐC}, {@code TL. GIÁM ĐỐC}; blank when the head signs
  * @param signerTitle      the signer's position, printed above the signature: {@code GIÁM ĐỐC}, {@code PHÓ GIÁM ĐỐC}
  * @param recipients       the lines of "Nơi nhận"
+ * @param checkpoint       the signed ledger checkpoint printed on the last page of the Word document; null for none
  */
 public record ReportParameters(String organisationId, int year, ResultsReportKind kind, Instant cutOff, String number,
                                String organisationName, String parentName, String place, String signerAuthority, String signerTitle,
-                               String signerName, List<String> recipients) {
+                               String signerName, List<String> recipients, PrintedCheckpoint checkpoint) {
 
     public ReportParameters {
         recipients = List.copyOf(recipients);

@@ -21,6 +21,7 @@ import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.IssuedCopy;
+import vn.qualityledger.query.document.LedgerCheckpoints;
 import vn.qualityledger.query.document.LetterheadProperties;
 import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.web.InvalidParameterException;
@@ -43,16 +44,22 @@ public class ResultsReportController {
     private static final String CUT_OFF = "Instant (ISO-8601): the report counts only what had been recorded by then, as of its "
             + "local date in Asia/Ho_Chi_Minh, which is also the document's date; not in the future; default now";
 
+    private static final String CHECKPOINT = "The size of the signed ledger checkpoint printed on the document's last page; "
+            + "default the newest (none before the first is signed). Issuing records it, so the issued copy prints the same one";
+
     private final ResultsReports reports;
     private final LetterheadProperties properties;
     private final ReadAccess access;
     private final DirectoryNames names;
+    private final LedgerCheckpoints checkpoints;
 
-    public ResultsReportController(ResultsReports reports, LetterheadProperties properties, ReadAccess access, DirectoryNames names) {
+    public ResultsReportController(ResultsReports reports, LetterheadProperties properties, ReadAccess access, DirectoryNames names,
+                                   LedgerCheckpoints checkpoints) {
         this.names = names;
         this.reports = reports;
         this.properties = properties;
         this.access = access;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/results.docx")
@@ -73,9 +80,11 @@ public class ResultsReportController {
                                        @Parameter(description = "Default the organisation's configured name")
                                        @RequestParam(required = false) @Size(max = 300) String organisationName,
                                        @Parameter(description = "The parent body printed above it; default the configured one")
-                                       @RequestParam(required = false) @Size(max = 300) String parentName) {
+                                       @RequestParam(required = false) @Size(max = 300) String parentName,
+                                       @Parameter(description = CHECKPOINT)
+                                       @RequestParam(required = false) Long checkpointTreeSize) {
         ReportParameters parameters = parameters(organisationId, year, kind, cutOff, number, signerName, signerAuthority, signerTitle,
-                place, organisationName, parentName);
+                place, organisationName, parentName, checkpointTreeSize);
         return file(reports.docx(read(parameters)), DOCX, parameters, "docx");
     }
 
@@ -90,9 +99,11 @@ public class ResultsReportController {
                                        @RequestParam(required = false) @Size(max = 200) String signerTitle,
                                        @RequestParam(required = false) @Size(max = 100) String place,
                                        @RequestParam(required = false) @Size(max = 300) String organisationName,
-                                       @RequestParam(required = false) @Size(max = 300) String parentName) {
+                                       @RequestParam(required = false) @Size(max = 300) String parentName,
+                                       @Parameter(description = CHECKPOINT)
+                                       @RequestParam(required = false) Long checkpointTreeSize) {
         ReportParameters parameters = parameters(organisationId, year, kind, cutOff, number, signerName, signerAuthority, signerTitle,
-                place, organisationName, parentName);
+                place, organisationName, parentName, checkpointTreeSize);
         return file(reports.xlsx(read(parameters)), XLSX, parameters, "xlsx");
     }
 
@@ -100,7 +111,7 @@ public class ResultsReportController {
     public record ReportIssue(String organisationId, int year, ResultsReportKind kind, Instant cutOff, String number,
                               String organisationName, String parentName, String place, String signerAuthority,
                               String signerTitle, String signerName, List<String> recipients, String docxSha256,
-                              String xlsxSha256, String generator) {
+                              String xlsxSha256, String generator, Long checkpointTreeSize) {
     }
 
     @GetMapping("/results")
@@ -114,20 +125,22 @@ public class ResultsReportController {
                              @RequestParam(required = false) @Size(max = 200) String signerTitle,
                              @RequestParam(required = false) @Size(max = 100) String place,
                              @RequestParam(required = false) @Size(max = 300) String organisationName,
-                             @RequestParam(required = false) @Size(max = 300) String parentName) {
+                             @RequestParam(required = false) @Size(max = 300) String parentName,
+                             @Parameter(description = CHECKPOINT)
+                             @RequestParam(required = false) Long checkpointTreeSize) {
         ReportParameters p = parameters(organisationId, year, kind, cutOff, number, signerName, signerAuthority, signerTitle,
-                place, organisationName, parentName);
+                place, organisationName, parentName, checkpointTreeSize);
         ResultsReports.Files files = reports.files(p);
         requireSomethingRecorded(files.report());
         return new ReportIssue(p.organisationId(), p.year(), p.kind(), p.cutOff(), p.number(), p.organisationName(),
                 p.parentName(), p.place(), p.signerAuthority(), p.signerTitle(), p.signerName(), p.recipients(),
-                sha256(files.docx()), sha256(files.xlsx()), ResultsReports.GENERATOR);
+                sha256(files.docx()), sha256(files.xlsx()), ResultsReports.GENERATOR,
+                p.checkpoint() == null ? null : p.checkpoint().treeSize());
     }
 
     private ReportParameters parameters(String organisationId, int year, ResultsReportKind kind, Instant cutOff, String number,
                                         String signerName, String signerAuthority, String signerTitle, String place,
-                                        String organisationName,
-                                        String parentName) {
+                                        String organisationName, String parentName, Long checkpointTreeSize) {
         access.requireOrganisation(organisationId);
         // Events are stamped by Axon's clock: a cut-off is "now" on that clock, and never later, since a report of a
         // moment still to come would change as more is recorded.
@@ -139,7 +152,7 @@ public class ResultsReportController {
                 parentName, place, signerAuthority, signerTitle, signerName);
         return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff, header.number(),
                 header.organisationName(), header.parentName(), header.place(), header.signerAuthority(), header.signerTitle(),
-                header.signerName(), header.recipients());
+                header.signerName(), header.recipients(), checkpoints.forDraft(checkpointTreeSize));
     }
 
     private ResultsReport read(ReportParameters parameters) {

@@ -59,6 +59,7 @@ final class ResultsReportDocx {
         units();
         nonconformities();
         document.signature(parameters.header());
+        document.checkpoint(parameters.checkpoint());
         return document.bytes();
     }
 

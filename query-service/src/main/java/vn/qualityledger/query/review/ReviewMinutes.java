@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
 import vn.qualityledger.query.document.DocumentHeader;
+import vn.qualityledger.query.document.PrintedCheckpoint;
 import vn.qualityledger.query.review.ReviewInputsReader.Review;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ProblemDetailsAdvice;
@@ -42,13 +43,13 @@ public class ReviewMinutes {
         return reader.read(reviewId).orElseThrow(() -> new NotFoundException("No management review " + reviewId));
     }
 
-    /** The minutes' document; 409 REVIEW_NOT_HELD while the review has no meeting (nor cut-off) to write up. */
-    public byte[] docx(Review review, DocumentHeader header) {
+    /** The minutes' document, {@code checkpoint} (null for none) printed below the signature; 409 REVIEW_NOT_HELD while the review has no meeting (nor cut-off) to write up. */
+    public byte[] docx(Review review, DocumentHeader header, PrintedCheckpoint checkpoint) {
         if (review.review().heldOn() == null) {
             throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_NOT_HELD",
                     "Review " + review.review().id() + " has not been held: its minutes have no meeting to record"), null);
         }
-        return ReviewMinutesDocx.write(review.review(), review.inputs(), header);
+        return ReviewMinutesDocx.write(review.review(), review.inputs(), header, checkpoint);
     }
 
     /** The minutes issued for the review, from its stream in the event store; 404 when none were issued. */

@@ -22,7 +22,9 @@ import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
 import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.IssuedCopy;
+import vn.qualityledger.query.document.LedgerCheckpoints;
 import vn.qualityledger.query.document.LetterheadProperties;
+import vn.qualityledger.query.document.PrintedCheckpoint;
 import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.review.ReviewInputsReader.Review;
 import vn.qualityledger.query.web.ReadAccess;
@@ -39,7 +41,7 @@ public class ReviewMinutesController {
     /** What issuing the minutes records: command-service's {@code POST /api/reviews/{id}/minutes} takes it as its body. */
     public record MinutesIssue(String number, String organisationName, String parentName, String place, String signerAuthority,
                                String signerTitle, String signerName, List<String> recipients, String docxSha256,
-                               String generator) {
+                               String generator, Long checkpointTreeSize) {
     }
 
     /**
@@ -54,17 +56,23 @@ public class ReviewMinutesController {
     private static final String NUMBER = "Number and symbol printed after \"Số:\", e.g. 05/BB-SLĐTBXH; default /BB-<abbreviation>, "
             + "printed with room for the clerk to write the number";
 
+    private static final String CHECKPOINT = "The size of the signed ledger checkpoint printed below the signature; default the "
+            + "newest (none before the first is signed). Issuing records it, so the issued copy prints the same one";
+
     private final ReviewMinutes minutes;
     private final LetterheadProperties letterheads;
     /** The organisation's recorded names, the default of the letterhead as for the results report. */
     private final DirectoryNames names;
     private final ReadAccess access;
+    private final LedgerCheckpoints checkpoints;
 
-    public ReviewMinutesController(ReviewMinutes minutes, LetterheadProperties letterheads, ReadAccess access, DirectoryNames names) {
+    public ReviewMinutesController(ReviewMinutes minutes, LetterheadProperties letterheads, ReadAccess access, DirectoryNames names,
+                                   LedgerCheckpoints checkpoints) {
         this.names = names;
         this.minutes = minutes;
         this.letterheads = letterheads;
         this.access = access;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping("/api/reviews/{reviewId}/inputs")
@@ -86,14 +94,16 @@ public class ReviewMinutesController {
                               @Parameter(description = "Written before the date; default the organisation's (configured), else Hải Dương")
                               @RequestParam(required = false) @Size(max = 100) String place,
                               @RequestParam(required = false) @Size(max = 300) String organisationName,
-                              @RequestParam(required = false) @Size(max = 300) String parentName) {
+                              @RequestParam(required = false) @Size(max = 300) String parentName,
+                              @Parameter(description = CHECKPOINT) @RequestParam(required = false) Long checkpointTreeSize) {
         access.requireStream(reviewId);
         Review review = minutes.review(reviewId);
         DocumentHeader header = header(review, number, signerName, signerAuthority, signerTitle, place, organisationName, parentName);
-        byte[] docx = minutes.docx(review, header);
+        PrintedCheckpoint checkpoint = checkpoints.forDraft(checkpointTreeSize);
+        byte[] docx = minutes.docx(review, header, checkpoint);
         return new MinutesIssue(header.number(), header.organisationName(), header.parentName(), header.place(),
                 header.signerAuthority(), header.signerTitle(), header.signerName(), header.recipients(), Sha256.hex(docx),
-                ReviewMinutes.GENERATOR);
+                ReviewMinutes.GENERATOR, checkpoint == null ? null : checkpoint.treeSize());
     }
 
     @GetMapping("/api/reviews/{reviewId}/minutes.docx")
@@ -105,11 +115,12 @@ public class ReviewMinutesController {
                                        @RequestParam(required = false) @Size(max = 200) String signerTitle,
                                        @RequestParam(required = false) @Size(max = 100) String place,
                                        @RequestParam(required = false) @Size(max = 300) String organisationName,
-                                       @RequestParam(required = false) @Size(max = 300) String parentName) {
+                                       @RequestParam(required = false) @Size(max = 300) String parentName,
+                                       @Parameter(description = CHECKPOINT) @RequestParam(required = false) Long checkpointTreeSize) {
         access.requireStream(reviewId);
         Review review = minutes.review(reviewId);
         DocumentHeader header = header(review, number, signerName, signerAuthority, signerTitle, place, organisationName, parentName);
-        return IssuedCopy.file(minutes.docx(review, header), IssuedCopy.DOCX, fileName(reviewId, ""), review.inputs().knownAt());
+        return IssuedCopy.file(minutes.docx(review, header, checkpoints.forDraft(checkpointTreeSize)), IssuedCopy.DOCX, fileName(reviewId, ""), review.inputs().knownAt());
     }
 
     @GetMapping("/api/reviews/{reviewId}/minutes/issued.docx")
@@ -118,7 +129,7 @@ public class ReviewMinutesController {
         access.requireStream(reviewId);
         ReviewMinutesIssuedEvent issued = minutes.issued(reviewId);
         Review review = minutes.review(reviewId);
-        return IssuedCopy.serve(minutes.docx(review, ReviewMinutes.header(issued)), issued.docxSha256(), IssuedCopy.DOCX,
+        return IssuedCopy.serve(minutes.docx(review, ReviewMinutes.header(issued), checkpoints.forIssued(issued.checkpointTreeSize())), issued.docxSha256(), IssuedCopy.DOCX,
                 fileName(reviewId, "-da-ban-hanh"), review.inputs().knownAt(), "The minutes of review " + reviewId,
                 issued.generator(), ReviewMinutes.GENERATOR);
     }
@@ -139,7 +150,7 @@ public class ReviewMinutesController {
         access.requireStream(reviewId);
         ReviewMinutesIssuedEvent issued = minutes.issued(reviewId);
         Review review = minutes.review(reviewId);
-        byte[] regenerated = minutes.docx(review, ReviewMinutes.header(issued));
+        byte[] regenerated = minutes.docx(review, ReviewMinutes.header(issued), checkpoints.forIssued(issued.checkpointTreeSize()));
         String regeneratedSha256 = Sha256.hex(regenerated);
         boolean regeneratesAsIssued = regeneratedSha256.equals(issued.docxSha256());
         return new Verification(reviewId, review.review().organisationId(), issued.number(), Sha256.hex(file),

@@ -13,6 +13,7 @@ import vn.qualityledger.query.dashboard.OrganisationSummary;
 import vn.qualityledger.query.dashboard.UnitFigures;
 import vn.qualityledger.query.document.AdministrativeDocx;
 import vn.qualityledger.query.document.DocumentHeader;
+import vn.qualityledger.query.document.PrintedCheckpoint;
 import vn.qualityledger.query.document.VietnameseText;
 import vn.qualityledger.query.nonconformity.NonconformityRow;
 import vn.qualityledger.query.review.ManagementReviewRepository.Decision;
@@ -24,7 +25,7 @@ import vn.qualityledger.query.review.ManagementReviewRepository.Person;
  * The minutes of a held management review (Biên bản họp xem xét của lãnh đạo) as a Word document in the form of
  * Nghị định 30/2020/NĐ-CP ({@link AdministrativeDocx}): the letterhead dated on the meeting's day, the meeting (time,
  * place, chair, invited, attending), the 9.3.2 inputs as known at the cut-off, what was discussed, the 9.3.1
- * conclusion, the 9.3.3 decisions, "Nơi nhận" and the signer. Created at the cut-off; no generation time enters it.
+ * conclusion, the 9.3.3 decisions, "Nơi nhận", the signer and the ledger checkpoint issued at. Created at the cut-off; no generation time enters it.
  */
 final class ReviewMinutesDocx {
 
@@ -34,16 +35,18 @@ final class ReviewMinutesDocx {
     private final Detail review;
     private final ReviewInputs inputs;
     private final DocumentHeader header;
+    private final PrintedCheckpoint checkpoint;
 
-    private ReviewMinutesDocx(Detail review, ReviewInputs inputs, DocumentHeader header) {
+    private ReviewMinutesDocx(Detail review, ReviewInputs inputs, DocumentHeader header, PrintedCheckpoint checkpoint) {
         this.review = review;
         this.inputs = inputs;
+        this.checkpoint = checkpoint;
         this.header = header;
     }
 
     /** The review must be held: its day dates the minutes, its cut-off is their creation time. */
-    static byte[] write(Detail review, ReviewInputs inputs, DocumentHeader header) {
-        return new ReviewMinutesDocx(review, inputs, header).render();
+    static byte[] write(Detail review, ReviewInputs inputs, DocumentHeader header, PrintedCheckpoint checkpoint) {
+        return new ReviewMinutesDocx(review, inputs, header, checkpoint).render();
     }
 
     private byte[] render() {
@@ -58,6 +61,7 @@ final class ReviewMinutesDocx {
         conclusion();
         decisions();
         document.signature(header);
+        document.checkpoint(checkpoint);
         return document.bytes();
     }
 

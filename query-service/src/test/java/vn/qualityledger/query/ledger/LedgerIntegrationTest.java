@@ -39,6 +39,7 @@ import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.support.ledger.Checkpoint;
 import vn.qualityledger.support.ledger.LedgerKeys;
 import vn.qualityledger.support.ledger.LedgerVerification;
+import vn.qualityledger.support.ledger.OrganisationExport;
 import vn.qualityledger.support.ledger.Rfc9162;
 import vn.qualityledger.support.ledger.StreamExport;
 import vn.qualityledger.support.security.LedgerUser;
@@ -58,6 +59,7 @@ class LedgerIntegrationTest {
     private static final String ORG = "so-ldtbxh-ledger";
     private static final RequestPostProcessor ADMIN = as("admin", Role.ADMIN);
     private static final RequestPostProcessor AUDITOR = as("danhgia", Role.AUDITOR);
+    private static final RequestPostProcessor PROVINCE = as("tinh", Role.PROVINCE_AUDITOR);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -198,6 +200,84 @@ class LedgerIntegrationTest {
                 .andExpect(jsonPath("$.errors[0].rule").value("Max"));
     }
 
+    @Test
+    void anOrganisationsExportHoldsEachOfItsStreamsAndVerifiesOffline() throws Exception {
+        // An organisation of its own: the other tests tamper with streams of ORG.
+        String organisation = "so-xuat-ca-don-vi";
+        String a = organisation + ".MTCL-A";
+        String b = organisation + ".MTCL-B";
+        String elsewhere = "UBND-XA-09.MTCL-ORG-C";
+        append(a, definedIn(organisation, a), revised(a, "A 1"));
+        append(b, definedIn(organisation, b));
+        append(elsewhere, definedIn("UBND-XA-09", elsewhere));
+        Checkpoint first = signCheckpoint();
+        append(a, revised(a, "A 2"));
+        Checkpoint second = signCheckpoint();
+
+        OrganisationExport earlier = readAs(PROVINCE, "/api/ledger/organisations/" + organisation + "/export?treeSize=" + first.treeSize(), OrganisationExport.class);
+        OrganisationExport export = readAs(PROVINCE, "/api/ledger/organisations/" + organisation + "/export?treeSize=" + second.treeSize()
+                + "&consistentWith=" + first.treeSize(), OrganisationExport.class);
+        assertThat(export.streams()).extracting(StreamExport::stream).contains(a, b).doesNotContain(elsewhere);
+        assertThat(export.streams().stream().filter(s -> s.stream().equals(a)).findFirst().orElseThrow().events()).hasSize(3);
+        var outcome = LedgerVerification.verify(List.of(KEY.getPublic()), List.of(first), export, earlier);
+        assertThat(outcome.verified()).as(outcome.message()).isTrue();
+
+        // Its streams' organisation is no longer recorded (the file leaves them out): the auditor's earlier export names them.
+        jdbc.update("UPDATE query.feed_stream SET organisation_id = 'KHAC' WHERE aggregate_identifier = ?", b);
+        OrganisationExport without = readAs(PROVINCE, "/api/ledger/organisations/" + organisation + "/export?treeSize=" + second.treeSize()
+                + "&consistentWith=" + first.treeSize(), OrganisationExport.class);
+        outcome = LedgerVerification.verify(List.of(KEY.getPublic()), List.of(first), without, earlier);
+        assertThat(outcome.verified()).isFalse();
+        assertThat(outcome.message()).contains("stream " + b, "missing from this one");
+
+        mvc.perform(get("/api/ledger/organisations/UBND-XA-09/export").with(AUDITOR)).andExpect(status().isForbidden());
+    }
+
+    /** Each signed checkpoint is a CheckpointSigned CloudEvent of the checkpoint feed, in signing order, resumable by its id. */
+    @Test
+    void theCheckpointFeedServesEverySignedCheckpointInOrderWithItsSchema() throws Exception {
+        String objective = ORG + ".MTCL-FEED";
+        append(objective, defined(objective));
+        Checkpoint first = signCheckpoint();
+        append(objective, revised(objective, "Mục tiêu feed"));
+        Checkpoint second = signCheckpoint();
+        List<Long> ids = jdbc.queryForList("SELECT id FROM query.ledger_checkpoint WHERE tree_size IN (?, ?) ORDER BY id", Long.class,
+                first.treeSize(), second.treeSize());
+        long before = ids.get(0) - 1;
+
+        var page = mvc.perform(get("/api/ledger/checkpoints/feed?after=" + before + "&limit=1").with(AUDITOR))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Feed-Resume-After", Long.toString(ids.get(0))))
+                .andReturn().getResponse();
+        assertThat(page.getContentType()).startsWith("application/cloudevents-batch+json");
+        assertThat(page.getHeader("Link")).contains("after=" + ids.get(0), "rel=\"next\"");
+        var events = json.readTree(page.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(events).hasSize(1);
+        var event = events.get(0);
+        assertThat(event.get("type").asString()).isEqualTo("vn.qualityledger.ledger.CheckpointSigned.v1");
+        assertThat(event.get("id").asString()).isEqualTo("checkpoint-" + ids.get(0));
+        assertThat(event.get("checkpointid").asString()).isEqualTo(Long.toString(ids.get(0)));
+        assertThat(event.get("dataschema").asString()).isEqualTo("https://qualityledger.vn/schemas/ledger/CheckpointSigned.v1.schema.json");
+        Checkpoint served = json.treeToValue(event.get("data"), Checkpoint.class);
+        assertThat(served.treeSize()).isEqualTo(first.treeSize());
+        assertThat(served.isSignedBy(KEY.getPublic())).as("the served checkpoint verifies with the published key").isTrue();
+
+        String schemaText = mvc.perform(get("/api/ledger/schemas/CheckpointSigned.v1.schema.json").with(AUDITOR))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schemaText, com.networknt.schema.InputFormat.JSON);
+        assertThat(schema.validate(event.get("data").toString(), com.networknt.schema.InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate("{\"treeSize\": 1}", com.networknt.schema.InputFormat.JSON)).as("a checkpoint needs its signature").isNotEmpty();
+
+        // Resuming after the first gives the second, exactly once.
+        var next = json.readTree(mvc.perform(get("/api/ledger/checkpoints/feed?after=" + ids.get(0)).with(AUDITOR))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(next).isNotEmpty();
+        assertThat(next.get(0).get("id").asString()).isEqualTo("checkpoint-" + ids.get(1));
+        assertThat(json.treeToValue(next.get(0).get("data"), Checkpoint.class).treeSize()).isEqualTo(second.treeSize());
+    }
+
     private Checkpoint signCheckpoint() throws Exception {
         String body = mvc.perform(post("/api/admin/ledger/checkpoints").with(ADMIN)).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -213,7 +293,11 @@ class LedgerIntegrationTest {
     }
 
     private <T> T read(String url, Class<T> type) throws Exception {
-        String body = mvc.perform(get(url).with(AUDITOR)).andExpect(status().isOk()).andReturn().getResponse()
+        return readAs(AUDITOR, url, type);
+    }
+
+    private <T> T readAs(RequestPostProcessor reader, String url, Class<T> type) throws Exception {
+        String body = mvc.perform(get(url).with(reader)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         return json.readValue(body, type);
     }
@@ -230,6 +314,10 @@ class LedgerIntegrationTest {
 
     private static ObjectiveDefinedEvent defined(String objective) {
         return new ObjectiveDefinedEvent(ObjectiveId.of(objective), ORG, 2024, "MT", "Mục tiêu", null);
+    }
+
+    private static ObjectiveDefinedEvent definedIn(String organisation, String objective) {
+        return new ObjectiveDefinedEvent(ObjectiveId.of(objective), organisation, 2024, "MT", "Mục tiêu", null);
     }
 
     private static ObjectiveRevisedEvent revised(String objective, String statement) {

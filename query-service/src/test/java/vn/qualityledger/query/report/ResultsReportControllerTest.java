@@ -14,7 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.Answers;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.directory.DirectoryNames;
+import vn.qualityledger.query.document.LedgerCheckpoints;
 import vn.qualityledger.query.document.Letterhead;
 import vn.qualityledger.query.document.LetterheadProperties;
 import vn.qualityledger.query.web.ReadAccess;
@@ -56,6 +59,36 @@ class ResultsReportControllerTest {
     ReadAccess access;
     @MockitoBean
     DirectoryNames names;
+    @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
+    LedgerCheckpoints checkpoints;
+
+    @Test
+    void theIssueBodyNamesTheNewestCheckpointWhichBothFilesPrint() throws Exception {
+        when(checkpoints.newestSize()).thenReturn(Optional.of(1234L));
+        when(checkpoints.firstOfSize(1234L)).thenReturn(Optional.of(ResultsReportFilesTest.CHECKPOINT));
+        when(reports.files(any())).thenReturn(new ResultsReports.Files(ResultsReportFilesTest.report(), new byte[] {1}, new byte[] {2}));
+
+        mvc.perform(get("/api/organisations/SLDTBXH-HD/years/2023/reports/results?cutOff=2023-07-14T17:30:00Z"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checkpointTreeSize").value(1234))
+                .andExpect(jsonPath("$.docxSha256").value("4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a"));
+        ArgumentCaptor<ReportParameters> parameters = ArgumentCaptor.forClass(ReportParameters.class);
+        verify(reports).files(parameters.capture());
+        assertThat(parameters.getValue().checkpoint()).isEqualTo(ResultsReportFilesTest.CHECKPOINT);
+    }
+
+    @Test
+    void aNamedCheckpointIsPrintedAndAnUnknownOneIsABadParameter() throws Exception {
+        when(checkpoints.firstOfSize(77L)).thenReturn(Optional.of(ResultsReportFilesTest.CHECKPOINT));
+        when(reports.read(any())).thenReturn(ResultsReportFilesTest.report());
+        when(reports.docx(any())).thenReturn(new byte[0]);
+        mvc.perform(get(DOCX + "?cutOff=2023-07-14T17:30:00Z&checkpointTreeSize=77")).andExpect(status().isOk());
+        ArgumentCaptor<ReportParameters> parameters = ArgumentCaptor.forClass(ReportParameters.class);
+        verify(reports).read(parameters.capture());
+        assertThat(parameters.getValue().checkpoint()).isEqualTo(ResultsReportFilesTest.CHECKPOINT);
+
+        expectBadParameter(mvc.perform(get(DOCX + "?cutOff=2023-07-14T17:30:00Z&checkpointTreeSize=78")), "checkpointTreeSize");
+    }
 
     @Test
     void takesTheConfiguredLetterheadAndBlankNumberWhenNoneIsGiven() throws Exception {
@@ -73,7 +106,7 @@ class ResultsReportControllerTest {
         verify(reports).read(parameters.capture());
         assertThat(parameters.getValue()).isEqualTo(new ReportParameters("SLDTBXH-HD", 2023, ResultsReportKind.CUT_OFF,
                 java.time.Instant.parse("2023-07-14T17:30:00Z"), "/BC-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội",
-                "UBND tỉnh Hải Dương", "Hải Dương", "", "GIÁM ĐỐC", "", List.of("Lưu: VT, VP.")));
+                "UBND tỉnh Hải Dương", "Hải Dương", "", "GIÁM ĐỐC", "", List.of("Lưu: VT, VP."), null));
         verify(access).requireOrganisation("SLDTBXH-HD");
     }
 

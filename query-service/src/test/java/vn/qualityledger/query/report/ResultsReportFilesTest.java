@@ -33,6 +33,8 @@ import vn.qualityledger.query.dashboard.OccurrenceCounts;
 import vn.qualityledger.query.dashboard.OrganisationSummary;
 import vn.qualityledger.query.dashboard.TargetView;
 import vn.qualityledger.query.dashboard.UnitFigures;
+import vn.qualityledger.query.document.PrintedCheckpoint;
+import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.document.VietnameseText;
 import vn.qualityledger.query.nonconformity.NonconformityRow;
 import vn.qualityledger.query.nonconformity.NonconformitySummary;
@@ -45,10 +47,17 @@ class ResultsReportFilesTest {
     static final Instant CUT_OFF = Instant.parse("2023-07-14T17:30:00Z");
     static final LocalDate AS_OF = LocalDate.of(2023, 7, 15);
 
+    static final PrintedCheckpoint CHECKPOINT = new PrintedCheckpoint(1234, "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=",
+            "5f1c2a9be0d34c77", "2023-07-14T17:00:00.123456Z");
+
     static ResultsReport report() {
+        return report(null);
+    }
+
+    static ResultsReport report(PrintedCheckpoint checkpoint) {
         ReportParameters parameters = new ReportParameters("SLDTBXH-HD", 2023, ResultsReportKind.SIX_MONTH, CUT_OFF, "215/BC-SLĐTBXH",
                 "Sở Lao động - Thương binh và Xã hội", "UBND tỉnh Hải Dương", "Hải Dương", "", "Giám đốc", "Nguyễn Văn An",
-                List.of("Ban Chỉ đạo ISO tỉnh;", "Lưu: VT, VP."));
+                List.of("Ban Chỉ đạo ISO tỉnh;", "Lưu: VT, VP."), checkpoint);
         OccurrenceCounts counts = OccurrenceCounts.of(14, 8, 2, 2, 5);
         ObjectiveDashboard objective = new ObjectiveDashboard("SLDTBXH-HD.MTCL-2023-01", "SLDTBXH-HD", 2023, "MTCL-2023-01",
                 "100% phòng, trung tâm áp dụng HTQLCL", new TargetView("Tỷ lệ phòng, trung tâm", ">=", new BigDecimal("100"), "%"),
@@ -75,6 +84,26 @@ class ResultsReportFilesTest {
                 "Hồ sơ trả chậm", LocalDate.of(2023, 7, 12), NonconformityStatus.RAISED, null, 3, false, 0, 0, null, null, null);
         return new ResultsReport(parameters, AS_OF, List.of(new ResultsReport.ObjectiveSection(objective, List.of(measure),
                 List.of(evidence))), summary, List.of(unit), nonconformities, List.of(row));
+    }
+
+    /** The SHA-256 this report's Word document had before checkpoints were printed (generator of commit 50306f6). */
+    static final String DOCX_WITHOUT_CHECKPOINT = "b990d96e3a408d53736058ce559d7a1ed854519758e0aabe3072ae93f78da6dd";
+
+    @Test
+    void aReportIssuedWithoutACheckpointKeepsTheBytesItWasIssuedWith() {
+        assertThat(Sha256.hex(ResultsReportDocx.write(report()))).isEqualTo(DOCX_WITHOUT_CHECKPOINT);
+    }
+
+    @Test
+    void theCheckpointIssuedAtIsTheLastLineOfTheWordDocument() throws IOException {
+        byte[] docx = ResultsReportDocx.write(report(CHECKPOINT));
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(document.getParagraphs().get(document.getParagraphs().size() - 1).getText()).isEqualTo(
+                    "Điểm kiểm tra sổ cái: kích thước 1234, gốc q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=, khóa 5f1c2a9be0d34c77, "
+                            + "thời điểm 2023-07-14T17:00:00.123456Z");
+        }
+        assertThat(ResultsReportDocx.write(report(CHECKPOINT))).isEqualTo(docx);
+        assertThat(Sha256.hex(docx)).isNotEqualTo(DOCX_WITHOUT_CHECKPOINT);
     }
 
     @Test

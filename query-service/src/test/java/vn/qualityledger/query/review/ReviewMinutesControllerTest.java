@@ -19,7 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.Answers;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,8 +39,10 @@ import vn.qualityledger.api.review.ManagementReviewId;
 import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
 import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
+import vn.qualityledger.query.document.LedgerCheckpoints;
 import vn.qualityledger.query.document.Letterhead;
 import vn.qualityledger.query.document.LetterheadProperties;
+import vn.qualityledger.query.document.PrintedCheckpoint;
 import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.web.NotFoundException;
 import vn.qualityledger.query.web.ReadAccess;
@@ -68,6 +72,40 @@ class ReviewMinutesControllerTest {
     ReadAccess access;
     @MockitoBean
     DirectoryNames names;
+    @MockitoBean(answers = Answers.CALLS_REAL_METHODS)
+    LedgerCheckpoints checkpoints;
+
+    private static final PrintedCheckpoint CHECKPOINT = new PrintedCheckpoint(77, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            "0123456789abcdef", "2023-07-09T17:00:00Z");
+
+    @Test
+    void theIssueBodyNamesTheNewestCheckpointTheDraftPrints() throws Exception {
+        when(checkpoints.newestSize()).thenReturn(Optional.of(77L));
+        when(checkpoints.firstOfSize(77L)).thenReturn(Optional.of(CHECKPOINT));
+        when(minutes.review("R2")).thenReturn(review);
+        when(minutes.docx(eq(review), any(), eq(CHECKPOINT))).thenReturn(DOCUMENT);
+        mvc.perform(get("/api/reviews/R2/minutes"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checkpointTreeSize").value(77))
+                .andExpect(jsonPath("$.docxSha256").value(Sha256.hex(DOCUMENT)));
+        mvc.perform(get("/api/reviews/R2/minutes.docx?checkpointTreeSize=77")).andExpect(content().bytes(DOCUMENT));
+        mvc.perform(get("/api/reviews/R2/minutes?checkpointTreeSize=78"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$['invalid-params'][0].name").value("checkpointTreeSize"));
+    }
+
+    @Test
+    void theIssuedCopyPrintsTheCheckpointItsIssueRecorded() throws Exception {
+        when(checkpoints.newestSize()).thenReturn(Optional.of(99L)); // signed since: not the one issued at
+        when(checkpoints.firstOfSize(77L)).thenReturn(Optional.of(CHECKPOINT));
+        when(minutes.review("R2")).thenReturn(review);
+        ReviewMinutesIssuedEvent issued = issued(Sha256.hex(DOCUMENT));
+        when(minutes.issued("R2")).thenReturn(new ReviewMinutesIssuedEvent(issued.reviewId(), issued.number(), issued.organisationName(),
+                issued.parentName(), issued.place(), issued.signerAuthority(), issued.signerTitle(), issued.signerName(),
+                issued.recipients(), issued.docxSha256(), issued.generator(), 77L, issued.issuedOn()));
+        when(minutes.docx(eq(review), any(), eq(CHECKPOINT))).thenReturn(DOCUMENT);
+        mvc.perform(get("/api/reviews/R2/minutes/issued.docx")).andExpect(status().isOk()).andExpect(content().bytes(DOCUMENT));
+    }
 
     private final ReviewInputsReader.Review review = new ReviewInputsReader.Review(
             ReviewMinutesDocxTest.review(LocalDate.of(2023, 7, 10), ReviewMinutesDocxTest.CUT_OFF), ReviewMinutesDocxTest.inputs());
@@ -94,7 +132,7 @@ class ReviewMinutesControllerTest {
     @Test
     void issuingTakesTheResultsReportsDefaultsWithTheMinutesSymbol() throws Exception {
         when(minutes.review("R2")).thenReturn(review);
-        when(minutes.docx(eq(review), any())).thenReturn(DOCUMENT);
+        when(minutes.docx(eq(review), any(), any())).thenReturn(DOCUMENT);
         mvc.perform(get("/api/reviews/R2/minutes"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.number").value("/BB-SLĐTBXH"))
@@ -114,7 +152,7 @@ class ReviewMinutesControllerTest {
     @Test
     void theDraftIsTheDocumentWithItsHashAndCutOff() throws Exception {
         when(minutes.review("R2")).thenReturn(review);
-        when(minutes.docx(eq(review), any())).thenReturn(DOCUMENT);
+        when(minutes.docx(eq(review), any(), any())).thenReturn(DOCUMENT);
         mvc.perform(get("/api/reviews/R2/minutes.docx?number=05/BB-SLĐTBXH&signerAuthority=KT. GIÁM ĐỐC&signerTitle=PHÓ GIÁM ĐỐC"))
                 .andExpect(status().isOk())
                 .andExpect(content().bytes(DOCUMENT))
@@ -122,7 +160,7 @@ class ReviewMinutesControllerTest {
                 .andExpect(header().string("Report-Cut-Off", ReviewMinutesDocxTest.CUT_OFF.toString()))
                 .andExpect(header().string("Content-Disposition", containsString("bien-ban-xem-xet-cua-lanh-dao-R2.docx")));
         ArgumentCaptor<DocumentHeader> header = ArgumentCaptor.forClass(DocumentHeader.class);
-        verify(minutes).docx(eq(review), header.capture());
+        verify(minutes).docx(eq(review), header.capture(), eq(null));
         assertThat(header.getValue()).isEqualTo(new DocumentHeader("05/BB-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội",
                 "UBND tỉnh Hải Dương", "Hải Dương", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", List.of("Lưu: VT, VP.")));
     }
@@ -140,7 +178,7 @@ class ReviewMinutesControllerTest {
     void theIssuedCopyIsServedOnlyWhenItRegeneratesAsHashed() throws Exception {
         when(minutes.review("R2")).thenReturn(review);
         when(minutes.issued("R2")).thenReturn(issued(Sha256.hex(DOCUMENT)));
-        when(minutes.docx(eq(review), any())).thenReturn(DOCUMENT);
+        when(minutes.docx(eq(review), any(), any())).thenReturn(DOCUMENT);
         mvc.perform(get("/api/reviews/R2/minutes/issued.docx")).andExpect(status().isOk()).andExpect(content().bytes(DOCUMENT));
 
         when(minutes.issued("R2")).thenReturn(issued(Sha256.hex(new byte[] {9})));
@@ -153,7 +191,7 @@ class ReviewMinutesControllerTest {
     void aFileIsVerifiedByteForByteAgainstTheIssuedMinutes() throws Exception {
         when(minutes.review("R2")).thenReturn(review);
         when(minutes.issued("R2")).thenReturn(issued(Sha256.hex(DOCUMENT)));
-        when(minutes.docx(eq(review), any())).thenReturn(DOCUMENT);
+        when(minutes.docx(eq(review), any(), any())).thenReturn(DOCUMENT);
         mvc.perform(multipart("/api/reviews/R2/minutes/verification").file(new MockMultipartFile("file", "bien-ban.docx", null, DOCUMENT)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.verified").value(true))
@@ -176,6 +214,6 @@ class ReviewMinutesControllerTest {
     private static ReviewMinutesIssuedEvent issued(String sha256) {
         return new ReviewMinutesIssuedEvent(ManagementReviewId.of("R2"), "05/BB-SLĐTBXH", "Sở Lao động - Thương binh và Xã hội",
                 "UBND tỉnh Hải Dương", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("Lưu: VT, VP."), sha256,
-                ReviewMinutes.GENERATOR, LocalDate.of(2023, 7, 11));
+                ReviewMinutes.GENERATOR, null, LocalDate.of(2023, 7, 11));
     }
 }

@@ -30,6 +30,8 @@ import vn.qualityledger.query.dashboard.OrganisationSummary;
 import vn.qualityledger.query.dashboard.TargetView;
 import vn.qualityledger.query.dashboard.UnitFigures;
 import vn.qualityledger.query.document.DocumentHeader;
+import vn.qualityledger.query.document.PrintedCheckpoint;
+import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.nonconformity.NonconformityRow;
 import vn.qualityledger.query.review.ManagementReviewRepository.Decision;
 import vn.qualityledger.query.review.ManagementReviewRepository.Detail;
@@ -86,7 +88,32 @@ class ReviewMinutesDocxTest {
     }
 
     private static byte[] minutes() {
-        return ReviewMinutesDocx.write(review(LocalDate.of(2023, 7, 10), CUT_OFF), inputs(), HEADER);
+        return minutes(null);
+    }
+
+    private static byte[] minutes(PrintedCheckpoint checkpoint) {
+        return ReviewMinutesDocx.write(review(LocalDate.of(2023, 7, 10), CUT_OFF), inputs(), HEADER, checkpoint);
+    }
+
+    /** The SHA-256 these minutes had before checkpoints were printed (generator of commit 50306f6). */
+    static final String WITHOUT_CHECKPOINT = "8b768a474ed1f1b007382aacefeace0d457c2341d265795273928ed1c577be8e";
+
+    @Test
+    void minutesIssuedWithoutACheckpointKeepTheBytesTheyWereIssuedWith() {
+        assertThat(Sha256.hex(minutes())).isEqualTo(WITHOUT_CHECKPOINT);
+    }
+
+    @Test
+    void theCheckpointIssuedAtIsTheLastLineOfTheMinutes() throws IOException {
+        PrintedCheckpoint checkpoint = new PrintedCheckpoint(77, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "0123456789abcdef",
+                "2023-07-09T17:00:00Z");
+        byte[] docx = minutes(checkpoint);
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(document.getParagraphs().get(document.getParagraphs().size() - 1).getText()).isEqualTo(
+                    "Điểm kiểm tra sổ cái: kích thước 77, gốc AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=, khóa 0123456789abcdef, "
+                            + "thời điểm 2023-07-09T17:00:00Z");
+        }
+        assertThat(minutes(checkpoint)).isEqualTo(docx);
     }
 
     @Test
@@ -133,14 +160,14 @@ class ReviewMinutesDocxTest {
         // and another signer is another document
         DocumentHeader other = new DocumentHeader(HEADER.number(), HEADER.organisationName(), HEADER.parentName(), HEADER.place(), "",
                 "GIÁM ĐỐC", "Nguyễn Văn An", HEADER.recipients());
-        assertThat(ReviewMinutesDocx.write(review(LocalDate.of(2023, 7, 10), CUT_OFF), inputs(), other)).isNotEqualTo(first);
+        assertThat(ReviewMinutesDocx.write(review(LocalDate.of(2023, 7, 10), CUT_OFF), inputs(), other, null)).isNotEqualTo(first);
     }
 
     @Test
     void aReviewNotHeldHasNoMinutes() {
         ReviewMinutes minutes = new ReviewMinutes(null, null);
         ReviewInputsReader.Review planned = new ReviewInputsReader.Review(review(null, null), inputs());
-        assertThatThrownBy(() -> minutes.docx(planned, HEADER)).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+        assertThatThrownBy(() -> minutes.docx(planned, HEADER, null)).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
             assertThat(e.getStatusCode().value()).isEqualTo(409);
             assertThat(e.getBody().getProperties()).containsEntry("code", "REVIEW_NOT_HELD");
         });

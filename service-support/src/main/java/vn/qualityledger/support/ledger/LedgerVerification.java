@@ -77,6 +77,71 @@ public final class LedgerVerification {
         return stream(export);
     }
 
+    /**
+     * Checks an organisation's export: every stream in it as {@link #verify(Collection, List, StreamExport)} does,
+     * each against the export's one checkpoint. With {@code previous}, an export of the same organisation the auditor
+     * held before (the heads its streams had then), every stream of it must still be there with at least as many events:
+     * a stream removed from the organisation — even with its leaves, which would also break the heads tree's root — is
+     * named. Without it, a stream left out of the file cannot be told from one that never existed.
+     */
+    public static Outcome verify(Collection<PublicKey> keys, List<Checkpoint> saved, OrganisationExport export,
+                                 OrganisationExport previous) {
+        if (!OrganisationExport.FORMAT.equals(export.format())) {
+            return Outcome.failed("the export is not in format " + OrganisationExport.FORMAT + " but " + export.format());
+        }
+        // The earlier export's checkpoint is one more the auditor holds: this export must prove it extends it.
+        List<Checkpoint> held = new ArrayList<>(saved);
+        if (previous != null) {
+            held.add(previous.checkpoint());
+        }
+        List<Checkpoint> all = new ArrayList<>(held);
+        all.add(export.checkpoint());
+        Optional<Outcome> failure = checkpoints(keys, all);
+        if (failure.isPresent()) {
+            return failure.get();
+        }
+        Map<String, StreamHead> heads = new HashMap<>();
+        long events = 0;
+        for (StreamExport stream : export.streams()) {
+            if (!stream.checkpoint().signedText().equals(export.checkpoint().signedText())) {
+                return Outcome.failed("stream " + stream.stream() + ": proved against " + stream.checkpoint().describe()
+                        + ", not the export's " + export.checkpoint().describe());
+            }
+            if (heads.put(stream.stream(), stream.head()) != null) {
+                return Outcome.failed("stream " + stream.stream() + ": exported twice");
+            }
+            Outcome outcome = verify(keys, held, stream);
+            if (!outcome.verified()) {
+                return outcome;
+            }
+            events += stream.events().size();
+        }
+        if (previous != null) {
+            if (!previous.organisation().equals(export.organisation())) {
+                return Outcome.failed("the earlier export is of organisation " + previous.organisation() + ", not " + export.organisation());
+            }
+            Outcome earlier = verify(keys, List.of(), previous, null);
+            if (!earlier.verified()) {
+                return Outcome.failed("the earlier export: " + earlier.message());
+            }
+            for (StreamExport before : previous.streams()) {
+                StreamHead now = heads.get(before.stream());
+                if (now == null) {
+                    return Outcome.failed("stream " + before.stream() + ": in the earlier export at " + previous.checkpoint().describe()
+                            + " with " + before.head().events() + " events, missing from this one (removed?)");
+                }
+                if (now.events() < before.head().events()) {
+                    return Outcome.failed("stream " + before.stream() + ": " + before.head().events() + " events at "
+                            + previous.checkpoint().describe() + ", only " + now.events() + " now (truncated)");
+                }
+            }
+        }
+        Checkpoint checkpoint = export.checkpoint();
+        return new Outcome(true, "verified: " + export.streams().size() + " streams (" + events + " events) of organisation "
+                + export.organisation() + " against " + checkpoint.describe() + ", signed by key " + checkpoint.keyId()
+                + (previous == null ? "" : "; every stream of the earlier export at " + previous.checkpoint().describe() + " is there"));
+    }
+
     private static Optional<Outcome> checkpoints(Collection<PublicKey> keys, List<Checkpoint> checkpoints) {
         Map<String, PublicKey> byId = new HashMap<>();
         keys.forEach(key -> byId.put(LedgerKeys.keyId(key), key));

@@ -44,6 +44,14 @@ public final class TestLedger {
                 Instant.parse("2026-06-30T00:00:00Z").plusSeconds(size));
     }
 
+    /** The export of the streams whose id starts with {@code organisation + "."}, as the service exports an organisation's. */
+    public OrganisationExport organisationExport(String organisation, Checkpoint checkpoint, long... otherSizes) {
+        List<StreamExport> streams = new ArrayList<>();
+        events.stream().limit(checkpoint.treeSize()).map(LedgerEvent::stream).filter(s -> s.startsWith(organisation + "."))
+                .distinct().sorted().forEach(stream -> streams.add(export(stream, checkpoint, otherSizes)));
+        return new OrganisationExport(OrganisationExport.FORMAT, organisation, checkpoint, streams);
+    }
+
     /** The export of a stream against {@code checkpoint}, with consistency proofs to {@code otherSizes}. */
     public StreamExport export(String stream, Checkpoint checkpoint, long... otherSizes) {
         MerkleTree tree = tree();

@@ -14,10 +14,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param docxSha256 the SHA-256 (hex) of the Word document generated with these parameters
  * @param xlsxSha256 the SHA-256 (hex) of the workbook generated with these parameters
  * @param generator  which generator produced the files (its version), since a new generator may write other bytes
+ * @param checkpointTreeSize the size of the ledger checkpoint the files print (query-service names it); null for none
  */
 public record IssueResultsReportCommand(@TargetAggregateIdentifier ResultsReportId reportId, String organisationId, int year,
                                         ResultsReportKind kind, Instant cutOff, String number, String organisationName,
                                         String parentName, String place, String signerAuthority, String signerTitle,
                                         String signerName, List<String> recipients, String docxSha256, String xlsxSha256,
-                                        String generator, LocalDate issuedOn) {
+                                        String generator, Long checkpointTreeSize, LocalDate issuedOn) {
 }

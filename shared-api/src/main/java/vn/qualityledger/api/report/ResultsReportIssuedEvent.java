@@ -21,13 +21,15 @@ import org.axonframework.serialization.Revision;
  * @param docxSha256       SHA-256 (lower-case hex) of the Word document
  * @param xlsxSha256       SHA-256 (lower-case hex) of the workbook
  * @param generator        the generator that wrote the files
+ * @param checkpointTreeSize the size of the signed ledger checkpoint printed on the report's last page; null for none
+ *                         (revision 1, or a ledger without checkpoints at the time of issue)
  * @param issuedOn         the day it was issued
  */
-@Revision("1")
+@Revision("2")
 public record ResultsReportIssuedEvent(ResultsReportId reportId, String organisationId, int year, ResultsReportKind kind,
                                        Instant cutOff, String number, String organisationName, String parentName,
                                        String place, String signerAuthority, String signerTitle, String signerName,
                                        List<String> recipients, @Pattern(regexp = "[0-9a-fA-F]{64}") String docxSha256,
                                        @Pattern(regexp = "[0-9a-fA-F]{64}") String xlsxSha256, String generator,
-                                       LocalDate issuedOn) {
+                                       Long checkpointTreeSize, LocalDate issuedOn) {
 }

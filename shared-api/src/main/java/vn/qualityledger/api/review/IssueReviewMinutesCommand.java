@@ -19,10 +19,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param recipients       the lines of "Nơi nhận"
  * @param docxSha256       the SHA-256 (lower-case hex) of the generated document
  * @param generator        the generator and its version
+ * @param checkpointTreeSize the size of the ledger checkpoint the document prints (query-service names it); null for none
  * @param issuedOn         the day of issue (today), not before heldOn
  */
 public record IssueReviewMinutesCommand(@TargetAggregateIdentifier ManagementReviewId reviewId, String number, String organisationName,
                                         String parentName, String place, String signerAuthority, String signerTitle,
                                         String signerName, List<String> recipients, String docxSha256, String generator,
-                                        LocalDate issuedOn) {
+                                        Long checkpointTreeSize, LocalDate issuedOn) {
 }

@@ -22,11 +22,13 @@ import org.axonframework.serialization.Revision;
  * @param recipients       the lines of "Nơi nhận"
  * @param docxSha256       SHA-256 (lower-case hex) of the Word document
  * @param generator        the generator that wrote the document
+ * @param checkpointTreeSize the size of the signed ledger checkpoint printed on the last page; null for none (revision 1,
+ *                         or a ledger without checkpoints at the time of issue)
  * @param issuedOn         the day the minutes were issued, not before heldOn
  */
-@Revision("1")
+@Revision("2")
 public record ReviewMinutesIssuedEvent(ManagementReviewId reviewId, String number, String organisationName, String parentName,
                                        String place, String signerAuthority, String signerTitle, String signerName,
                                        List<String> recipients, @Pattern(regexp = "[0-9a-fA-F]{64}") String docxSha256,
-                                       String generator, LocalDate issuedOn) {
+                                       String generator, Long checkpointTreeSize, LocalDate issuedOn) {
 }

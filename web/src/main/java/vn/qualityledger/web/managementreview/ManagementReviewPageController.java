@@ -47,7 +47,7 @@ class ManagementReviewPageController {
             "risksAndOpportunities", "improvementProposals", "other");
     /** What {@code IssueReviewMinutes} takes from query-service's answer (command-service refuses any other field). */
     static final List<String> MINUTES_COMMAND = List.of("number", "organisationName", "parentName", "place", "signerAuthority",
-            "signerTitle", "signerName", "recipients", "docxSha256", "generator");
+            "signerTitle", "signerName", "recipients", "docxSha256", "generator", "checkpointTreeSize");
 
     private static final Map<String, String> NOTES_FIELDS = notesFields();
     private static final Map<String, String> HOLDING = holding();
