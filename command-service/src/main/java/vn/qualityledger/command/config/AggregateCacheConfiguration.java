@@ -1,19 +1,17 @@
 package vn.qualityledger.command.config;
 
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.qualityledger.command.web.FailureKind;
 
 /**
  * Aggregates stay in memory between commands ({@code @Aggregate(cache = "aggregateCache")}): a command on a cached
@@ -39,24 +37,19 @@ class AggregateCacheConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    ScheduledExecutorService conflictRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+    ExecutorService conflictRetryExecutor() {
+        // a thread per retry in flight: at most one per request thread, each waiting for its command only
+        return Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "command-conflict-retry");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /** Axon's gateway, with the one retry above; only a sequence conflict is retried, never a refusal or an outage. */
+    /** Axon's gateway, with the one retry above ({@link RetryOnceAfterSequenceConflict}). */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService conflictRetryExecutor,
-                                  @Value("${quality-ledger.conflict-retry-interval-ms:0}") int retryIntervalMillis) {
-        IntervalRetryScheduler retryScheduler = IntervalRetryScheduler.builder()
-                .retryExecutor(conflictRetryExecutor)
-                .retryInterval(retryIntervalMillis)
-                .maxRetryCount(AFTER_CONFLICT_RETRIES)
-                .nonTransientFailurePredicate(failure -> FailureKind.of(failure) != FailureKind.SEQUENCE_CONFLICT)
-                .build();
+    CommandGateway commandGateway(CommandBus commandBus, ExecutorService conflictRetryExecutor) {
+        RetryScheduler retryScheduler = new RetryOnceAfterSequenceConflict(conflictRetryExecutor);
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
     }
 }

@@ -22,6 +22,7 @@ import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.*;
 import vn.qualityledger.command.common.Acting;
+import vn.qualityledger.command.common.PendingDeadlines;
 import vn.qualityledger.command.common.Refusal;
 import vn.qualityledger.command.common.SystemAttribution;
 
@@ -224,7 +225,7 @@ public class Nonconformity {
         }
         apply(new CorrectiveActionImplementedEvent(nonconformityId, command.actionId(), command.evidence(), command.note(),
                 command.implementedOn()));
-        deadlines.cancelAllWithinScope(ActionDeadline.OVERDUE);
+        PendingDeadlines.cancelAll(deadlines, ActionDeadline.OVERDUE);
         actions.forEach((actionId, a) -> {
             if (a.status() == ActionStatus.PLANNED && !a.reportedOverdue()) {
                 deadlines.schedule(ActionDeadline.overdueAt(a.dueDate()), ActionDeadline.OVERDUE, actionId);

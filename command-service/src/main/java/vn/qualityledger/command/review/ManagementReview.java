@@ -19,6 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.review.*;
 import vn.qualityledger.command.common.Acting;
+import vn.qualityledger.command.common.PendingDeadlines;
 import vn.qualityledger.command.common.Refusal;
 import vn.qualityledger.command.common.SystemAttribution;
 
@@ -187,7 +188,7 @@ public class ManagementReview {
         }
         DecisionPolicy.requireValid(command, decision.decision().recordedOn());
         apply(new ReviewDecisionCompletedEvent(reviewId, command.decisionId(), command.completedOn(), command.evidence(), command.note()));
-        deadlines.cancelAllWithinScope(DecisionDeadline.OVERDUE);
+        PendingDeadlines.cancelAll(deadlines, DecisionDeadline.OVERDUE);
         decisions.values().stream().filter(d -> d.open() && !d.reportedOverdue())
                 .forEach(d -> deadlines.schedule(DecisionDeadline.overdueAt(d.decision().dueDate()), DecisionDeadline.OVERDUE,
                         d.decision().decisionId().value()));
