@@ -5,6 +5,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.command.objective.Objective;
+import vn.qualityledger.command.web.ReadLocations;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
@@ -39,9 +41,9 @@ import vn.qualityledger.support.security.CurrentActor;
  * comes in one answer, the preview's as the import's. (What the event store holds is the integration test's:
  * here no objective is recorded yet.)
  */
-@WebMvcTest(PlanImportController.class)
+@WebMvcTest(controllers = PlanImportController.class, properties = "quality-ledger.query-service.public-url=http://reads.example")
 @AutoConfigureMockMvc(addFilters = false)
-@Import({PlanImport.class, PlanWorkbookImport.class})
+@Import({PlanImport.class, PlanWorkbookImport.class, ReadLocations.class})
 class PlanImportControllerTest extends PlanImportSlice {
 
     private ResultActions preview(String document) throws Exception {
@@ -96,7 +98,9 @@ class PlanImportControllerTest extends PlanImportSlice {
         for (String document : new String[] {"mtcl-2023.json", "mtcl-2022.json"}) {
             importPlan(Files.readString(Path.of("..", "data", document)))
                     .andExpect(status().isCreated())
-                    .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"));
+                    .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"))
+                    .andExpect(header().string("Location", "http://reads.example/api/organisations/SLDTBXH-HD/years/"
+                            + (document.contains("2023") ? 2023 : 2022) + "/objectives"));
         }
         verify(commands, atLeastOnce()).sendAndWait(any());
     }

@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.command.objective.Objective;
+import vn.qualityledger.command.web.ReadLocations;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
@@ -52,9 +53,9 @@ import vn.qualityledger.support.security.CurrentActor;
  * the JSON of {@code data/mtcl-2023.json} is — the same commands, in the same order; a workbook's errors name their
  * cells, all of them in one answer, and nothing is sent; a workbook that is no plan says so; the template is stable.
  */
-@WebMvcTest(PlanImportController.class)
+@WebMvcTest(controllers = PlanImportController.class, properties = "quality-ledger.query-service.public-url=http://reads.example")
 @AutoConfigureMockMvc(addFilters = false)
-@Import({PlanImport.class, PlanWorkbookImport.class})
+@Import({PlanImport.class, PlanWorkbookImport.class, ReadLocations.class})
 class PlanWorkbookTest extends PlanImportSlice {
 
     private static final MediaType XLSX = MediaType.parseMediaType(PlanImportController.XLSX);

@@ -37,9 +37,9 @@ import vn.qualityledger.api.objective.EvidenceId;
 import vn.qualityledger.api.objective.ObjectiveId;
 
 /** How commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
-@WebMvcTest(ObjectiveController.class)
+@WebMvcTest(controllers = ObjectiveController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end in CommandServiceIntegrationTest
-@Import({ObjectiveControllerTest.FixedClock.class, AppliedDates.class})
+@Import({ObjectiveControllerTest.FixedClock.class, AppliedDates.class, ReadLocations.class})
 class ObjectiveControllerTest {
 
     @TestConfiguration

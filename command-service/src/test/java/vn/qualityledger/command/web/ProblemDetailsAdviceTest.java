@@ -38,8 +38,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Failures that are no refusal, with the exception chains the event store really produces: never a success, always a
  * problem with a code, and never a Java name in the body.
  */
-@WebMvcTest(ObjectiveController.class)
-@Import(AppliedDates.class)
+@WebMvcTest(controllers = ObjectiveController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
+@Import({AppliedDates.class, ReadLocations.class})
 @AutoConfigureMockMvc(addFilters = false)
 class ProblemDetailsAdviceTest {
 
