@@ -44,6 +44,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import vn.qualityledger.api.common.CommandErrorDetails;
+import vn.qualityledger.api.common.InvalidIdException;
 import vn.qualityledger.support.input.InvalidInput;
 
 /**
@@ -180,9 +181,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException exception) {
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", ownMessage(exception, "The request is not valid"));
+    /**
+     * An id of the request that breaks the id pattern. Only this {@link IllegalArgumentException} is the client's: any
+     * other is a fault of the service (a 500, logged), and its message, written for developers, is never answered.
+     */
+    @ExceptionHandler(InvalidIdException.class)
+    ProblemDetail badId(InvalidIdException exception) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "'" + exception.field() + "' is not a valid id");
+        problem.setProperty("errors", List.of(error(exception.field(), "Pattern", exception.reason())));
+        return problem;
     }
 
     @Override
@@ -221,7 +228,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return error(field, "NotNull", "must not be null");
         }
         if (exception instanceof ValueInstantiationException) {
-            return error(field, "Invalid", ownMessage(exception, "is not valid"));
+            InvalidIdException badId = causeOf(exception, InvalidIdException.class);
+            return badId != null ? error(field, "Pattern", badId.reason()) : error(field, "Invalid", "is not valid");
         }
         if (exception instanceof MismatchedInputException mismatch) {
             return error(field, "Type", expected(mismatch.getTargetType()));
@@ -267,20 +275,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return "must be an object";
     }
 
-    /** The message of an exception our own code threw with a message for people (a typed id's pattern, a comparator). */
-    private static String ownMessage(Throwable exception, String otherwise) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        boolean ours = root instanceof IllegalArgumentException && root.getMessage() != null && root.getStackTrace().length > 0
-                && root.getStackTrace()[0].getClassName().startsWith("vn.qualityledger.");
-        if (!ours) {
-            return otherwise;
-        }
-        String message = root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
+        return null;
     }
 
     private static String jsonPath(JacksonException exception) {

@@ -160,6 +160,27 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void answersAnIllegalArgumentOfTheServiceAs500WithoutItsMessage() throws Exception {
+        // thrown by our own code, worded for developers: a fault of the service, not of the request
+        MvcResult result = cancelFailingWith(new IllegalArgumentException("measure I.6 has no schedule row in vn.qualityledger cache"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"))
+                .andReturn();
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("schedule row", "cache", "I.6");
+        namesNoJavaType(result);
+    }
+
+    @Test
+    void answersAnIdBreakingThePatternAs400NamingTheFieldAndThePattern() throws Exception {
+        cancelFailingWith(new vn.qualityledger.api.common.InvalidIdException("MeasureId", "I 6"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("measureId"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Pattern"))
+                .andExpect(jsonPath("$.errors[0].message").value("must match " + vn.qualityledger.api.common.Ids.PATTERN));
+    }
+
+    @Test
     void givesFrameworkErrorsACodeToo() throws Exception {
         mvc.perform(get(CANCELLATION)).andExpect(status().isMethodNotAllowed()).andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
         mvc.perform(post(CANCELLATION).contentType(MediaType.TEXT_PLAIN).content("x"))
