@@ -1,5 +1,7 @@
 package vn.qualityledger.command.plan;
 
+import static org.mockito.Mockito.atLeast;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
@@ -17,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.mockito.ArgumentCaptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -103,6 +108,31 @@ class PlanImportControllerTest extends PlanImportSlice {
                             + (document.contains("2023") ? 2023 : 2022) + "/objectives"));
         }
         verify(commands, atLeastOnce()).sendAndWait(any());
+    }
+
+    @Test
+    void everyCommandOfAnImportCarriesTheImportsOneCorrelationId() throws Exception {
+        String answer = importPlan(Files.readString(Path.of("..", "data", "mtcl-2023.json")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String correlationId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer).path("correlationId").asString();
+        assertThat(correlationId).isNotBlank();
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, atLeast(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues()).allSatisfy(command -> {
+            assertThat(command).isInstanceOf(CommandMessage.class);
+            MetaData metaData = ((CommandMessage<?>) command).getMetaData();
+            assertThat(metaData.get("correlationId")).isEqualTo(correlationId);
+            assertThat(metaData.get("traceId")).isEqualTo(correlationId);
+        });
+
+        String again = importPlan(Files.readString(Path.of("..", "data", "mtcl-2023.json")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).as("the same plan again: the same answer").isEqualTo(answer);
+        String other = importPlan(Files.readString(Path.of("..", "data", "mtcl-2022.json")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(other).path("correlationId").asString())
+                .as("another plan is another conversation").isNotBlank().isNotEqualTo(correlationId);
     }
 
     /** Objective 0 has a percentage target over 100 and a measure with two mistakes; objective 2 repeats objective 0's code. */

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -82,7 +83,13 @@ class PlanWorkbookTest extends PlanImportSlice {
         verify(commands, atLeastOnce()).sendAndWait(fromWorkbook.capture());
 
         assertThat(fromJson.getAllValues()).hasSize(50);
-        assertThat(fromWorkbook.getAllValues()).containsExactlyElementsOf(fromJson.getAllValues());
+        assertThat(payloads(fromWorkbook)).containsExactlyElementsOf(payloads(fromJson));
+        assertThat(fromWorkbook.getAllValues()).extracting(c -> ((CommandMessage<?>) c).getMetaData().get("correlationId"))
+                .as("the same plan, the same conversation").containsOnly(((CommandMessage<?>) fromJson.getValue()).getMetaData().get("correlationId"));
+    }
+
+    private static List<Object> payloads(ArgumentCaptor<Object> sent) {
+        return sent.getAllValues().stream().<Object>map(c -> ((CommandMessage<?>) c).getPayload()).toList();
     }
 
     @Test
