@@ -90,6 +90,33 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void speaksEnglishByDefaultAndVietnameseWhenTheRequestPrefersIt() throws Exception {
+        cancelFailingWith(serverWentAway())
+                .andExpect(jsonPath("$.title").value("Service Unavailable"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The event store cannot be reached")));
+        doThrow(serverWentAway()).when(commands).sendAndWait(any());
+        mvc.perform(post(CANCELLATION).header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Đã gộp\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                .andExpect(jsonPath("$.title").value("Dịch vụ tạm thời không sẵn sàng"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Không kết nối được kho sự kiện")));
+
+        PSQLException duplicate = new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION);
+        doThrow(new ConcurrencyException("already inserted", new PersistenceException("could not execute statement", duplicate)))
+                .when(commands).sendAndWait(any());
+        mvc.perform(post(CANCELLATION).header("Accept-Language", "vi").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Đã gộp\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Xung đột"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Hồ sơ mục tiêu đã thay đổi")));
+        mvc.perform(post(CANCELLATION).header("Accept-Language", "vi").contentType(MediaType.APPLICATION_JSON).content("{"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Yêu cầu không hợp lệ"))
+                .andExpect(jsonPath("$.detail").value("Nội dung yêu cầu không phải JSON hợp lệ cho địa chỉ này"));
+    }
+
+    @Test
     void answersTheSameChainThrownWithoutTheBusWrapperWith503() throws Exception {
         cancelFailingWith(serverWentAway().getCause())
                 .andExpect(status().isServiceUnavailable())
