@@ -22,7 +22,7 @@ import vn.qualityledger.api.report.IssueResultsReportCommand;
 import vn.qualityledger.api.report.ResultsReportId;
 import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.command.web.CommandAccepted;
-import vn.qualityledger.command.web.ReadLocations;
+import vn.qualityledger.command.reads.ReadLocations;
 
 /**
  * Issues an objective results report: the body is what query-service's {@code GET

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.audit.*;
 import vn.qualityledger.api.objective.MeasureId;
 import vn.qualityledger.api.objective.ObjectiveId;

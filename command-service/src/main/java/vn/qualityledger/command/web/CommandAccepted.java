@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 /** What every command endpoint answers: the id of the thing the command created or changed. */
 public record CommandAccepted(String id) {
 
-    /** 201 with the read that shows the new thing ({@link ReadLocations}). */
+    /** 201 with the read that shows the new thing ({@link vn.qualityledger.command.reads.ReadLocations}). */
     public static ResponseEntity<CommandAccepted> created(URI location, String id) {
         requireCompleted();
         return ResponseEntity.created(location).body(new CommandAccepted(id));

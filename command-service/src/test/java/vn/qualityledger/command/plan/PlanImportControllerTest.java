@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.command.objective.Objective;
-import vn.qualityledger.command.web.ReadLocations;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**

@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.command.objective.Objective;
-import vn.qualityledger.command.web.ReadLocations;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**

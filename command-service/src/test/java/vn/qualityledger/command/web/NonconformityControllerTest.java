@@ -26,10 +26,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.*;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /** How nonconformity commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
 @WebMvcTest(controllers = NonconformityController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)

@@ -33,6 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.CannotCreateTransactionException;
+import vn.qualityledger.command.reads.ReadLocations;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /**
  * Failures that are no refusal, with the exception chains the event store really produces: never a success, always a

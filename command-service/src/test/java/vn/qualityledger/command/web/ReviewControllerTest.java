@@ -28,11 +28,13 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.audit.AuditId;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.review.*;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /** How management review commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
 @WebMvcTest(controllers = ReviewController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)

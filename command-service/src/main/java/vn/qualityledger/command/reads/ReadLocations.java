@@ -1,4 +1,4 @@
-package vn.qualityledger.command.web;
+package vn.qualityledger.command.reads;
 
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +16,7 @@ public class ReadLocations {
 
     private final String queryService;
 
-    ReadLocations(@Value("${quality-ledger.query-service.public-url}") String queryServicePublicUrl) {
+    public ReadLocations(@Value("${quality-ledger.query-service.public-url}") String queryServicePublicUrl) {
         String base = URI.create(queryServicePublicUrl.strip()).toString();
         this.queryService = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }

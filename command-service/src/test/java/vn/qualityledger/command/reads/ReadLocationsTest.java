@@ -1,4 +1,4 @@
-package vn.qualityledger.command.web;
+package vn.qualityledger.command.reads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 import vn.qualityledger.api.objective.ObjectiveId;
 
 /** Each created thing's Location is a query-service read, under the configured public address. */
-class ReadLocationsTest {
+public class ReadLocationsTest {
 
     /** The public address the controller slices configure (with a trailing slash, which must not double). */
-    static final String READS = "https://reads.example/";
+    public static final String READS = "https://reads.example/";
 
     private final ReadLocations reads = new ReadLocations(READS);
 
