@@ -286,6 +286,14 @@ class AuditRoundEndToEndTest {
     // ---- the tracker ---------------------------------------------------------------------------------------------
 
     @Test
+    void everyLocationACommandAnsweredIsARead() throws InterruptedException {
+        // the round planned, its findings, the nonconformities raised by hand and their actions
+        assertThat(services.assertEveryLocationIsARead())
+                .anyMatch(followed -> followed.contains("/api/audits/"))
+                .anyMatch(followed -> followed.contains("/api/nonconformities/"));
+    }
+
+    @Test
     void trackerFiguresAtTheEndOfOctober() {
         JsonNode s = summary(D1);
         // Raised by 31/10: NC1 (03/10), NC2 (03/10), NC3 (04/10); NC4 only on 29/12.

@@ -2,6 +2,10 @@ package vn.qualityledger.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +54,11 @@ final class BothServices implements AutoCloseable {
     private final Days days;
     /** The scenario's day, when requests state it. */
     private volatile String day;
+    /** Every Location a 201 answered, with who was answered: each must be a read that exists. */
+    private final List<Created> created = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private record Created(String user, String command, URI location) {
+    }
 
     BothServices(String database, String... commandServiceArguments) {
         this(database, Days.LIVED, commandServiceArguments);
@@ -59,9 +68,13 @@ final class BothServices implements AutoCloseable {
         this.days = days;
         clock.setToday(LocalDate.now(clock.getZone()));
         String url = TestDatabase.recreate(database);
-        commandService = start(CommandServiceApplication.application(), url, commandServiceArguments);
+        // query-service's port is chosen first: command-service's Location headers name its public address
+        int queryPort = freePort();
+        List<String> commandArguments = new ArrayList<>(List.of(commandServiceArguments));
+        commandArguments.add("--quality-ledger.query-service.public-url=http://127.0.0.1:" + queryPort);
+        commandService = start(CommandServiceApplication.application(), url, 0, commandArguments.toArray(String[]::new));
         try {
-            queryService = start(QueryServiceApplication.application(), url);
+            queryService = start(QueryServiceApplication.application(), url, queryPort);
         } catch (RuntimeException failed) {
             commandService.close();
             throw failed;
@@ -70,12 +83,20 @@ final class BothServices implements AutoCloseable {
         queries = RestClient.create("http://localhost:" + port(queryService));
     }
 
-    private ConfigurableApplicationContext start(SpringApplication application, String url, String... more) {
+    private ConfigurableApplicationContext start(SpringApplication application, String url, int port, String... more) {
         application.addInitializers(context -> ((GenericApplicationContext) context)
                 .registerBean("scenarioClock", Clock.class, () -> clock, definition -> definition.setPrimary(true)));
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url));
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + url));
         arguments.addAll(List.of(more));
         return application.run(arguments.toArray(String[]::new));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -112,6 +133,10 @@ final class BothServices implements AutoCloseable {
                 .exchange((request, response) -> {
                     String raw = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
                     assertThat(response.getStatusCode().value()).as("POST %s as %s answered %s", path, user, raw).isEqualTo(expectedStatus);
+                    if (expectedStatus == 201) {
+                        assertThat(response.getHeaders().getLocation()).as("POST %s answered 201 without a Location", path).isNotNull();
+                        created.add(new Created(user, path, response.getHeaders().getLocation()));
+                    }
                     return raw.isEmpty() ? JSON.nullNode() : JSON.readTree(raw);
                 });
     }
@@ -123,6 +148,30 @@ final class BothServices implements AutoCloseable {
             assertThat(response.getStatusCode().value()).as("GET %s answered %s", path, raw).isEqualTo(200);
             return JSON.readTree(raw);
         });
+    }
+
+    /**
+     * Follows every Location a 201 answered so far, as the user it answered, once the read side has caught up: each is
+     * a read that answers 200 (an absolute address is query-service's public one; a relative one, command-service's).
+     * Returns "user location" of each distinct one followed.
+     */
+    List<String> assertEveryLocationIsARead() throws InterruptedException {
+        assertThat(created).as("no command answered 201").isNotEmpty();
+        awaitReadSideCaughtUp();
+        List<String> followed = new ArrayList<>();
+        for (Created answer : created) {
+            String key = answer.user() + " " + answer.location();
+            if (followed.contains(key)) {
+                continue;
+            }
+            followed.add(key);
+            URI target = answer.location().isAbsolute() ? answer.location()
+                    : URI.create("http://127.0.0.1:" + commandPort()).resolve(answer.location());
+            int status = RestClient.create().get().uri(target).header("Authorization", basic(answer.user()))
+                    .exchange((request, response) -> response.getStatusCode().value());
+            assertThat(status).as("the Location %s of POST %s (as %s)", answer.location(), answer.command(), answer.user()).isEqualTo(200);
+        }
+        return followed;
     }
 
     /** Plain text from either service as a user (say, a metrics scrape), expecting a status. */

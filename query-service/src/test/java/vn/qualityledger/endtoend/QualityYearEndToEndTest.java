@@ -162,6 +162,15 @@ class QualityYearEndToEndTest {
     }
 
     @Test
+    void everyLocationACommandAnsweredIsARead() throws InterruptedException {
+        // the plan import, the evidence submitted, the measurements recorded: each 201's Location is a read that answers
+        assertThat(services.assertEveryLocationIsARead())
+                .anyMatch(followed -> followed.endsWith("/api/organisations/SLDTBXH-HD/years/2023/objectives"))
+                .anyMatch(followed -> followed.contains("/api/evidence?objectiveId="))
+                .anyMatch(followed -> followed.endsWith("/plan"));
+    }
+
+    @Test
     void objectiveFiguresAtTheEndOfMarch() {
         // Not yet cancelled: all 14 count. Due by 31/03: I.1, I.1.a, I.1.b, I.2, I.7@31/03 = 5.
         // On time: I.1.b (09/02 <= 09/02). Late: I.1 (07/02 > 31/01), I.2 (03/03 > 28/02). Overdue: I.1.a, I.7@31/03.

@@ -344,6 +344,7 @@ class ResultsReportEndToEndTest {
         assertThat(services.database().queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ?",
                 Long.class, "SLDTBXH-HD.BC-MTCL-2023-6T")).isEqualTo(1);
         services.post("nhanvienvp", "/api/reports/results", issue.toString().replace("BC-MTCL-2023-6T", "BC-MTCL-2023-X"), 403);
+        assertThat(services.assertEveryLocationIsARead()).anyMatch(followed -> followed.endsWith("/api/reports/SLDTBXH-HD.BC-MTCL-2023-6T/results.docx"));
 
         // the files generated after a later correction, at the same cut-off, are the report issued
         JsonNode docx = verify("SLDTBXH-HD.BC-MTCL-2023-6T", docxAgainAfterCorrection, 200);

@@ -52,7 +52,8 @@ class SessionController {
         }
         List<String> feedOrganisations = currentActor.feedOrganisations();
         ApiTokens.Issued issued = tokens.issue(ApiTokens.SESSION_NAME, actor, feedOrganisations, validity, actor.id());
-        return ResponseEntity.created(URI.create("/api/sessions/" + issued.token().id()))
+        // Its read is /current with the new token (command-service's own path: sessions are not projected)
+        return ResponseEntity.created(URI.create("/api/sessions/current"))
                 .body(new Session(issued.token().id(), issued.secret(), issued.token().expiresAt(), actor.id(), actor.name(),
                         actor.roles(), actor.organisation(), actor.unit(), feedOrganisations));
     }

@@ -1,5 +1,6 @@
 package vn.qualityledger.command.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -9,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -56,6 +60,10 @@ import vn.qualityledger.support.security.CurrentActor;
 @Service
 public class PlanImport {
 
+    /** Axon's names (MessageOriginProvider's defaults): the message that caused this one, and the conversation's first. */
+    static final String CORRELATION_ID = "correlationId";
+    static final String TRACE_ID = "traceId";
+
     private static final Pattern SCHEDULE_FIELD = Pattern.compile("^details\\.schedule");
     private static final Pattern DIRECTORY_UNIT = Pattern.compile("^units\\[(\\d+)]");
 
@@ -74,7 +82,8 @@ public class PlanImport {
         this.actors = actors;
     }
 
-    public record Result(String organisationId, int year, List<ImportedObjective> objectives, int commands) {
+    /** @param correlationId shared by every command of the import (and the {@code traceId} of every event they stored) */
+    public record Result(String organisationId, int year, List<ImportedObjective> objectives, int commands, String correlationId) {
     }
 
     public record ImportedObjective(String objectiveId, String code, int measures) {
@@ -125,10 +134,14 @@ public class PlanImport {
 
     public Result importPlan(PlanDocument document) {
         Checked checked = check(document);
-        checked.planned.forEach(commands::sendAndWait);
+        // One import is one conversation: its commands share a correlation id, and so their events a trace id. Derived
+        // from the commands, as every id of an import is from the document: the same plan again gets the same answer.
+        String correlationId = UUID.nameUUIDFromBytes(("plan-import:" + checked.planned).getBytes(StandardCharsets.UTF_8)).toString();
+        MetaData conversation = MetaData.with(CORRELATION_ID, correlationId).and(TRACE_ID, correlationId);
+        checked.planned.forEach(command -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(conversation)));
         List<ImportedObjective> imported = checked.objectives.stream()
                 .map(o -> new ImportedObjective(o.objectiveId(), o.code(), count(o.measures()))).toList();
-        return new Result(document.organisation().code(), document.year(), imported, checked.planned.size());
+        return new Result(document.organisation().code(), document.year(), imported, checked.planned.size(), correlationId);
     }
 
     public Preview preview(PlanDocument document) {

@@ -6,15 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import vn.qualityledger.command.reads.ReadLocations;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.support.web.Problems;
 
@@ -34,16 +33,17 @@ class PlanImportController {
 
     private final PlanImport planImport;
     private final PlanWorkbookImport workbookImport;
+    private final ReadLocations reads;
 
-    PlanImportController(PlanImport planImport, PlanWorkbookImport workbookImport) {
+    PlanImportController(PlanImport planImport, PlanWorkbookImport workbookImport, ReadLocations reads) {
         this.planImport = planImport;
         this.workbookImport = workbookImport;
+        this.reads = reads;
     }
 
     @PostMapping("/api/plans")
-    @ResponseStatus(HttpStatus.CREATED)
-    PlanImport.Result importPlan(@RequestBody PlanDocument document) {
-        return planImport.importPlan(document);
+    ResponseEntity<PlanImport.Result> importPlan(@RequestBody PlanDocument document) {
+        return created(planImport.importPlan(document));
     }
 
     @PostMapping("/api/plans/preview")
@@ -53,9 +53,13 @@ class PlanImportController {
 
     /** The same plan as an XLSX workbook (README, "Plan workbooks"); its errors name their cells. */
     @PostMapping(path = "/api/plans", consumes = XLSX)
-    @ResponseStatus(HttpStatus.CREATED)
-    PlanImport.Result importWorkbook(@RequestBody byte[] workbook) {
-        return workbookImport.importPlan(workbook);
+    ResponseEntity<PlanImport.Result> importWorkbook(@RequestBody byte[] workbook) {
+        return created(workbookImport.importPlan(workbook));
+    }
+
+    /** A plan is the objectives of an organisation's year: its Location is their dashboards. */
+    private ResponseEntity<PlanImport.Result> created(PlanImport.Result imported) {
+        return ResponseEntity.created(reads.objectivesOf(imported.organisationId(), imported.year())).body(imported);
     }
 
     @PostMapping(path = "/api/plans/preview", consumes = XLSX)

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import vn.qualityledger.api.report.IssueResultsReportCommand;
 import vn.qualityledger.api.report.ResultsReportId;
 import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.command.web.CommandAccepted;
+import vn.qualityledger.command.reads.ReadLocations;
 
 /**
  * Issues an objective results report: the body is what query-service's {@code GET
@@ -55,10 +55,12 @@ class ReportController {
     }
 
     private final CommandGateway commands;
+    private final ReadLocations reads;
     private final Clock clock;
 
-    ReportController(CommandGateway commands, Clock clock) {
+    ReportController(CommandGateway commands, Clock clock, ReadLocations reads) {
         this.commands = commands;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -73,6 +75,6 @@ class ReportController {
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while the report was being issued: its outcome is unknown");
         }
-        return ResponseEntity.created(URI.create("/api/reports/" + id)).body(new CommandAccepted(id.value()));
+        return ResponseEntity.created(reads.resultsReport(id)).body(new CommandAccepted(id.value()));
     }
 }

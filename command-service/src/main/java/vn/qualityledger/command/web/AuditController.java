@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.audit.*;
 import vn.qualityledger.api.objective.MeasureId;
 import vn.qualityledger.api.objective.ObjectiveId;
@@ -29,10 +30,12 @@ import vn.qualityledger.command.web.AuditRequests.*;
 class AuditController {
 
     private final CommandGateway commands;
+    private final ReadLocations reads;
     private final AppliedDates dates;
 
-    AuditController(CommandGateway commands, AppliedDates dates) {
+    AuditController(CommandGateway commands, AppliedDates dates, ReadLocations reads) {
         this.commands = commands;
+        this.reads = reads;
         this.dates = dates;
     }
 
@@ -41,7 +44,7 @@ class AuditController {
         AuditId id = new AuditId(orNewId(request.auditId()));
         commands.sendAndWait(new PlanInternalAuditCommand(id, request.organisationId(), request.year(), request.title(), request.scopeUnits(),
                 request.criteria(), request.clauses(), request.plannedFrom(), request.plannedTo(), dates.of(request.plannedOn(), "plannedOn")));
-        return created("/api/audits/" + id, id.value());
+        return created(reads.audit(id), id.value());
     }
 
     @PostMapping("/{auditId}/team")
@@ -71,7 +74,7 @@ class AuditController {
         MeasureId measureId = request.relatedMeasureId() == null ? null : new MeasureId(request.relatedMeasureId());
         commands.sendAndWait(new RecordAuditFindingCommand(auditId, findingId, request.unit(), request.clause(), request.kind(),
                 request.description(), request.evidenceSeen(), objectiveId, measureId, dates.of(request.recordedOn(), "recordedOn")));
-        return created("/api/audits/" + auditId + "/findings/" + findingId, findingId.value());
+        return created(reads.audit(auditId), findingId.value());
     }
 
     @PostMapping("/{auditId}/report")

@@ -8,10 +8,10 @@ import org.springframework.http.ResponseEntity;
 /** What every command endpoint answers: the id of the thing the command created or changed. */
 public record CommandAccepted(String id) {
 
-    /** 201 with the new thing's location. */
-    static ResponseEntity<CommandAccepted> created(String location, String id) {
+    /** 201 with the read that shows the new thing ({@link vn.qualityledger.command.reads.ReadLocations}). */
+    public static ResponseEntity<CommandAccepted> created(URI location, String id) {
         requireCompleted();
-        return ResponseEntity.created(URI.create(location)).body(new CommandAccepted(id));
+        return ResponseEntity.created(location).body(new CommandAccepted(id));
     }
 
     /** 202: the events are stored. */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.nonconformity.*;
 import vn.qualityledger.api.objective.MeasureId;
 import vn.qualityledger.api.objective.ObjectiveId;
@@ -26,10 +27,12 @@ import vn.qualityledger.command.web.NonconformityRequests.*;
 class NonconformityController {
 
     private final CommandGateway commands;
+    private final ReadLocations reads;
     private final AppliedDates dates;
 
-    NonconformityController(CommandGateway commands, AppliedDates dates) {
+    NonconformityController(CommandGateway commands, AppliedDates dates, ReadLocations reads) {
         this.commands = commands;
+        this.reads = reads;
         this.dates = dates;
     }
 
@@ -41,7 +44,7 @@ class NonconformityController {
                 request.measureId() == null ? null : new MeasureId(request.measureId()), request.complaintReference());
         commands.sendAndWait(new RaiseNonconformityCommand(id, request.organisationId(), origin, request.severity(), request.unit(),
                 request.clause(), request.description(), dates.of(request.raisedOn(), "raisedOn")));
-        return created("/api/nonconformities/" + id, id.value());
+        return created(reads.nonconformity(id), id.value());
     }
 
     @PostMapping("/{nonconformityId}/correction")
@@ -61,7 +64,7 @@ class NonconformityController {
         CorrectiveActionId actionId = new CorrectiveActionId(orNewId(request.actionId()));
         commands.sendAndWait(new PlanCorrectiveActionCommand(nonconformityId, actionId, request.ownerUnit(), request.description(),
                 request.dueDate(), dates.of(request.plannedOn(), "plannedOn")));
-        return created("/api/nonconformities/" + nonconformityId + "/actions/" + actionId, actionId.value());
+        return created(reads.nonconformity(nonconformityId), actionId.value());
     }
 
     @PostMapping("/{nonconformityId}/actions/{actionId}/implementation")

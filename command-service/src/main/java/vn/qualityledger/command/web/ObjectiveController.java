@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.objective.*;
 import vn.qualityledger.command.files.StoredFiles;
@@ -29,12 +30,14 @@ import vn.qualityledger.command.web.ObjectiveRequests.*;
 class ObjectiveController {
 
     private final CommandGateway commands;
+    private final ReadLocations reads;
     private final AppliedDates dates;
     private final StoredFiles files;
     private final CurrentActor actors;
 
-    ObjectiveController(CommandGateway commands, AppliedDates dates, StoredFiles files, CurrentActor actors) {
+    ObjectiveController(CommandGateway commands, AppliedDates dates, StoredFiles files, CurrentActor actors, ReadLocations reads) {
         this.commands = commands;
+        this.reads = reads;
         this.dates = dates;
         this.files = files;
         this.actors = actors;
@@ -45,7 +48,7 @@ class ObjectiveController {
         ObjectiveId id = new ObjectiveId(orNewId(request.objectiveId()));
         commands.sendAndWait(new DefineObjectiveCommand(id, request.organisationId(), request.year(), request.code(),
                 request.statement(), request.target()));
-        return created("/api/objectives/" + id, id.value());
+        return created(reads.objective(id), id.value());
     }
 
     @PostMapping("/{objectiveId}/revisions")
@@ -72,7 +75,7 @@ class ObjectiveController {
         MeasureId measureId = new MeasureId(orNewId(request.measureId()));
         MeasureId parent = request.parentMeasureId() == null ? null : new MeasureId(request.parentMeasureId());
         commands.sendAndWait(new PlanMeasureCommand(objectiveId, measureId, parent, request.details()));
-        return created("/api/objectives/" + objectiveId + "/measures/" + measureId, measureId.value());
+        return created(reads.objectivePlan(objectiveId), measureId.value());
     }
 
     @PostMapping("/{objectiveId}/measures/{measureId}/revisions")
@@ -95,7 +98,7 @@ class ObjectiveController {
                                                        @Valid @RequestBody AddAdHocOccurrence request) {
         OccurrenceId occurrenceId = new OccurrenceId(orNewId(request.occurrenceId()));
         commands.sendAndWait(new AddAdHocOccurrenceCommand(objectiveId, measureId, occurrenceId, request.dueDate(), request.note()));
-        return created("/api/objectives/" + objectiveId + "/occurrences/" + occurrenceId, occurrenceId.value());
+        return created(reads.objectivePlan(objectiveId), occurrenceId.value());
     }
 
     @PostMapping("/{objectiveId}/assignments")
@@ -114,7 +117,7 @@ class ObjectiveController {
         files.requireUploaded(actors.get().map(Actor::organisation).orElse(null), request.file(), "file");
         commands.sendAndWait(new SubmitEvidenceCommand(objectiveId, evidenceId, new OccurrenceId(request.occurrenceId()),
                 request.document(), dates.of(request.submittedOn(), "submittedOn"), request.file()));
-        return created("/api/objectives/" + objectiveId + "/evidence/" + evidenceId, evidenceId.value());
+        return created(reads.evidenceOf(objectiveId), evidenceId.value());
     }
 
     @PostMapping("/{objectiveId}/evidence/{evidenceId}/acceptance")
@@ -139,6 +142,6 @@ class ObjectiveController {
         MeasurementId measurementId = new MeasurementId(orNewId(request.measurementId()));
         commands.sendAndWait(new RecordMeasurementCommand(objectiveId, measurementId, request.period(), request.numerator(),
                 request.denominator(), request.value(), request.source(), dates.of(request.recordedOn(), "recordedOn")));
-        return created("/api/objectives/" + objectiveId + "/measurements/" + measurementId, measurementId.value());
+        return created(reads.objectivePlan(objectiveId), measurementId.value());
     }
 }

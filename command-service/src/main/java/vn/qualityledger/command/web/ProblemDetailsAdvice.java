@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import vn.qualityledger.support.web.ProblemMessages;
 import vn.qualityledger.support.web.Problems;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import vn.qualityledger.api.common.CommandErrorDetails;
+import vn.qualityledger.api.common.InvalidIdException;
 import vn.qualityledger.support.input.InvalidInput;
 
 /**
@@ -90,7 +92,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException exception, HttpServletRequest request) {
         StreamKind stream = StreamKind.of(request);
-        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, stream.name() + "_NOT_FOUND", "No " + stream.noun + " " + exception.getAggregateIdentifier());
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, stream.name() + "_NOT_FOUND",
+                ProblemMessages.text("problem.stream-not-found", stream.noun(), exception.getAggregateIdentifier()));
         problem.setProperty("field", stream.field);
         return problem;
     }
@@ -103,8 +106,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The security firewall refused what the request carries (say, a form field whose name holds a line break). */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RequestRejectedException exception) {
-        return respond(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The request carries characters or parameters this service does not take"));
+        return respond(problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ProblemMessages.text("problem.rejected-characters")));
     }
 
     /**
@@ -129,21 +131,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                                "The event store cannot be reached. Retry the same request later, with the same ids: if the command"
-                                        + " was stored after all (the connection can fail after the commit), the retry changes nothing"));
+                                ProblemMessages.text("problem.event-store-unavailable")));
             }
             case SEQUENCE_CONFLICT -> respond(problem(HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
-                    "The " + StreamKind.of(request).noun + " changed while this command was handled; read it again and retry"));
+                    ProblemMessages.text("problem.concurrent-modification", StreamKind.of(request).noun())));
             case INTERNAL -> {
                 if (exception instanceof CommandOutcomeUnknown) {
                     yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                                    "The service stopped before the command's outcome was known. Retry the same request"));
+                                    ProblemMessages.text("problem.outcome-unknown")));
                 }
                 LOG.error("Failure during {} {}: answered 500", request.getMethod(), request.getRequestURI(), exception);
-                yield respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                        "The request could not be completed because of a fault in the service"));
+                yield respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", ProblemMessages.text("problem.command-fault")));
             }
         };
     }
@@ -151,14 +151,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Which kind of stream a request addresses, by its path, so that a missing or changed stream is named rightly. */
     private enum StreamKind {
         OBJECTIVE("objective", "objectiveId"), AUDIT("audit", "auditId"), NONCONFORMITY("nonconformity", "nonconformityId"),
-        REVIEW("management review", "reviewId");
+        REVIEW("review", "reviewId");
 
-        final String noun;
+        private final String nounKey;
         final String field;
 
         StreamKind(String noun, String field) {
-            this.noun = noun;
+            this.nounKey = "problem.stream." + noun;
             this.field = field;
+        }
+
+        /** The stream's name in the request's language. */
+        String noun() {
+            return ProblemMessages.text(nounKey);
         }
 
         static StreamKind of(HttpServletRequest request) {
@@ -180,9 +185,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException exception) {
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", ownMessage(exception, "The request is not valid"));
+    /**
+     * An id of the request that breaks the id pattern. Only this {@link IllegalArgumentException} is the client's: any
+     * other is a fault of the service (a 500, logged), and its message, written for developers, is never answered.
+     */
+    @ExceptionHandler(InvalidIdException.class)
+    ProblemDetail badId(InvalidIdException exception) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "'" + exception.field() + "' is not a valid id");
+        problem.setProperty("errors", List.of(error(exception.field(), "Pattern", exception.reason())));
+        return problem;
     }
 
     @Override
@@ -191,7 +202,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::fieldError)
                 .toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "The request has invalid fields");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", ProblemMessages.text("problem.invalid-fields"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -200,10 +211,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         if (!(exception.getCause() instanceof JacksonException json)) {
-            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request needs a JSON body");
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ProblemMessages.text("problem.needs-json"));
             return ResponseEntity.badRequest().body(problem);
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid JSON for this endpoint");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ProblemMessages.text("problem.malformed-json"));
         problem.setProperty("errors", List.of(jsonError(json)));
         return ResponseEntity.badRequest().body(problem);
     }
@@ -221,7 +232,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return error(field, "NotNull", "must not be null");
         }
         if (exception instanceof ValueInstantiationException) {
-            return error(field, "Invalid", ownMessage(exception, "is not valid"));
+            InvalidIdException badId = causeOf(exception, InvalidIdException.class);
+            return badId != null ? error(field, "Pattern", badId.reason()) : error(field, "Invalid", "is not valid");
         }
         if (exception instanceof MismatchedInputException mismatch) {
             return error(field, "Type", expected(mismatch.getTargetType()));
@@ -267,20 +279,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return "must be an object";
     }
 
-    /** The message of an exception our own code threw with a message for people (a typed id's pattern, a comparator). */
-    private static String ownMessage(Throwable exception, String otherwise) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
         }
-        boolean ours = root instanceof IllegalArgumentException && root.getMessage() != null && root.getStackTrace().length > 0
-                && root.getStackTrace()[0].getClassName().startsWith("vn.qualityledger.");
-        if (!ours) {
-            return otherwise;
-        }
-        String message = root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
+        return null;
     }
 
     private static String jsonPath(JacksonException exception) {
@@ -330,8 +335,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         if (problem.getDetail() != null && (problem.getDetail().contains("java.") || problem.getDetail().contains("vn.qualityledger."))) {
-            problem.setDetail(HttpStatus.resolve(status.value()) != null ? HttpStatus.resolve(status.value()).getReasonPhrase() : "Error");
+            problem.setDetail(ProblemMessages.title(status.value()));
         }
+        problem.setTitle(ProblemMessages.title(status.value()));
         return problem;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.audit.AuditId;
 import vn.qualityledger.api.review.*;
 import vn.qualityledger.command.CommandServiceApplication;
@@ -31,11 +32,13 @@ import vn.qualityledger.command.web.ReviewRequests.*;
 class ReviewController {
 
     private final CommandGateway commands;
+    private final ReadLocations reads;
     private final AppliedDates dates;
     private final Clock clock;
 
-    ReviewController(CommandGateway commands, AppliedDates dates, Clock clock) {
+    ReviewController(CommandGateway commands, AppliedDates dates, Clock clock, ReadLocations reads) {
         this.commands = commands;
+        this.reads = reads;
         this.dates = dates;
         this.clock = clock;
     }
@@ -46,7 +49,7 @@ class ReviewController {
         commands.sendAndWait(new PlanManagementReviewCommand(id, request.organisationId(), request.title(), request.trigger(),
                 request.auditId() == null ? null : new AuditId(request.auditId()), request.periodFrom(), request.periodTo(),
                 request.scheduledOn(), request.chair(), request.participants(), dates.of(request.plannedOn(), "plannedOn")));
-        return created("/api/reviews/" + id, id.value());
+        return created(reads.review(id), id.value());
     }
 
     @PostMapping("/{reviewId}/notes")
@@ -70,7 +73,7 @@ class ReviewController {
         ReviewDecisionId decisionId = new ReviewDecisionId(orNewId(request.decisionId()));
         commands.sendAndWait(new RecordReviewDecisionCommand(reviewId, decisionId, request.kind(), request.description(), request.ownerUnit(),
                 request.dueDate(), dates.of(request.recordedOn(), "recordedOn")));
-        return created("/api/reviews/" + reviewId + "/decisions/" + decisionId, decisionId.value());
+        return created(reads.review(reviewId), decisionId.value());
     }
 
     @PostMapping("/{reviewId}/decisions/{decisionId}/completion")
@@ -87,7 +90,7 @@ class ReviewController {
         commands.sendAndWait(new IssueReviewMinutesCommand(reviewId, request.number(), request.organisationName(), request.parentName(),
                 request.place(), request.signerAuthority(), request.signerTitle(), request.signerName(), request.recipients(),
                 request.docxSha256(), request.generator(), request.checkpointTreeSize(), dates.today()));
-        return created("/api/reviews/" + reviewId + "/minutes", reviewId.value());
+        return created(reads.reviewMinutes(reviewId), reviewId.value());
     }
 
     @PostMapping("/{reviewId}/cancellation")

@@ -55,7 +55,7 @@ class ApiTokenIntegrationTest {
         admin = new JsonHttp("http://localhost:" + port);
     }
 
-    private record Answer(int status, JsonNode body, String wwwAuthenticate) {
+    private record Answer(int status, JsonNode body, String wwwAuthenticate, String location) {
     }
 
     private Answer send(String method, String path, String authorization, String json) throws Exception {
@@ -67,7 +67,8 @@ class ApiTokenIntegrationTest {
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        return new Answer(response.statusCode(), body, response.headers().firstValue("WWW-Authenticate").orElse(null));
+        return new Answer(response.statusCode(), body, response.headers().firstValue("WWW-Authenticate").orElse(null),
+                response.headers().firstValue("Location").orElse(null));
     }
 
     private static String basic(String user, String password) {
@@ -184,7 +185,9 @@ class ApiTokenIntegrationTest {
         assertThat(signedIn.body().path("roles").toString()).contains("ISO_SECRETARY");
         String session = "Bearer " + signedIn.body().path("token").asString();
 
-        Answer current = send("GET", "/api/sessions/current", session, null);
+        assertThat(signedIn.location()).as("the session's Location is a read this service serves").isEqualTo("/api/sessions/current");
+        Answer current = send("GET", signedIn.location(), session, null);
+        assertThat(current.status()).isEqualTo(200);
         assertThat(current.body().path("actorId").asString()).isEqualTo("thuky");
         assertThat(send("POST", "/api/objectives", session, defineObjective("ses-1")).status()).isEqualTo(201);
         String metaData = new String(jdbc.queryForObject(

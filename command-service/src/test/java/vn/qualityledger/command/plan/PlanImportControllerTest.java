@@ -1,10 +1,13 @@
 package vn.qualityledger.command.plan;
 
+import static org.mockito.Mockito.atLeast;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MetaData;
+import org.mockito.ArgumentCaptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -34,6 +40,7 @@ import vn.qualityledger.api.common.Role;
 import vn.qualityledger.api.directory.DirectoryUnit;
 import vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand;
 import vn.qualityledger.command.objective.Objective;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
@@ -41,9 +48,9 @@ import vn.qualityledger.support.security.CurrentActor;
  * comes in one answer, the preview's as the import's. (What the event store holds is the integration test's:
  * here no objective is recorded yet.)
  */
-@WebMvcTest(PlanImportController.class)
+@WebMvcTest(controllers = PlanImportController.class, properties = "quality-ledger.query-service.public-url=http://reads.example")
 @AutoConfigureMockMvc(addFilters = false)
-@Import({PlanImport.class, PlanWorkbookImport.class})
+@Import({PlanImport.class, PlanWorkbookImport.class, ReadLocations.class})
 class PlanImportControllerTest extends PlanImportSlice {
 
     private ResultActions preview(String document) throws Exception {
@@ -98,7 +105,9 @@ class PlanImportControllerTest extends PlanImportSlice {
         for (String document : new String[] {"mtcl-2023.json", "mtcl-2022.json"}) {
             importPlan(Files.readString(Path.of("..", "data", document)))
                     .andExpect(status().isCreated())
-                    .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"));
+                    .andExpect(jsonPath("$.organisationId").value("SLDTBXH-HD"))
+                    .andExpect(header().string("Location", "http://reads.example/api/organisations/SLDTBXH-HD/years/"
+                            + (document.contains("2023") ? 2023 : 2022) + "/objectives"));
         }
         verify(commands, atLeastOnce()).sendAndWait(any());
     }
@@ -108,7 +117,7 @@ class PlanImportControllerTest extends PlanImportSlice {
         importPlan(Files.readString(Path.of("..", "data", "mtcl-2023.json"))).andExpect(status().isCreated());
         org.mockito.ArgumentCaptor<Object> sent = org.mockito.ArgumentCaptor.forClass(Object.class);
         verify(commands, atLeastOnce()).sendAndWait(sent.capture());
-        RecordOrganisationDirectoryCommand directory = (RecordOrganisationDirectoryCommand) sent.getAllValues().get(0);
+        RecordOrganisationDirectoryCommand directory = (RecordOrganisationDirectoryCommand) payload(sent.getAllValues().get(0));
         org.assertj.core.api.Assertions.assertThat(directory.directoryId().value()).isEqualTo("directory-SLDTBXH-HD");
         org.assertj.core.api.Assertions.assertThat(directory.name()).isEqualTo("Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
         org.assertj.core.api.Assertions.assertThat(directory.parentName()).isNull();
@@ -122,7 +131,8 @@ class PlanImportControllerTest extends PlanImportSlice {
                 .replace(", \"name\": \"Sở Lao động – Thương binh và Xã hội\"", ""))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.commands").value(2));
-        verify(commands, org.mockito.Mockito.never()).sendAndWait(any(RecordOrganisationDirectoryCommand.class));
+        verify(commands, org.mockito.Mockito.never()).sendAndWait(org.mockito.ArgumentMatchers.argThat(
+                (Object c) -> payload(c) instanceof RecordOrganisationDirectoryCommand));
     }
 
     @Test
@@ -132,8 +142,9 @@ class PlanImportControllerTest extends PlanImportSlice {
                 .replace("\"year\": 2023,", "\"year\": 2023, \"units\": [{\"code\": \"VP\"}, {\"code\": \"P-KHTC\", \"name\": \"Phòng Kế hoạch – Tài chính\"}],")
                 .replace("\"objectives\": []", "\"objectives\": [{\"code\": \"MTCL-2023-01\", \"statement\": \"Mục tiêu\", \"measures\": []}]"))
                 .andExpect(status().isCreated());
-        verify(commands).sendAndWait(RecordOrganisationDirectoryCommand.of("SLDTBXH-HD", "Sở Lao động – Thương binh và Xã hội",
-                "UBND tỉnh Hải Dương", List.of(new DirectoryUnit("P-KHTC", "Phòng Kế hoạch – Tài chính", null))));
+        Object expected = RecordOrganisationDirectoryCommand.of("SLDTBXH-HD", "Sở Lao động – Thương binh và Xã hội",
+                "UBND tỉnh Hải Dương", List.of(new DirectoryUnit("P-KHTC", "Phòng Kế hoạch – Tài chính", null)));
+        verify(commands).sendAndWait(org.mockito.ArgumentMatchers.argThat((Object c) -> expected.equals(payload(c))));
     }
 
     @Test
@@ -152,6 +163,35 @@ class PlanImportControllerTest extends PlanImportSlice {
                     .andExpect(jsonPath("$.errors[1].rule").value("Size"));
         }
         verifyNoInteractions(commands);
+    }
+
+    @Test
+    void everyCommandOfAnImportCarriesTheImportsOneCorrelationId() throws Exception {
+        String answer = importPlan(Files.readString(Path.of("..", "data", "mtcl-2023.json")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String correlationId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer).path("correlationId").asString();
+        assertThat(correlationId).isNotBlank();
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, atLeast(2)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues()).allSatisfy(command -> {
+            assertThat(command).isInstanceOf(CommandMessage.class);
+            MetaData metaData = ((CommandMessage<?>) command).getMetaData();
+            assertThat(metaData.get("correlationId")).isEqualTo(correlationId);
+            assertThat(metaData.get("traceId")).isEqualTo(correlationId);
+        });
+
+        String again = importPlan(Files.readString(Path.of("..", "data", "mtcl-2023.json")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).as("the same plan again: the same answer").isEqualTo(answer);
+        String other = importPlan(Files.readString(Path.of("..", "data", "mtcl-2022.json")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(other).path("correlationId").asString())
+                .as("another plan is another conversation").isNotBlank().isNotEqualTo(correlationId);
+    }
+
+    private static Object payload(Object sent) {
+        return sent instanceof CommandMessage<?> message ? message.getPayload() : sent;
     }
 
     /** Objective 0 has a percentage target over 100 and a measure with two mistakes; objective 2 repeats objective 0's code. */

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -44,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.common.Role;
 import vn.qualityledger.command.objective.Objective;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.support.security.CurrentActor;
 
 /**
@@ -52,9 +54,9 @@ import vn.qualityledger.support.security.CurrentActor;
  * the JSON of {@code data/mtcl-2023.json} is — the same commands, in the same order; a workbook's errors name their
  * cells, all of them in one answer, and nothing is sent; a workbook that is no plan says so; the template is stable.
  */
-@WebMvcTest(PlanImportController.class)
+@WebMvcTest(controllers = PlanImportController.class, properties = "quality-ledger.query-service.public-url=http://reads.example")
 @AutoConfigureMockMvc(addFilters = false)
-@Import({PlanImport.class, PlanWorkbookImport.class})
+@Import({PlanImport.class, PlanWorkbookImport.class, ReadLocations.class})
 class PlanWorkbookTest extends PlanImportSlice {
 
     private static final MediaType XLSX = MediaType.parseMediaType(PlanImportController.XLSX);
@@ -82,8 +84,14 @@ class PlanWorkbookTest extends PlanImportSlice {
 
         // the directory (the organisation's and the units' names) first, then 10 definitions, 30 measures, 10 publications
         assertThat(fromJson.getAllValues()).hasSize(51);
-        assertThat(fromJson.getAllValues().get(0)).isInstanceOf(vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.class);
-        assertThat(fromWorkbook.getAllValues()).containsExactlyElementsOf(fromJson.getAllValues());
+        assertThat(payloads(fromJson).get(0)).isInstanceOf(vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.class);
+        assertThat(payloads(fromWorkbook)).containsExactlyElementsOf(payloads(fromJson));
+        assertThat(fromWorkbook.getAllValues()).extracting(c -> ((CommandMessage<?>) c).getMetaData().get("correlationId"))
+                .as("the same plan, the same conversation").containsOnly(((CommandMessage<?>) fromJson.getValue()).getMetaData().get("correlationId"));
+    }
+
+    private static List<Object> payloads(ArgumentCaptor<Object> sent) {
+        return sent.getAllValues().stream().<Object>map(c -> ((CommandMessage<?>) c).getPayload()).toList();
     }
 
     @Test
@@ -251,10 +259,13 @@ class PlanWorkbookTest extends PlanImportSlice {
         row(workbook.getSheet(PlanWorkbook.INFO), 3, "Tên cơ quan", "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương");
         row(workbook.getSheet(PlanWorkbook.INFO), 4, "Cơ quan chủ quản", "UBND tỉnh Hải Dương");
         send("/api/plans", bytes(workbook)).andExpect(status().isCreated());
-        verify(commands).sendAndWait(vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.of("SLDTBXH-HD",
+        Object expected = vn.qualityledger.api.directory.RecordOrganisationDirectoryCommand.of("SLDTBXH-HD",
                 "Sở Lao động – Thương binh và Xã hội tỉnh Hải Dương", "UBND tỉnh Hải Dương", java.util.List.of(
                         new vn.qualityledger.api.directory.DirectoryUnit("VP", "Văn phòng Sở", "OFFICE"),
-                        new vn.qualityledger.api.directory.DirectoryUnit("QMR", "Đại diện lãnh đạo về chất lượng (QMR)", "ROLE"))));
+                        new vn.qualityledger.api.directory.DirectoryUnit("QMR", "Đại diện lãnh đạo về chất lượng (QMR)", "ROLE")));
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(commands, atLeastOnce()).sendAndWait(sent.capture());
+        assertThat(payloads(sent)).contains(expected);
     }
 
     // ---- workbooks as a person types them -------------------------------------------------------------------------

@@ -29,16 +29,18 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.audit.*;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.objective.MeasureId;
 import vn.qualityledger.api.objective.ObjectiveId;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /** How audit commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
-@WebMvcTest(AuditController.class)
+@WebMvcTest(controllers = AuditController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end in AuditIntegrationTest
-@Import({AuditControllerTest.FixedClock.class, AppliedDates.class})
+@Import({AuditControllerTest.FixedClock.class, AppliedDates.class, ReadLocations.class})
 class AuditControllerTest {
 
     /** 21:00 UTC on 2 October is already 3 October in Hồ Chí Minh City. */
@@ -67,7 +69,7 @@ class AuditControllerTest {
                          "title": "Đánh giá nội bộ năm 2023", "scopeUnits": ["VP", "P-KHTC"], "criteria": "TCVN ISO 9001:2015",
                          "clauses": ["7.5.3", "9.2"], "plannedFrom": "2023-10-02", "plannedTo": "2023-10-13"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/audits/SLDTBXH-HD.DGNB-2023"))
+                .andExpect(header().string("Location", "https://reads.example/api/audits/SLDTBXH-HD.DGNB-2023"))
                 .andExpect(jsonPath("$.id").value("SLDTBXH-HD.DGNB-2023"));
         verify(commands).sendAndWait(new PlanInternalAuditCommand(AUDIT, "SLDTBXH-HD", 2023, "Đánh giá nội bộ năm 2023",
                 List.of("VP", "P-KHTC"), "TCVN ISO 9001:2015", List.of("7.5.3", "9.2"), LocalDate.of(2023, 10, 2),
@@ -113,7 +115,7 @@ class AuditControllerTest {
                          "description": "Văn bản đến không được vào sổ đầy đủ", "evidenceSeen": "Sổ công văn đến tháng 8",
                          "relatedObjectiveId": "SLDTBXH-HD.MTCL-2023-01", "relatedMeasureId": "I.6"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", BASE + "/findings/F-VP-01"))
+                .andExpect(header().string("Location", "https://reads.example" + BASE))
                 .andExpect(jsonPath("$.id").value("F-VP-01"));
         verify(commands).sendAndWait(new RecordAuditFindingCommand(AUDIT, new FindingId("F-VP-01"), "VP", "7.5.3",
                 FindingKind.MINOR_NONCONFORMITY, "Văn bản đến không được vào sổ đầy đủ", "Sổ công văn đến tháng 8",

@@ -26,15 +26,17 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.*;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /** How nonconformity commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
-@WebMvcTest(NonconformityController.class)
+@WebMvcTest(controllers = NonconformityController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end
-@Import({NonconformityControllerTest.FixedClock.class, AppliedDates.class})
+@Import({NonconformityControllerTest.FixedClock.class, AppliedDates.class, ReadLocations.class})
 class NonconformityControllerTest {
 
     /** 2023-06-09T20:00Z is already 10 June in Hà Nội. */
@@ -62,7 +64,7 @@ class NonconformityControllerTest {
                          "complaintReference": "PA-017", "severity": "MAJOR", "unit": "VP", "clause": "8.2.1",
                          "description": "Trả kết quả trễ hẹn cho công dân"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/nonconformities/NC-2023-017"))
+                .andExpect(header().string("Location", "https://reads.example/api/nonconformities/NC-2023-017"))
                 .andExpect(jsonPath("$.id").value("NC-2023-017"));
         verify(commands).sendAndWait(new RaiseNonconformityCommand(NC, "SLDTBXH-HD",
                 new NonconformityOrigin(NonconformitySource.COMPLAINT, null, null, null, null, "PA-017"), Severity.MAJOR, "VP", "8.2.1",
@@ -93,7 +95,7 @@ class NonconformityControllerTest {
         mvc.perform(post("/api/nonconformities/NC-2023-017/actions").contentType(MediaType.APPLICATION_JSON).content("""
                         {"actionId": "A1", "ownerUnit": "VP", "description": "Phân công lưu trữ", "dueDate": "2023-07-31"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/nonconformities/NC-2023-017/actions/A1"))
+                .andExpect(header().string("Location", "https://reads.example/api/nonconformities/NC-2023-017"))
                 .andExpect(jsonPath("$.id").value("A1"));
         verify(commands).sendAndWait(new PlanCorrectiveActionCommand(NC, new CorrectiveActionId("A1"), "VP", "Phân công lưu trữ",
                 LocalDate.of(2023, 7, 31), TODAY));

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.command.files.StoredFiles;
 import vn.qualityledger.support.security.CurrentActor;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -35,11 +36,12 @@ import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.objective.AcceptEvidenceCommand;
 import vn.qualityledger.api.objective.EvidenceId;
 import vn.qualityledger.api.objective.ObjectiveId;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /** How commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
-@WebMvcTest(ObjectiveController.class)
+@WebMvcTest(controllers = ObjectiveController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
 @AutoConfigureMockMvc(addFilters = false) // security is tested end to end in CommandServiceIntegrationTest
-@Import({ObjectiveControllerTest.FixedClock.class, AppliedDates.class})
+@Import({ObjectiveControllerTest.FixedClock.class, AppliedDates.class, ReadLocations.class})
 class ObjectiveControllerTest {
 
     @TestConfiguration

@@ -33,13 +33,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.CannotCreateTransactionException;
+import vn.qualityledger.command.reads.ReadLocations;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /**
  * Failures that are no refusal, with the exception chains the event store really produces: never a success, always a
  * problem with a code, and never a Java name in the body.
  */
-@WebMvcTest(ObjectiveController.class)
-@Import(AppliedDates.class)
+@WebMvcTest(controllers = ObjectiveController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
+@Import({AppliedDates.class, ReadLocations.class})
 @AutoConfigureMockMvc(addFilters = false)
 class ProblemDetailsAdviceTest {
 
@@ -87,6 +89,33 @@ class ProblemDetailsAdviceTest {
                 .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
                 .andReturn();
         namesNoJavaType(result);
+    }
+
+    @Test
+    void speaksEnglishByDefaultAndVietnameseWhenTheRequestPrefersIt() throws Exception {
+        cancelFailingWith(serverWentAway())
+                .andExpect(jsonPath("$.title").value("Service Unavailable"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("The event store cannot be reached")));
+        doThrow(serverWentAway()).when(commands).sendAndWait(any());
+        mvc.perform(post(CANCELLATION).header("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Đã gộp\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"))
+                .andExpect(jsonPath("$.title").value("Dịch vụ tạm thời không sẵn sàng"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Không kết nối được kho sự kiện")));
+
+        PSQLException duplicate = new PSQLException("duplicate key", PSQLState.UNIQUE_VIOLATION);
+        doThrow(new ConcurrencyException("already inserted", new PersistenceException("could not execute statement", duplicate)))
+                .when(commands).sendAndWait(any());
+        mvc.perform(post(CANCELLATION).header("Accept-Language", "vi").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"Đã gộp\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Xung đột"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Hồ sơ mục tiêu đã thay đổi")));
+        mvc.perform(post(CANCELLATION).header("Accept-Language", "vi").contentType(MediaType.APPLICATION_JSON).content("{"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Yêu cầu không hợp lệ"))
+                .andExpect(jsonPath("$.detail").value("Nội dung yêu cầu không phải JSON hợp lệ cho địa chỉ này"));
     }
 
     @Test
@@ -157,6 +186,27 @@ class ProblemDetailsAdviceTest {
         cancelFailingWith(new CommandExecutionException("boom", new NullPointerException("x is null")))
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"));
+    }
+
+    @Test
+    void answersAnIllegalArgumentOfTheServiceAs500WithoutItsMessage() throws Exception {
+        // thrown by our own code, worded for developers: a fault of the service, not of the request
+        MvcResult result = cancelFailingWith(new IllegalArgumentException("measure I.6 has no schedule row in vn.qualityledger cache"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.code").value("INTERNAL_ERROR"))
+                .andReturn();
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("schedule row", "cache");
+        namesNoJavaType(result);
+    }
+
+    @Test
+    void answersAnIdBreakingThePatternAs400NamingTheFieldAndThePattern() throws Exception {
+        cancelFailingWith(new vn.qualityledger.api.common.InvalidIdException("MeasureId", "I 6"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("measureId"))
+                .andExpect(jsonPath("$.errors[0].rule").value("Pattern"))
+                .andExpect(jsonPath("$.errors[0].message").value("must match " + vn.qualityledger.api.common.Ids.PATTERN));
     }
 
     @Test

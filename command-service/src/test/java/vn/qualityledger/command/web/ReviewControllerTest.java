@@ -28,16 +28,18 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.qualityledger.command.reads.ReadLocations;
 import vn.qualityledger.api.audit.AuditId;
 import vn.qualityledger.api.common.CommandErrorDetails;
 import vn.qualityledger.api.common.CommandErrorDetails.Kind;
 import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.review.*;
+import vn.qualityledger.command.reads.ReadLocationsTest;
 
 /** How management review commands are mapped from HTTP, and refusals back to RFC 9457 problems. */
-@WebMvcTest(ReviewController.class)
+@WebMvcTest(controllers = ReviewController.class, properties = "quality-ledger.query-service.public-url=" + ReadLocationsTest.READS)
 @AutoConfigureMockMvc(addFilters = false) // who may do what is the aggregate's (ManagementReviewPermissionsTest)
-@Import({ReviewControllerTest.FixedClock.class, AppliedDates.class})
+@Import({ReviewControllerTest.FixedClock.class, AppliedDates.class, ReadLocations.class})
 class ReviewControllerTest {
 
     /** 21:00 UTC on 9 July is already 10 July in Hồ Chí Minh City. */
@@ -73,7 +75,7 @@ class ReviewControllerTest {
                          "periodTo": "2023-06-30", "scheduledOn": "2023-07-20", "chair": {"name": "Nguyễn Văn An", "title": "Giám đốc Sở"},
                          "participants": [{"name": "Trần Văn Quang"}]}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", BASE))
+                .andExpect(header().string("Location", "https://reads.example" + BASE))
                 .andExpect(jsonPath("$.id").value(REVIEW.value()));
         verify(commands).sendAndWait(new PlanManagementReviewCommand(REVIEW, "SLDTBXH-HD", "Xem xét của lãnh đạo sau ĐGNB",
                 ReviewTrigger.AFTER_INTERNAL_AUDIT, new AuditId("SLDTBXH-HD.DGNB-2023"), LocalDate.of(2023, 1, 1), LocalDate.of(2023, 6, 30),
@@ -164,7 +166,7 @@ class ReviewControllerTest {
                         {"decisionId": "D1", "kind": "RESOURCE_NEED", "description": "Tuyển dụng 01 công chức", "ownerUnit": "P-TCCB",
                          "dueDate": "2023-12-31"}"""))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", BASE + "/decisions/D1"))
+                .andExpect(header().string("Location", "https://reads.example" + BASE))
                 .andExpect(jsonPath("$.id").value("D1"));
         verify(commands).sendAndWait(new RecordReviewDecisionCommand(REVIEW, new ReviewDecisionId("D1"), ReviewDecisionKind.RESOURCE_NEED,
                 "Tuyển dụng 01 công chức", "P-TCCB", LocalDate.of(2023, 12, 31), TODAY));
@@ -208,7 +210,7 @@ class ReviewControllerTest {
                          "recipients": ["- Lưu: VT."], "docxSha256": "%s", "generator": "quality-ledger-minutes 1",
                          "checkpointTreeSize": 42}""".formatted(SHA)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", BASE + "/minutes"))
+                .andExpect(header().string("Location", "https://reads.example" + BASE + "/minutes/issued.docx"))
                 .andExpect(jsonPath("$.id").value(REVIEW.value()));
         verify(commands).sendAndWait(new IssueReviewMinutesCommand(REVIEW, "05/BB-SLĐTBXH", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
                 "UBND TỈNH HẢI DƯƠNG", "Hải Dương", "", "GIÁM ĐỐC", "Nguyễn Văn An", List.of("- Lưu: VT."), SHA, "quality-ledger-minutes 1", 42L, TODAY));

@@ -25,8 +25,10 @@ import vn.qualityledger.api.contract.EventContract;
  * {@code subject}: the stream (aggregate id); {@code time}: when it was recorded.
  * <li>{@code data}: the stored JSON as is ({@code datacontenttype} application/json), described by {@code dataschema},
  * the URL the service serves that type's and revision's JSON Schema at.
- * <li>Extensions: {@code position} (global index), {@code sequence} (within the stream), {@code actorid},
- * {@code correlationid} (from the event's metadata, when present).
+ * <li>Extensions: {@code position} (global index), {@code streamsequence} (within the stream), {@code actorid},
+ * {@code correlationid} (from the event's metadata, when present); and {@code sequence}, deprecated since contract
+ * 1.1.0, the same value as {@code streamsequence}: the CloudEvents sequence extension gives that name another meaning
+ * (strings ordered lexicographically per source), but consumers of 1.0.0 still read it.
  * </ul>
  * The JSON format is the SDK's ({@code JsonFormat}, Jackson 2); the batch format is a JSON array of such events.
  */
@@ -36,6 +38,8 @@ public class CloudEvents {
     public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json";
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     private static final String SOURCE_PREFIX = "urn:qualityledger:";
+    /** Contract 1.0.0's name of {@code streamsequence}; kept, with the same value, for the consumers that read it. */
+    private static final String DEPRECATED_SEQUENCE = "sequence";
 
     private final ObjectMapper json = new ObjectMapper().registerModule(JsonFormat.getCloudEventJacksonModule());
 
@@ -55,7 +59,8 @@ public class CloudEvents {
                 .withDataSchema(EventContract.schemaUri(typeName, revision))
                 .withData("application/json", event.payload())
                 .withExtension("position", event.position())
-                .withExtension("sequence", event.sequence());
+                .withExtension("streamsequence", event.sequence())
+                .withExtension(DEPRECATED_SEQUENCE, event.sequence());
         JsonNode metadata = metadata(event.metadata());
         text(metadata, "actorId", builder, "actorid");
         text(metadata, "correlationId", builder, "correlationid");

@@ -13,6 +13,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import vn.qualityledger.support.web.ProblemMessages;
 import vn.qualityledger.support.web.Problems;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.http.HttpStatus;
@@ -79,13 +80,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         LOG.warn("Read failed, the database is unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
-                        "The read model's database is unavailable; try again in a few seconds."));
+                        ProblemMessages.text("problem.read-model-unavailable")));
     }
 
     /** The security firewall refused what the request carries (say, a parameter name with a line break). */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException e) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request carries characters or parameters this service does not take");
+        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", ProblemMessages.text("problem.rejected-characters"));
     }
 
     /** Anything unforeseen: logged in full here, answered without internals (a stack trace helps no client). */
@@ -143,7 +144,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> badRequest(Exception e, HttpHeaders headers, WebRequest request, List<InvalidParam> invalid) {
         List<String> reasons = invalid.stream().map(p -> p.name() + " " + p.reason()).toList();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "Invalid parameter: " + String.join("; ", reasons));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", ProblemMessages.text("problem.invalid-parameter", String.join("; ", reasons)));
         // errors: the one form both services use; invalid-params: RFC 9457's example member, kept for existing clients
         problem.setProperty("errors", invalid.stream().map(p -> {
             Map<String, String> error = new LinkedHashMap<>();
@@ -162,7 +163,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail internalError(HttpStatusCode status) {
         return problem(status, status.value() == 503 ? "SERVICE_UNAVAILABLE" : "INTERNAL_ERROR",
-                "The read could not be completed; it has been logged.");
+                ProblemMessages.text("problem.read-fault"));
     }
 
     private static void withCode(ProblemDetail problem, HttpStatusCode status, String code) {

@@ -112,7 +112,8 @@ class FeedIntegrationTest {
                 .andExpect(jsonPath("$[0].datacontenttype").value("application/json"))
                 .andExpect(jsonPath("$[0].dataschema").value("https://qualityledger.vn/schemas/objective/ObjectiveDefined.v1.schema.json"))
                 .andExpect(jsonPath("$[0].position").value(position))
-                .andExpect(jsonPath("$[0].sequence").value(0))
+                .andExpect(jsonPath("$[0].streamsequence").value("0"))
+                .andExpect(jsonPath("$[0].sequence").value("0")) // contract 1.0.0's name, deprecated, kept readable
                 .andExpect(jsonPath("$[0].actorid").value("thuky"))
                 .andExpect(jsonPath("$[0].correlationid").value("corr-" + objective + "-0"))
                 // the data is the stored JSON as is, Vietnamese included
@@ -346,9 +347,10 @@ class FeedIntegrationTest {
         // and within each stream, in stream order
         for (JsonNode event : received) {
             String stream = event.get("subject").asString();
-            long sequence = event.get("sequence").asLong();
-            assertThat(received.stream().filter(e -> e.get("subject").asString().equals(stream)).map(e -> e.get("sequence").asLong()).toList())
+            long sequence = event.get("streamsequence").asLong();
+            assertThat(received.stream().filter(e -> e.get("subject").asString().equals(stream)).map(e -> e.get("streamsequence").asLong()).toList())
                     .containsExactly(0L, 1L).contains(sequence);
+            assertThat(event.get("sequence").asString()).as("the deprecated name, the same value").isEqualTo(event.get("streamsequence").asString());
         }
     }
 

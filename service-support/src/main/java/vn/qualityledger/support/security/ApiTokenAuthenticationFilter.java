@@ -14,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.qualityledger.support.web.ProblemMessages;
 import vn.qualityledger.support.web.Problems;
 
 /**
@@ -55,7 +56,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         } catch (DataAccessException e) {
             LOG.warn("API token not checked: the database did not answer ({})", e.getClass().getSimpleName());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            Problems.write(response, 503, "SERVICE_UNAVAILABLE", "The service cannot check credentials now; try again shortly");
+            Problems.write(response, 503, "SERVICE_UNAVAILABLE", ProblemMessages.text("problem.credentials-unavailable"));
             return;
         }
         if (user.isEmpty()) {

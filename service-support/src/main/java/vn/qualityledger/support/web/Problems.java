@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * RFC 9457 problems written where Spring MVC's advice cannot reach: the servlet filters, the container's own error
  * reports and the error page. Same shape as the services' advices: {@code type}, {@code title}, {@code status},
- * {@code detail} and the stable {@code code}.
+ * {@code detail} and the stable {@code code}. The title, and the detail of the common codes, follow the request's
+ * {@code Accept-Language} ({@link ProblemMessages}).
  */
 public final class Problems {
 
@@ -31,8 +31,7 @@ public final class Problems {
     public static String json(int status, String code, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", typeOf(code).toString());
-        HttpStatus known = HttpStatus.resolve(status);
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("title", ProblemMessages.title(status));
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("code", code);
@@ -47,8 +46,7 @@ public final class Problems {
     /** Gives a problem its stable code, the type URI of that code and the title of its status. */
     public static ProblemDetail withCode(ProblemDetail problem, String code) {
         problem.setType(typeOf(code));
-        HttpStatus known = HttpStatus.resolve(problem.getStatus());
-        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
+        problem.setTitle(ProblemMessages.title(problem.getStatus()));
         problem.setProperty("code", code);
         return problem;
     }
@@ -96,17 +94,17 @@ public final class Problems {
         };
     }
 
-    /** A detail for people, naming no internals. */
+    /** A detail for people, naming no internals (in the request's language where the common codes have one). */
     public static String detailOf(int status) {
         return switch (status) {
             case 400 -> "The request is not valid HTTP for this service (an encoded slash or NUL in the path, "
                     + "a path or header that is too long, or malformed UTF-8)";
-            case 404 -> "There is nothing at this address";
+            case 404 -> ProblemMessages.text("problem.nothing-here");
             case 405 -> "This address does not take that method";
             case 413 -> "The request body is too large";
             case 414 -> "The request address is too long";
             case 431 -> "The request headers are too large";
-            case 503 -> "The service cannot answer now; try again shortly";
+            case 503 -> ProblemMessages.text("problem.unavailable");
             default -> status >= 500 ? "The request could not be completed; it has been logged"
                     : "The request cannot be handled";
         };

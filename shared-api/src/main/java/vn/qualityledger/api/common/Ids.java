@@ -19,7 +19,7 @@ public final class Ids {
 
     public static void requireValid(String value, String what) {
         if (!isValid(value)) {
-            throw new IllegalArgumentException(what + " must match " + PATTERN + " but was '" + value + "'");
+            throw new InvalidIdException(what, value);
         }
     }
 }

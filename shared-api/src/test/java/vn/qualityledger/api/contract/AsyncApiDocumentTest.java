@@ -94,6 +94,22 @@ class AsyncApiDocumentTest {
         assertThat(asyncApi.validate(broken)).as("an unknown field of a channel").isNotEmpty();
     }
 
+    /**
+     * The CloudEvents sequence extension defines {@code sequence} (lexicographically ordered strings per source):
+     * contract 1.1.0 names the stream's sequence {@code streamsequence} and keeps {@code sequence}, deprecated, for the
+     * consumers of 1.0.0.
+     */
+    @Test
+    void theStreamSequenceIsRequiredAndTheOldSequenceStaysReadableButDeprecated() {
+        JsonNode envelope = committed().get("components").get("schemas").get("CloudEvent");
+        assertThat(committed().get("info").get("version").asString()).isEqualTo("1.1.0");
+        assertThat(envelope.get("required").toString()).contains("\"streamsequence\"", "\"sequence\"");
+        assertThat(envelope.get("properties").get("streamsequence").get("pattern").asString()).isEqualTo("^[0-9]+$");
+        assertThat(envelope.get("properties").get("streamsequence").has("deprecated")).isFalse();
+        assertThat(envelope.get("properties").get("sequence").get("deprecated").asBoolean()).isTrue();
+        assertThat(envelope.get("properties").get("sequence").get("description").asString()).contains("streamsequence");
+    }
+
     @Test
     void everyReferenceOfTheDocumentResolves() {
         JsonNode document = committed();
