@@ -80,6 +80,9 @@ public final class ProblemMessages {
         source.setDefaultEncoding("UTF-8");
         // the base file is English: never the JVM's own locale, whatever the host is set to
         source.setFallbackToSystemLocale(false);
+        // this class's own loader, not the calling thread's: a first lookup from a thread with another context loader
+        // (an embedded server's) must not decide, for the whole JVM, that the Vietnamese file does not exist
+        source.setBundleClassLoader(ProblemMessages.class.getClassLoader());
         return source;
     }
 }
