@@ -3,8 +3,6 @@ package vn.qualityledger.query.document;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import vn.qualityledger.query.directory.DirectoryNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,13 +19,6 @@ public record LetterheadProperties(Map<String, Letterhead> letterheads) {
 
     public LetterheadProperties {
         letterheads = letterheads == null ? Map.of() : Map.copyOf(letterheads);
-    }
-
-    /** The organisation's letterhead, with the names its directory records (see below). */
-    public Letterhead letterhead(String organisationId, DirectoryNames names) {
-        Optional<DirectoryNames.OrganisationName> recorded = names.organisation(organisationId);
-        return letterhead(organisationId, recorded.map(DirectoryNames.OrganisationName::name).orElse(null),
-                recorded.map(DirectoryNames.OrganisationName::parentName).orElse(null));
     }
 
     /**

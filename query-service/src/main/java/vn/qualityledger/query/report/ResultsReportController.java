@@ -18,11 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.api.report.ResultsReportKind;
-import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.IssuedCopy;
 import vn.qualityledger.query.document.LedgerCheckpoints;
-import vn.qualityledger.query.document.LetterheadProperties;
+import vn.qualityledger.query.document.Letterheads;
 import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.NotFoundException;
@@ -48,16 +47,13 @@ public class ResultsReportController {
             + "default the newest (none before the first is signed). Issuing records it, so the issued copy prints the same one";
 
     private final ResultsReports reports;
-    private final LetterheadProperties properties;
+    private final Letterheads letterheads;
     private final ReadAccess access;
-    private final DirectoryNames names;
     private final LedgerCheckpoints checkpoints;
 
-    public ResultsReportController(ResultsReports reports, LetterheadProperties properties, ReadAccess access, DirectoryNames names,
-                                   LedgerCheckpoints checkpoints) {
-        this.names = names;
+    public ResultsReportController(ResultsReports reports, Letterheads letterheads, ReadAccess access, LedgerCheckpoints checkpoints) {
         this.reports = reports;
-        this.properties = properties;
+        this.letterheads = letterheads;
         this.access = access;
         this.checkpoints = checkpoints;
     }
@@ -148,7 +144,7 @@ public class ResultsReportController {
         if (cutOff != null && cutOff.isAfter(now)) {
             throw new InvalidParameterException("cutOff", "must not be in the future");
         }
-        DocumentHeader header = DocumentHeader.resolve(properties.letterhead(organisationId, names), "BC", number, organisationName,
+        DocumentHeader header = DocumentHeader.resolve(letterheads.of(organisationId), "BC", number, organisationName,
                 parentName, place, signerAuthority, signerTitle, signerName);
         return new ReportParameters(organisationId, year, kind, cutOff == null ? now : cutOff, header.number(),
                 header.organisationName(), header.parentName(), header.place(), header.signerAuthority(), header.signerTitle(),

@@ -19,11 +19,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
-import vn.qualityledger.query.directory.DirectoryNames;
 import vn.qualityledger.query.document.DocumentHeader;
 import vn.qualityledger.query.document.IssuedCopy;
 import vn.qualityledger.query.document.LedgerCheckpoints;
-import vn.qualityledger.query.document.LetterheadProperties;
+import vn.qualityledger.query.document.Letterheads;
 import vn.qualityledger.query.document.PrintedCheckpoint;
 import vn.qualityledger.query.document.Sha256;
 import vn.qualityledger.query.review.ReviewInputsReader.Review;
@@ -60,15 +59,11 @@ public class ReviewMinutesController {
             + "newest (none before the first is signed). Issuing records it, so the issued copy prints the same one";
 
     private final ReviewMinutes minutes;
-    private final LetterheadProperties letterheads;
-    /** The organisation's recorded names, the default of the letterhead as for the results report. */
-    private final DirectoryNames names;
+    private final Letterheads letterheads;
     private final ReadAccess access;
     private final LedgerCheckpoints checkpoints;
 
-    public ReviewMinutesController(ReviewMinutes minutes, LetterheadProperties letterheads, ReadAccess access, DirectoryNames names,
-                                   LedgerCheckpoints checkpoints) {
-        this.names = names;
+    public ReviewMinutesController(ReviewMinutes minutes, Letterheads letterheads, ReadAccess access, LedgerCheckpoints checkpoints) {
         this.minutes = minutes;
         this.letterheads = letterheads;
         this.access = access;
@@ -160,7 +155,7 @@ public class ReviewMinutesController {
 
     private DocumentHeader header(Review review, String number, String signerName, String signerAuthority, String signerTitle,
                                   String place, String organisationName, String parentName) {
-        return DocumentHeader.resolve(letterheads.letterhead(review.review().organisationId(), names), "BB", number, organisationName,
+        return DocumentHeader.resolve(letterheads.of(review.review().organisationId()), "BB", number, organisationName,
                 parentName, place, signerAuthority, signerTitle, signerName);
     }
 

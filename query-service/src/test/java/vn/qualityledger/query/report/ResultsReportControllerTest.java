@@ -37,7 +37,7 @@ import vn.qualityledger.query.web.ReadAccess;
 
 @WebMvcTest(ResultsReportController.class)
 @AutoConfigureMockMvc(addFilters = false) // who may read what: ResultsReportEndToEndTest
-@Import(ResultsReportControllerTest.Letterheads.class)
+@Import({ResultsReportControllerTest.Letterheads.class, vn.qualityledger.query.document.Letterheads.class})
 class ResultsReportControllerTest {
 
     private static final String DOCX = "/api/organisations/SLDTBXH-HD/years/2023/reports/results.docx";

@@ -50,7 +50,7 @@ import vn.qualityledger.query.web.ReadAccess;
 /** The minutes' endpoints: access first, the results report's defaults, the issued copy and its verification. */
 @WebMvcTest(ReviewMinutesController.class)
 @AutoConfigureMockMvc(addFilters = false) // who may read what with the real security: ReviewMinutesEndToEndTest
-@Import(ReviewMinutesControllerTest.Letterheads.class)
+@Import({ReviewMinutesControllerTest.Letterheads.class, vn.qualityledger.query.document.Letterheads.class})
 class ReviewMinutesControllerTest {
 
     private static final byte[] DOCUMENT = {1, 2, 3};
