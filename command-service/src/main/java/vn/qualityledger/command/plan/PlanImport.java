@@ -89,9 +89,48 @@ public class PlanImport {
     public record ImportedObjective(String objectiveId, String code, int measures) {
     }
 
-    /** One error of a document: where ({@code objectives[0].measures[1].lead}), which rule, in words. */
-    public record PlanError(String field, String rule, String message) {
+    /**
+     * One error of a document: where ({@code objectives[0].measures[1].lead}), which rule, in words; and, when the path
+     * lies in an objective or a measure that has a code, those codes ({@code measure} names a sub-measure by its parent's
+     * code and its own: {@code 1 › 1.2}), so that the secretary finds the row without counting list positions.
+     */
+    public record PlanError(String field, String rule, String message, String objective, String measure) {
+
+        public PlanError(String field, String rule, String message) {
+            this(field, rule, message, null, null);
+        }
+
+        /** The same error with the codes of the objective and measure its document path lies in. */
+        PlanError locatedIn(PlanDocument document) {
+            Matcher path = LOCATED.matcher(field);
+            if (document == null || document.objectives() == null || !path.lookingAt()) {
+                return this;
+            }
+            PlanDocument.ObjectiveEntry objective = element(document.objectives(), path.group(1));
+            if (objective == null) {
+                return this;
+            }
+            List<String> measures = new ArrayList<>();
+            PlanDocument.MeasureEntry measure = path.group(2) == null ? null : element(objective.measures(), path.group(2));
+            if (measure != null) {
+                measures.add(measure.code());
+                PlanDocument.MeasureEntry sub = path.group(3) == null ? null : element(measure.subMeasures(), path.group(3));
+                if (sub != null) {
+                    measures.add(sub.code());
+                }
+            }
+            measures.removeIf(java.util.Objects::isNull);
+            return new PlanError(field, rule, message, objective.code(), measures.isEmpty() ? null : String.join(" › ", measures));
+        }
+
+        private static <T> T element(List<T> list, String index) {
+            int i = Integer.parseInt(index);
+            return list == null || i >= list.size() ? null : list.get(i);
+        }
     }
+
+    /** {@code objectives[i]}, optionally {@code .measures[j]} and {@code .subMeasures[k]}, at the start of a path. */
+    private static final Pattern LOCATED = Pattern.compile("objectives\\[(\\d+)](?:\\.measures\\[(\\d+)](?:\\.subMeasures\\[(\\d+)])?)?");
 
     /** The document could not be imported: every error found, in document order. Nothing was sent. */
     public static class PlanRefused extends RuntimeException {
@@ -268,7 +307,7 @@ public class PlanImport {
                     entry.target(), define == null ? null : standings.getOrDefault(define, Standing.NEW).name(), publication, withStatus));
         }
         if (errors.any()) {
-            throw new PlanRefused(errors.sorted());
+            throw new PlanRefused(errors.sorted().stream().map(error -> error.locatedIn(document)).toList());
         }
         return new Checked(planned, previews, changes, directoryStatus);
     }

@@ -83,6 +83,12 @@ class PlanImportController {
             entry.put("field", error.field());
             entry.put("rule", error.rule());
             entry.put("message", error.message());
+            if (error.objective() != null) {
+                entry.put("objective", error.objective());
+            }
+            if (error.measure() != null) {
+                entry.put("measure", error.measure());
+            }
             return entry;
         }).toList();
         ProblemDetail problem = Problems.detail(400, "INVALID_PLAN",

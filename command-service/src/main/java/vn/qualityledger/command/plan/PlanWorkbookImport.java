@@ -75,7 +75,7 @@ class PlanWorkbookImport {
             String cell = cellOf(error.field(), reading.cells());
             Matcher paths = PATH.matcher(error.message());
             String message = paths.replaceAll(path -> Matcher.quoteReplacement(cellOf(path.group(), reading.cells())));
-            byCell.putIfAbsent(cell, new PlanImport.PlanError(cell, error.rule(), message));
+            byCell.putIfAbsent(cell, new PlanImport.PlanError(cell, error.rule(), message, error.objective(), error.measure()));
         }
         List<PlanImport.PlanError> errors = new ArrayList<>(byCell.values());
         errors.sort(Comparator.comparing(PlanImport.PlanError::field, PlanWorkbookImport::workbookOrder));

@@ -216,20 +216,27 @@ class PlanImportControllerTest extends PlanImportSlice {
                     .andExpect(jsonPath("$.errors.length()").value(8))
                     .andExpect(jsonPath("$.errors[0].field").value("objectives[0].measures[0].schedule.rules[0].rrule"))
                     .andExpect(jsonPath("$.errors[0].rule").value("SCHEDULE_RRULE_INVALID"))
+                    .andExpect(jsonPath("$.errors[0].objective").value("MTCL-2023-01"))
+                    .andExpect(jsonPath("$.errors[0].measure").value("I.1"))
                     .andExpect(jsonPath("$.errors[1].field").value("objectives[0].measures[0].title"))
                     .andExpect(jsonPath("$.errors[1].rule").value("NotBlank"))
                     .andExpect(jsonPath("$.errors[2].field").value("objectives[0].target.value"))
                     .andExpect(jsonPath("$.errors[2].rule").value("TARGET_PERCENT_OUT_OF_RANGE"))
+                    .andExpect(jsonPath("$.errors[2].objective").value("MTCL-2023-01"))
+                    .andExpect(jsonPath("$.errors[2].measure").doesNotExist())
                     .andExpect(jsonPath("$.errors[3].field").value("objectives[1].measures[0].lead"))
                     .andExpect(jsonPath("$.errors[3].rule").value("Size"))
                     .andExpect(jsonPath("$.errors[4].field").value("objectives[1].measures[0].subMeasures[0].code"))
                     .andExpect(jsonPath("$.errors[4].rule").value("DUPLICATE_CODE"))
                     .andExpect(jsonPath("$.errors[5].field").value("objectives[1].measures[0].subMeasures[0].schedule.rules[0].window"))
                     .andExpect(jsonPath("$.errors[5].rule").value("SCHEDULE_WINDOW_INVALID"))
+                    .andExpect(jsonPath("$.errors[5].objective").value("MTCL-2023-02"))
+                    .andExpect(jsonPath("$.errors[5].measure").value("II.1 › II.1"))
                     .andExpect(jsonPath("$.errors[6].field").value("objectives[1].measures[0].subMeasures[0].subMeasures[0]"))
                     .andExpect(jsonPath("$.errors[6].rule").value("SUB_MEASURE_TOO_DEEP"))
                     .andExpect(jsonPath("$.errors[7].field").value("objectives[2].code"))
-                    .andExpect(jsonPath("$.errors[7].rule").value("DUPLICATE_CODE"));
+                    .andExpect(jsonPath("$.errors[7].rule").value("DUPLICATE_CODE"))
+                    .andExpect(jsonPath("$.errors[7].objective").value("MTCL-2023-01"));
         }
         verifyNoInteractions(commands);
     }

@@ -161,8 +161,11 @@ class PlanWorkbookTest extends PlanImportSlice {
                 .andExpect(jsonPath("$.errors[0].message").value("Objective code MTCL-2023-01 is also that of Sheet \"Mục tiêu\"!A2"))
                 .andExpect(jsonPath("$.errors[1].field").value("Sheet \"Mục tiêu\"!F3"))
                 .andExpect(jsonPath("$.errors[1].rule").value("TARGET_PERCENT_OUT_OF_RANGE"))
+                .andExpect(jsonPath("$.errors[1].objective").value("MTCL-2023-01"))
                 .andExpect(jsonPath("$.errors[2].field").value("Sheet \"Kế hoạch\"!F3"))
                 .andExpect(jsonPath("$.errors[2].rule").value("Size"))
+                .andExpect(jsonPath("$.errors[2].objective").value("MTCL-2023-01"))
+                .andExpect(jsonPath("$.errors[2].measure").isNotEmpty())
                 .andExpect(jsonPath("$.errors.length()").value(3));
         verifyNoInteractions(commands);
     }
