@@ -133,7 +133,16 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/objectives/{objectiveId}/dashboard'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/organisations/{organisationId}/years/{year}/units/{unit}'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/occurrences'].get.parameters[?(@.name == 'status')]").exists());
+                .andExpect(jsonPath("$.paths['/api/occurrences'].get.parameters[?(@.name == 'status')]").exists())
+                .andExpect(jsonPath("$.info.title").value("Quality Ledger query-service"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/objectives/{objectiveId}/dashboard'].get.responses['404'].content['application/problem+json'].schema['$ref']")
+                        .value("#/components/schemas/Problem"))
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.errors.items['$ref']").value("#/components/schemas/ProblemError"))
+                // Every operation has a summary: its Javadoc's first sentence (therapi's scribe), else its name in words.
+                .andExpect(jsonPath("$.paths.*.*[?(!@.summary)]").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/history'].get.summary").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString())));
     }
 
     @Test
