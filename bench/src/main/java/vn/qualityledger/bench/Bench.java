@@ -207,6 +207,14 @@ public final class Bench {
         ((Map<String, Object>) report.json.get("loaderProof")).put("integrity", LoaderProof.integrity(reads0, postgres, database,
                 List.of(objectives.get(0), objectives.get(objectives.size() - 1), ON, Dataset.objectiveId("PROOF", 1))));
 
+        step("ledger: the first checkpoint builds the Merkle tree over the " + storeEvents + " events; the harness builds it again");
+        Map<String, Object> ledger = new LinkedHashMap<>();
+        Map<String, Object> ledgerService = LedgerTree.service(queryPort, storeEvents, Duration.ofMinutes(10));
+        ledger.put("service", ledgerService);
+        ledger.put("baseline", LedgerTree.baseline(postgres, database, (long) ledgerService.get("treeSize")));
+        LedgerTree.requireSameRoot(ledgerService, (Map<String, Object>) ledger.get("baseline"));
+        report.json.put("ledger", ledger);
+
         step("read latency: " + sizes.readRequests() + " requests per endpoint");
         Map<String, Object> reads = ReadLatency.run(new HttpJson(queryPort), postgres, database, organisations, objectives,
                 sizes.readRequests());
@@ -359,6 +367,16 @@ public final class Bench {
                     "poll interval 2 ms + query", "", headline ? "p99 < 250 ms" : "",
                     headline ? Report.met(run.lag().count(), run.lag().p99() < 250) : "");
         }
+        Map<String, Object> ledger = (Map<String, Object>) report.json.get("ledger");
+        Map<String, Object> tree = (Map<String, Object>) ledger.get("service");
+        Map<String, Object> treeBaseline = (Map<String, Object>) ledger.get("baseline");
+        double treeRate = (double) tree.get("eventsPerSecond");
+        report.row("8", "Ledger: first checkpoint, the Merkle tree over " + Report.count(((Number) tree.get("treeSize")).doubleValue())
+                        + " events (the next, nothing new: " + Report.ms((double) tree.get("nextCheckpointMillis")) + " ms)",
+                Report.count(treeRate) + " events/s (" + tree.get("firstCheckpointSeconds") + " s)",
+                "JDBC read + the same hashing in the harness " + Report.count((double) treeBaseline.get("eventsPerSecond"))
+                        + " events/s (" + treeBaseline.get("seconds") + " s); same root",
+                Report.percent(treeRate / (double) treeBaseline.get("eventsPerSecond")), "", "");
         Map<String, Object> footprint = (Map<String, Object>) report.json.get("footprint");
         Map<String, Object> idle = (Map<String, Object>) footprint.get("idleJvm");
         String idleFigure = "idle JDK HTTP server: " + idle.get("startupSeconds") + " s, " + Report.count((double) idle.get("peakRssMiB")) + " MiB";
