@@ -460,6 +460,8 @@ class NonconformityFiguresIntegrationTest {
         // At KNOWN_AT, NC2 was closed: A1 had no open finding; now F2 is open again (NC2 reopened).
         JsonNode then = json.readTree(mvcGet(200, "/api/audits/{id}/state?at={at}", A1.value(), knownAt));
         assertThat(then.at("/audit/title").asString()).isEqualTo("Đánh giá nội bộ đợt 1 năm 2024");
+        assertThat(then.at("/audit/organisationId").asString()).as("rows in camelCase, as every other read").isNotBlank();
+        assertThat(then.at("/audit/organisation_id").isMissingNode()).isTrue();
         assertThat(then.at("/findings").size()).isEqualTo(4);
         assertThat(then.at("/unitAuditsHeld").size()).isEqualTo(2);
         assertThat(then.at("/figures/openFindings").asInt()).isZero();

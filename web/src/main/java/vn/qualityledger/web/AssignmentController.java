@@ -52,8 +52,8 @@ class AssignmentController {
         String person = "";
         if (unit == null) {
             Map<String, Object> current = occurrence == null ? plan.measure() : plan.occurrence(occurrence).orElse(Map.of());
-            unit = Objects.toString(current.get("assigned_unit"), "");
-            person = Objects.toString(current.get("assigned_person"), "");
+            unit = Objects.toString(current.get("assignedUnit"), "");
+            person = Objects.toString(current.get("assignedPerson"), "");
         }
         return show(plan, new AssignmentForm(measureId, occurrence, unit, person, ""), new FormErrors(), model);
     }
@@ -87,14 +87,14 @@ class AssignmentController {
         }
         Map<String, Object> shownOn = occurrenceId == null ? plan.occurrences().stream().findFirst().orElse(null)
                 : plan.occurrence(occurrenceId).orElse(null);
-        if (shownOn != null && (occurrenceId != null || shownOn.get("assigned_unit") == null)) {
-            reads.awaitBoard(user, objectiveId, shownOn.get("occurrence_id").toString(), LocalDate.parse(shownOn.get("due_date").toString()),
+        if (shownOn != null && (occurrenceId != null || shownOn.get("assignedUnit") == null)) {
+            reads.awaitBoard(user, objectiveId, shownOn.get("occurrenceId").toString(), LocalDate.parse(shownOn.get("dueDate").toString()),
                     row -> unit.equals(row.get("unit")) && Objects.equals(person, row.get("person")));
         }
         String code = Objects.toString(plan.measure().get("code"), form.measureId());
         redirect.addFlashAttribute("notice", occurrenceId == null ? problems.text("assignment.doneMeasure", code, unit)
                 : problems.text("assignment.doneOccurrence", code, new Formats().date(plan.occurrence(occurrenceId)
-                        .map(o -> o.get("due_date")).orElse(null)), unit));
+                        .map(o -> o.get("dueDate")).orElse(null)), unit));
         return occurrenceId == null ? "redirect:/objectives/{objectiveId}"
                 : "redirect:/objectives/{objectiveId}/occurrences/" + occurrenceId;
     }
@@ -117,15 +117,15 @@ class AssignmentController {
     private Plan plan(String objectiveId, String measureId) {
         Map<String, Object> state = reads.plan(Pages.user(), objectiveId);
         List<Map<String, Object>> measures = Reads.list(state.get("measures"));
-        Map<String, Object> measure = measures.stream().filter(m -> Objects.equals(measureId, m.get("measure_id"))).findFirst()
+        Map<String, Object> measure = measures.stream().filter(m -> Objects.equals(measureId, m.get("measureId"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "MEASURE_NOT_FOUND", ""));
         List<Map<String, Object>> occurrences = Reads.list(state.get("occurrences")).stream()
-                .filter(o -> measureId.equals(o.get("measure_id")) && o.get("cancelled_on") == null).toList();
+                .filter(o -> measureId.equals(o.get("measureId")) && o.get("cancelledOn") == null).toList();
         // The units the organisation's records name, and those the plan names (its groups aside): the choices offered,
         // any other may be typed.
         TreeSet<String> units = new TreeSet<>(reads.organisationUnits(Pages.user()));
         for (Map<String, Object> m : measures) {
-            for (String column : List.of("lead_units", "coordinating_units", "monitors")) {
+            for (String column : List.of("leadUnits", "coordinatingUnits", "monitors")) {
                 Reads.strings(m.get(column)).stream().filter(u -> !u.startsWith("ALL_") && !u.equals("UNIT_HEADS")).forEach(units::add);
             }
         }
@@ -139,7 +139,7 @@ class AssignmentController {
                 List<String> units) {
 
         Optional<Map<String, Object>> occurrence(String occurrenceId) {
-            return occurrences.stream().filter(o -> occurrenceId.equals(o.get("occurrence_id"))).findFirst();
+            return occurrences.stream().filter(o -> occurrenceId.equals(o.get("occurrenceId"))).findFirst();
         }
     }
 }

@@ -194,10 +194,10 @@ class ObjectiveController {
 
     /** The measures whose assignment the user may change (only offered on the page as recorded now). */
     private static List<String> assignable(SignedInUser user, List<Map<String, Object>> measures) {
-        return measures.stream().filter(m -> m.get("cancelled_on") == null)
-                .filter(m -> OfferedActions.mayAssign(user, OfferedActions.unitsOfTheWork(null, m.get("assigned_unit"),
-                        Reads.strings(m.get("lead_units")))))
-                .map(m -> m.get("measure_id").toString()).toList();
+        return measures.stream().filter(m -> m.get("cancelledOn") == null)
+                .filter(m -> OfferedActions.mayAssign(user, OfferedActions.unitsOfTheWork(null, m.get("assignedUnit"),
+                        Reads.strings(m.get("leadUnits")))))
+                .map(m -> m.get("measureId").toString()).toList();
     }
 
     private static UriBuilder withKnownAt(UriBuilder uri, Instant knownAt) {
@@ -214,7 +214,7 @@ class ObjectiveController {
         Map<String, List<Map<String, Object>>> children = new LinkedHashMap<>();
         List<Map<String, Object>> top = new ArrayList<>();
         for (Map<String, Object> measure : measures) {
-            Object parent = measure.get("parent_measure_id");
+            Object parent = measure.get("parentMeasureId");
             if (parent == null) {
                 top.add(measure);
             } else {
@@ -224,10 +224,10 @@ class ObjectiveController {
         top.sort(byCode);
         List<PlanRow> rows = new ArrayList<>();
         for (Map<String, Object> measure : top) {
-            rows.add(new PlanRow(measure, false, ScheduleWords.of(measure.get("schedule_rules"), texts)));
-            List<Map<String, Object>> subs = new ArrayList<>(children.getOrDefault(Objects.toString(measure.get("measure_id")), List.of()));
+            rows.add(new PlanRow(measure, false, ScheduleWords.of(measure.get("scheduleRules"), texts)));
+            List<Map<String, Object>> subs = new ArrayList<>(children.getOrDefault(Objects.toString(measure.get("measureId")), List.of()));
             subs.sort(byCode);
-            subs.forEach(sub -> rows.add(new PlanRow(sub, true, ScheduleWords.of(sub.get("schedule_rules"), texts))));
+            subs.forEach(sub -> rows.add(new PlanRow(sub, true, ScheduleWords.of(sub.get("scheduleRules"), texts))));
         }
         return rows;
     }

@@ -156,7 +156,7 @@ class OccurrenceController {
         SignedInUser user = Pages.user();
         model.addAttribute("o", occurrence);
         model.addAttribute("title", problems.text("occurrence.title", occurrence.measure().get("code"),
-                new Formats().date(occurrence.row().get("due_date"))));
+                new Formats().date(occurrence.row().get("dueDate"))));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("today", Pages.today());
@@ -203,12 +203,12 @@ class OccurrenceController {
         SignedInUser user = Pages.user();
         Map<String, Object> state = reads.plan(user, objectiveId);
         Map<String, Object> row = Reads.list(state.get("occurrences")).stream()
-                .filter(o -> occurrenceId.equals(o.get("occurrence_id"))).findFirst()
+                .filter(o -> occurrenceId.equals(o.get("occurrenceId"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "OCCURRENCE_NOT_FOUND", ""));
         Map<String, Object> measure = Reads.list(state.get("measures")).stream()
-                .filter(m -> Objects.equals(m.get("measure_id"), row.get("measure_id"))).findFirst().orElse(Map.of());
+                .filter(m -> Objects.equals(m.get("measureId"), row.get("measureId"))).findFirst().orElse(Map.of());
         List<Map<String, Object>> evidence = reads.evidence(user, objectiveId, occurrenceId).stream().sorted(LATEST_FIRST).toList();
-        LocalDate due = LocalDate.parse(row.get("due_date").toString());
+        LocalDate due = LocalDate.parse(row.get("dueDate").toString());
         Map<String, Object> board = reads.boardRow(user, objectiveId, occurrenceId, due).orElse(Map.of());
         Map<String, Object> figures = reads.objective(user, objectiveId);
         return new Occurrence(objectiveId, occurrenceId, figures, measure, row, board, evidence);
@@ -226,7 +226,7 @@ class OccurrenceController {
                       Map<String, Object> row, Map<String, Object> board, List<Map<String, Object>> evidence) {
 
         LocalDate dueDate() {
-            return LocalDate.parse(row.get("due_date").toString());
+            return LocalDate.parse(row.get("dueDate").toString());
         }
 
         public String status() {
@@ -235,7 +235,7 @@ class OccurrenceController {
 
         /** Work can still be done: neither complete nor cancelled. */
         public boolean open() {
-            return row.get("completed_on") == null && row.get("cancelled_on") == null;
+            return row.get("completedOn") == null && row.get("cancelledOn") == null;
         }
 
         public boolean hasPendingEvidence() {
@@ -247,7 +247,7 @@ class OccurrenceController {
         }
 
         List<String> unitsOfTheWork() {
-            return OfferedActions.unitsOfTheWork(row.get("assigned_unit"), measure.get("assigned_unit"), Reads.strings(measure.get("lead_units")));
+            return OfferedActions.unitsOfTheWork(row.get("assignedUnit"), measure.get("assignedUnit"), Reads.strings(measure.get("leadUnits")));
         }
     }
 }

@@ -40,7 +40,7 @@ public class Reads {
     }
 
     /** The objective's measures and occurrences as recorded now (query-service's live plan: no replay of the stream). */
-    Map<String, Object> plan(SignedInUser user, String objectiveId) {
+    public Map<String, Object> plan(SignedInUser user, String objectiveId) {
         return client.read(user, uri -> uri.path("/api/objectives/{id}/plan").build(objectiveId));
     }
 

@@ -82,14 +82,14 @@ class ObjectivePageControllerTest {
         objective.put("completionRate", null);
         objective.put("onTimeRate", null);
         Map<String, Object> q2 = new HashMap<>();
-        q2.put("measurement_id", "q2");
-        q2.put("period_from", "2023-04-01");
-        q2.put("period_to", "2023-06-30");
+        q2.put("measurementId", "q2");
+        q2.put("periodFrom", "2023-04-01");
+        q2.put("periodTo", "2023-06-30");
         q2.put("numerator", new BigDecimal("1212"));
         q2.put("denominator", new BigDecimal("1250"));
         q2.put("value", new BigDecimal("96.9600"));
         q2.put("source", "Thống kê của Bộ phận Một cửa");
-        q2.put("recorded_on", "2023-07-02");
+        q2.put("recordedOn", "2023-07-02");
         given(client.read(any(), any())).willAnswer(invocation -> {
             String path = SliceTests.asked(invocation).getPath();
             if (path.endsWith("/dashboard")) {
@@ -100,18 +100,18 @@ class ObjectivePageControllerTest {
             }
             if (path.endsWith("/plan") || path.endsWith("/state")) {
                 Map<String, Object> measure = new HashMap<>();
-                measure.put("measure_id", "II.2");
+                measure.put("measureId", "II.2");
                 measure.put("code", "II.2");
                 measure.put("title", "Chương trình công tác");
-                measure.put("parent_measure_id", null);
-                measure.put("lead_units", List.of("VP"));
-                measure.put("coordinating_units", List.of());
+                measure.put("parentMeasureId", null);
+                measure.put("leadUnits", List.of("VP"));
+                measure.put("coordinatingUnits", List.of());
                 measure.put("monitors", List.of("QMR"));
-                measure.put("expected_evidence", List.of());
-                measure.put("assigned_unit", null);
-                measure.put("cancelled_on", null);
-                measure.put("schedule_text", "Chương trình năm (Tháng 01/2023); Chương trình tháng (trước ngày 10 hàng tháng)");
-                measure.put("schedule_rules", List.of(Map.of("window", List.of("2023-01-01", "2023-01-31"), "due", "2023-01-31"),
+                measure.put("expectedEvidence", List.of());
+                measure.put("assignedUnit", null);
+                measure.put("cancelledOn", null);
+                measure.put("scheduleText", "Chương trình năm (Tháng 01/2023); Chương trình tháng (trước ngày 10 hàng tháng)");
+                measure.put("scheduleRules", List.of(Map.of("window", List.of("2023-01-01", "2023-01-31"), "due", "2023-01-31"),
                         Map.of("rrule", "FREQ=MONTHLY;BYMONTHDAY=9")));
                 return Map.of("measures", List.of(measure), "occurrences", List.of(), "measurements", List.of(q2));
             }

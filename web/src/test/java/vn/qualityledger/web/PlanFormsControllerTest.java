@@ -80,7 +80,7 @@ class PlanFormsControllerTest {
             readsAskedFor.add(asked.getPath());
             return switch (asked.getPath()) {
                 case "/api/objectives/" + OBJECTIVE + "/dashboard" -> dashboard;
-                case "/api/objectives/" + OBJECTIVE + "/state" -> Map.of("measures", List.of(measure()));
+                case "/api/objectives/" + OBJECTIVE + "/plan" -> Map.of("measures", List.of(measure()));
                 case "/api/organisations/SLDTBXH-HD/years/2023/summary" -> Map.of("objectiveCount", 10);
                 default -> throw new IllegalStateException("unexpected read " + asked.getPath());
             };
@@ -460,18 +460,18 @@ class PlanFormsControllerTest {
 
     private static Map<String, Object> measure() {
         Map<String, Object> measure = new LinkedHashMap<>();
-        measure.put("measure_id", "I.6");
-        measure.put("parent_measure_id", null);
+        measure.put("measureId", "I.6");
+        measure.put("parentMeasureId", null);
         measure.put("code", "I.6");
         measure.put("title", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng");
-        measure.put("lead_units", List.of("VP"));
-        measure.put("coordinating_units", List.of());
+        measure.put("leadUnits", List.of("VP"));
+        measure.put("coordinatingUnits", List.of());
         measure.put("monitors", List.of("QMR"));
-        measure.put("expected_evidence", List.of("Báo cáo"));
-        measure.put("schedule_text", "Trước 15/5 và trước 30/10");
-        measure.put("schedule_rules", List.of(Map.of("rrule", "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14"),
+        measure.put("expectedEvidence", List.of("Báo cáo"));
+        measure.put("scheduleText", "Trước 15/5 và trước 30/10");
+        measure.put("scheduleRules", List.of(Map.of("rrule", "FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=14"),
                 Map.of("rrule", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=29")));
-        measure.put("cancelled_on", null);
+        measure.put("cancelledOn", null);
         return measure;
     }
 

@@ -800,30 +800,30 @@ class WorkFormsControllerTest {
 
     private static Map<String, Object> measure() {
         Map<String, Object> measure = new LinkedHashMap<>();
-        measure.put("measure_id", "I.6");
-        measure.put("parent_measure_id", null);
+        measure.put("measureId", "I.6");
+        measure.put("parentMeasureId", null);
         measure.put("code", "I.6");
         measure.put("title", "Báo cáo kết quả thực hiện MTCL 6 tháng, 12 tháng");
-        measure.put("lead_units", List.of("VP", "BCD-ISO"));
-        measure.put("coordinating_units", List.of());
+        measure.put("leadUnits", List.of("VP", "BCD-ISO"));
+        measure.put("coordinatingUnits", List.of());
         measure.put("monitors", List.of("QMR", "TK-ISO"));
-        measure.put("expected_evidence", List.of("Báo cáo kết quả thực hiện MTCL 6 tháng"));
-        measure.put("schedule_text", "Trước 15/5 và trước 30/10 hằng năm");
-        measure.put("assigned_unit", null);
-        measure.put("assigned_person", null);
-        measure.put("cancelled_on", null);
+        measure.put("expectedEvidence", List.of("Báo cáo kết quả thực hiện MTCL 6 tháng"));
+        measure.put("scheduleText", "Trước 15/5 và trước 30/10 hằng năm");
+        measure.put("assignedUnit", null);
+        measure.put("assignedPerson", null);
+        measure.put("cancelledOn", null);
         return measure;
     }
 
     private static Map<String, Object> occurrence() {
         Map<String, Object> occurrence = new LinkedHashMap<>();
-        occurrence.put("occurrence_id", OCCURRENCE);
-        occurrence.put("measure_id", "I.6");
-        occurrence.put("due_date", "2023-05-14");
-        occurrence.put("completed_on", null);
-        occurrence.put("cancelled_on", null);
-        occurrence.put("assigned_unit", null);
-        occurrence.put("assigned_person", null);
+        occurrence.put("occurrenceId", OCCURRENCE);
+        occurrence.put("measureId", "I.6");
+        occurrence.put("dueDate", "2023-05-14");
+        occurrence.put("completedOn", null);
+        occurrence.put("cancelledOn", null);
+        occurrence.put("assignedUnit", null);
+        occurrence.put("assignedPerson", null);
         return occurrence;
     }
 

@@ -61,7 +61,7 @@ class AuditStateController {
         // The programme also reads the plan's units; no objective is replayed, so its tables are there but empty.
         return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(streams), Replay.objectives(List.of())), () -> {
             JsonNode audit = rows.of("audit", "id", "id", auditId);
-            AuditProgramme.AuditStatus figures = audit.isEmpty() ? null : programmes.programme(audit.get(0).get("organisation_id").asString(),
+            AuditProgramme.AuditStatus figures = audit.isEmpty() ? null : programmes.programme(audit.get(0).get("organisationId").asString(),
                     audit.get(0).get("year").asInt(), asOf).audits().stream().filter(a -> a.auditId().equals(auditId)).findFirst().orElse(null);
             return new AuditState(auditId, at, asOf, figures, audit.isEmpty() ? null : audit.get(0),
                     rows.of("unit_audit", "audit_id", "unit", auditId), rows.of("unit_audit_held", "audit_id", "held_on, unit", auditId),

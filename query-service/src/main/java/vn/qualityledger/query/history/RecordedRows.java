@@ -3,10 +3,15 @@ package vn.qualityledger.query.history;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.query.progress.ReadModelJdbc;
 
-/** The read-model rows of one stream, as JSON: what a past state shows as recorded by its instant. */
+/**
+ * The read-model rows of one stream, as JSON: what a past state shows as recorded by its instant. Column names are
+ * turned into camelCase ({@code assigned_unit} becomes {@code assignedUnit}), the names every other read uses.
+ */
 @Component
 class RecordedRows {
 
@@ -22,6 +27,28 @@ class RecordedRows {
     JsonNode of(String table, String key, String order, String id) {
         String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
                 + table + " t WHERE t." + key + " = :id", Map.of("id", id), String.class);
-        return json.readTree(rows);
+        JsonNode read = json.readTree(rows);
+        ArrayNode camel = json.createArrayNode();
+        for (JsonNode row : read) {
+            ObjectNode renamed = camel.addObject();
+            for (Map.Entry<String, JsonNode> column : row.properties()) {
+                renamed.set(camelCase(column.getKey()), column.getValue());
+            }
+        }
+        return camel;
+    }
+
+    static String camelCase(String column) {
+        StringBuilder name = new StringBuilder(column.length());
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 }

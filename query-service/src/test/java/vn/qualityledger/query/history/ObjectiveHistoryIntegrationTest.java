@@ -140,30 +140,30 @@ class ObjectiveHistoryIntegrationTest {
                 mvc.perform(get(plan)).andExpect(status().isOk()).andExpect(jsonPath("$.measures.length()").value(1)));
         mvc.perform(get(plan))
                 .andExpect(jsonPath("$.objectiveId").value("SLDTBXH-HD.MTCL-2023-01"))
-                .andExpect(jsonPath("$.measures[0].measure_id").value("I.6"))
+                .andExpect(jsonPath("$.measures[0].measureId").value("I.6"))
                 .andExpect(jsonPath("$.measures[0].title").value("Báo cáo kết quả thực hiện MTCL"))
-                .andExpect(jsonPath("$.measures[0].lead_units[0]").value("VP"))
+                .andExpect(jsonPath("$.measures[0].leadUnits[0]").value("VP"))
                 .andExpect(jsonPath("$.measures[0].monitors[0]").value("QMR"))
-                .andExpect(jsonPath("$.measures[0].schedule_text").value("Trước 15/5"))
+                .andExpect(jsonPath("$.measures[0].scheduleText").value("Trước 15/5"))
                 // The rules as planned (query-service V25), which the web application says in words.
-                .andExpect(jsonPath("$.measures[0].schedule_rules.length()").value(1))
-                .andExpect(jsonPath("$.measures[0].schedule_rules[0].due").value("2023-05-14"))
-                .andExpect(jsonPath("$.measures[0].schedule_rules[0].window").doesNotExist())
+                .andExpect(jsonPath("$.measures[0].scheduleRules.length()").value(1))
+                .andExpect(jsonPath("$.measures[0].scheduleRules[0].due").value("2023-05-14"))
+                .andExpect(jsonPath("$.measures[0].scheduleRules[0].window").doesNotExist())
                 .andExpect(jsonPath("$.occurrences.length()").value(1))
-                .andExpect(jsonPath("$.occurrences[0].occurrence_id").value("I.6@2023-05-14"))
-                .andExpect(jsonPath("$.occurrences[0].due_date").value("2023-05-14"))
+                .andExpect(jsonPath("$.occurrences[0].occurrenceId").value("I.6@2023-05-14"))
+                .andExpect(jsonPath("$.occurrences[0].dueDate").value("2023-05-14"))
                 // The evidence was rejected: the occurrence is not done.
-                .andExpect(jsonPath("$.occurrences[0].completed_on").doesNotExist())
+                .andExpect(jsonPath("$.occurrences[0].completedOn").doesNotExist())
                 // The measurements of the target indicator, as recorded (the web's objective page lists them).
                 .andExpect(jsonPath("$.measurements.length()").value(1))
-                .andExpect(jsonPath("$.measurements[0].measurement_id").value("q2"))
-                .andExpect(jsonPath("$.measurements[0].period_from").value("2023-04-01"))
-                .andExpect(jsonPath("$.measurements[0].period_to").value("2023-06-30"))
+                .andExpect(jsonPath("$.measurements[0].measurementId").value("q2"))
+                .andExpect(jsonPath("$.measurements[0].periodFrom").value("2023-04-01"))
+                .andExpect(jsonPath("$.measurements[0].periodTo").value("2023-06-30"))
                 .andExpect(jsonPath("$.measurements[0].numerator").value(1212))
                 .andExpect(jsonPath("$.measurements[0].denominator").value(1250))
                 .andExpect(jsonPath("$.measurements[0].value").value(96.96))
                 .andExpect(jsonPath("$.measurements[0].source").value("Phiếu khảo sát"))
-                .andExpect(jsonPath("$.measurements[0].recorded_on").value("2023-07-02"));
+                .andExpect(jsonPath("$.measurements[0].recordedOn").value("2023-07-02"));
         mvc.perform(get("/api/objectives/no-such-objective/plan")).andExpect(status().isNotFound());
     }
 

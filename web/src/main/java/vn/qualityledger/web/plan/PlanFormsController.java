@@ -1,7 +1,6 @@
 package vn.qualityledger.web.plan;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,13 +181,13 @@ class PlanFormsController {
         SignedInUser user = requirePlanner();
         Map<String, Object> objective = client.read(user, uri -> uri.path("/api/objectives/{id}/dashboard")
                 .queryParam("asOf", Pages.today()).build(objectiveId));
-        List<Map<String, Object>> measures = Reads.list(reads.state(user, objectiveId, Instant.now()).get("measures"));
+        List<Map<String, Object>> measures = Reads.list(reads.plan(user, objectiveId).get("measures"));
         boolean closed = objective.get("closedOn") != null;
         boolean published = objective.get("decision") instanceof Map<?, ?> decision && decision.get("number") != null;
         model.addAttribute("objectiveId", objectiveId);
         model.addAttribute("objective", objective);
         model.addAttribute("measures", measures);
-        model.addAttribute("parents", measures.stream().filter(m -> m.get("parent_measure_id") == null && m.get("cancelled_on") == null).toList());
+        model.addAttribute("parents", measures.stream().filter(m -> m.get("parentMeasureId") == null && m.get("cancelledOn") == null).toList());
         model.addAttribute("open", !closed);
         model.addAttribute("mayPublish", !closed && !published);
         model.addAttribute("mayClose", !closed && PlanActions.mayClose(user));
@@ -264,21 +263,21 @@ class PlanFormsController {
     private String showMeasure(String objectiveId, String measureId, String failedForm, FormErrors errors, Map<String, String> typed,
                                Model model) {
         SignedInUser user = requirePlanner();
-        Map<String, Object> measure = measuresOf(user, objectiveId).stream().filter(m -> measureId.equals(m.get("measure_id"))).findFirst()
+        Map<String, Object> measure = measuresOf(user, objectiveId).stream().filter(m -> measureId.equals(m.get("measureId"))).findFirst()
                 .orElseThrow(() -> new ServiceProblem(404, "MEASURE_NOT_FOUND", measureId));
         // What is recorded, as the form starts (the rules in the form's notation, when the read side has them).
         Map<String, String> recorded = typed("code", Reads.text(measure.get("code")), "title", Reads.text(measure.get("title")),
-                "lead", String.join(", ", Reads.strings(measure.get("lead_units"))),
-                "coordinating", String.join(", ", Reads.strings(measure.get("coordinating_units"))),
+                "lead", String.join(", ", Reads.strings(measure.get("leadUnits"))),
+                "coordinating", String.join(", ", Reads.strings(measure.get("coordinatingUnits"))),
                 "monitors", String.join(", ", Reads.strings(measure.get("monitors"))),
-                "evidence", String.join("\n", Reads.strings(measure.get("expected_evidence"))),
-                "scheduleText", Reads.text(measure.get("schedule_text")),
-                "rules", ScheduleRules.format(measure.get("schedule_rules")).orElse(""), "revisedOn", "");
-        model.addAttribute("rulesReadBack", ScheduleRules.format(measure.get("schedule_rules")).isPresent());
-        model.addAttribute("scheduleWords", ScheduleWords.of(measure.get("schedule_rules"), problems));
+                "evidence", String.join("\n", Reads.strings(measure.get("expectedEvidence"))),
+                "scheduleText", Reads.text(measure.get("scheduleText")),
+                "rules", ScheduleRules.format(measure.get("scheduleRules")).orElse(""), "revisedOn", "");
+        model.addAttribute("rulesReadBack", ScheduleRules.format(measure.get("scheduleRules")).isPresent());
+        model.addAttribute("scheduleWords", ScheduleWords.of(measure.get("scheduleRules"), problems));
         model.addAttribute("objectiveId", objectiveId);
         model.addAttribute("measure", measure);
-        model.addAttribute("cancelled", measure.get("cancelled_on") != null);
+        model.addAttribute("cancelled", measure.get("cancelledOn") != null);
         model.addAttribute("failed", failedForm);
         model.addAttribute("errors", errors);
         if (typed != null) {
@@ -383,7 +382,7 @@ class PlanFormsController {
     }
 
     private List<Map<String, Object>> measuresOf(SignedInUser user, String objectiveId) {
-        return Reads.list(reads.state(user, objectiveId, Instant.now()).get("measures"));
+        return Reads.list(reads.plan(user, objectiveId).get("measures"));
     }
 
     /** The service names list entries ({@code details.leadUnits[0]}) and rule parts ({@code details.schedule.rules[0].rrule}): one field each here. */
