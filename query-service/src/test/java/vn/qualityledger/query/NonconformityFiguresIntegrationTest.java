@@ -45,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.api.contract.EventContract;
 import vn.qualityledger.api.audit.FindingKind;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
@@ -433,6 +434,8 @@ class NonconformityFiguresIntegrationTest {
             String kind = stream.startsWith("dgnb") ? "audits" : "nonconformities";
             for (JsonNode entry : json.readTree(mvcGet(200, "/api/" + kind + "/{id}/history", stream)).get("content")) {
                 types.add(entry.get("eventType").asString());
+                // by its published name, as the feed names it, never a Java class
+                assertThat(EventContract.byTypeName(entry.get("eventType").asString())).as(entry.get("eventType").asString()).isPresent();
                 assertThat(entry.at("/summary/vi").asString()).as(entry.get("eventType").asString()).doesNotStartWith("Sự kiện ");
                 assertThat(entry.at("/summary/en").asString()).as(entry.get("eventType").asString()).doesNotStartWith("Event ");
             }
