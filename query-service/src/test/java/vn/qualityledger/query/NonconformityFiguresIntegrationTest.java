@@ -423,6 +423,10 @@ class NonconformityFiguresIntegrationTest {
         // An audit's id is no nonconformity, and the other way round.
         mvc.perform(get("/api/nonconformities/{id}/history", A1.value())).andExpect(status().isNotFound());
         mvc.perform(get("/api/audits/{id}/history", NC2.value())).andExpect(status().isNotFound());
+        // on a later page too, where the stream's kind is the one checked on its first read, not read again
+        mvc.perform(get("/api/audits/{id}/history?page=3&size=2", NC2.value())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/nonconformities/{id}/history?page=3&size=2", NC2.value())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].sequenceNumber").value(6));
         mvc.perform(get("/api/audits/{id}/integrity", A1.value())).andExpect(status().isOk());
 
         // Every event type of audits and nonconformities has a summary of its own in both languages (the scenario has
