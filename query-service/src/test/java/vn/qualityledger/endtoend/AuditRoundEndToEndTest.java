@@ -503,17 +503,27 @@ class AuditRoundEndToEndTest {
                 .forEach(e -> assertThat(e.path("actor").path("id").asString()).isEqualTo("system"));
         List<JsonNode> steps = history.stream().filter(e -> !e.path("eventType").asString().contains("CorrectiveActionOverdue")).toList();
         assertThat(steps.stream().map(e -> tuple(eventName(e), e.path("actor").path("id").asString())).toList()).containsExactly(
-                tuple("NonconformityRaisedEvent", KHTC_AUDITOR), // raised automatically, on behalf of whoever recorded F1
-                tuple("CorrectionRecordedEvent", VP_HEAD),
-                tuple("RootCauseAnalysedEvent", VP_HEAD),
-                tuple("CorrectiveActionPlannedEvent", VP_HEAD),
-                tuple("CorrectiveActionImplementedEvent", VP_STAFF),
-                tuple("CorrectiveActionVerifiedEvent", QMR),
-                tuple("CorrectiveActionPlannedEvent", VP_HEAD),
-                tuple("CorrectiveActionImplementedEvent", VP_STAFF),
-                tuple("CorrectiveActionVerifiedEvent", LEAD_AUDITOR),
-                tuple("NonconformityClosedEvent", QMR));
+                tuple("NonconformityRaised", KHTC_AUDITOR), // raised automatically, on behalf of whoever recorded F1
+                tuple("CorrectionRecorded", VP_HEAD),
+                tuple("RootCauseAnalysed", VP_HEAD),
+                tuple("CorrectiveActionPlanned", VP_HEAD),
+                tuple("CorrectiveActionImplemented", VP_STAFF),
+                tuple("CorrectiveActionVerified", QMR),
+                tuple("CorrectiveActionPlanned", VP_HEAD),
+                tuple("CorrectiveActionImplemented", VP_STAFF),
+                tuple("CorrectiveActionVerified", LEAD_AUDITOR),
+                tuple("NonconformityClosed", QMR));
         assertThat(steps.get(0).path("actor").path("name").asString()).isEqualTo("Vũ Minh Khoa");
+        // named as the feed names them, and each caused by something the auditor can find: the raise by F1's event
+        assertThat(steps.get(0).path("eventType").asString()).isEqualTo("vn.qualityledger.nonconformity.NonconformityRaised");
+        String findingEvent = get("/api/audits/" + AUDIT + "/history?size=1000").path("content").valueStream()
+                .filter(e -> e.path("eventType").asString().equals("vn.qualityledger.audit.AuditFindingRecorded")
+                        && e.path("payload").path("findingId").asString().equals("F1"))
+                .map(e -> e.path("eventId").asString()).findFirst().orElseThrow();
+        assertThat(steps.get(0).path("causationId").asString()).isEqualTo(findingEvent);
+        // a user's step by the command they sent
+        assertThat(steps.get(1).path("causationId").asString()).isEqualTo(steps.get(1).path("metadata").path("commandId").asString())
+                .isNotEqualTo(findingEvent);
 
         // NC2 was raised for danhgia's finding F2; NC4 for the QMR's closing of the objective.
         assertThat(history(NC2).get(0).path("actor").path("id").asString()).isEqualTo(LEAD_AUDITOR);

@@ -45,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.api.contract.EventContract;
 import vn.qualityledger.api.audit.FindingKind;
 import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
@@ -422,6 +423,10 @@ class NonconformityFiguresIntegrationTest {
         // An audit's id is no nonconformity, and the other way round.
         mvc.perform(get("/api/nonconformities/{id}/history", A1.value())).andExpect(status().isNotFound());
         mvc.perform(get("/api/audits/{id}/history", NC2.value())).andExpect(status().isNotFound());
+        // on a later page too, where the stream's kind is the one checked on its first read, not read again
+        mvc.perform(get("/api/audits/{id}/history?page=3&size=2", NC2.value())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/nonconformities/{id}/history?page=3&size=2", NC2.value())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].sequenceNumber").value(6));
         mvc.perform(get("/api/audits/{id}/integrity", A1.value())).andExpect(status().isOk());
 
         // Every event type of audits and nonconformities has a summary of its own in both languages (the scenario has
@@ -433,6 +438,8 @@ class NonconformityFiguresIntegrationTest {
             String kind = stream.startsWith("dgnb") ? "audits" : "nonconformities";
             for (JsonNode entry : json.readTree(mvcGet(200, "/api/" + kind + "/{id}/history", stream)).get("content")) {
                 types.add(entry.get("eventType").asString());
+                // by its published name, as the feed names it, never a Java class
+                assertThat(EventContract.byTypeName(entry.get("eventType").asString())).as(entry.get("eventType").asString()).isPresent();
                 assertThat(entry.at("/summary/vi").asString()).as(entry.get("eventType").asString()).doesNotStartWith("Sự kiện ");
                 assertThat(entry.at("/summary/en").asString()).as(entry.get("eventType").asString()).doesNotStartWith("Event ");
             }

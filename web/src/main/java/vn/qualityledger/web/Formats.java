@@ -41,7 +41,10 @@ public class Formats {
         return TIME.format(Instant.parse(iso.toString()).atZone(WebApplication.AGENCY_ZONE));
     }
 
-    /** An event's kind from its published type name: {@code vn.qualityledger.api.objective.EvidenceRejectedEvent} → EvidenceRejected. */
+    /**
+     * An event's kind from its published type name: {@code vn.qualityledger.objective.EvidenceRejected} → EvidenceRejected
+     * (a Java class name, {@code …EvidenceRejectedEvent}, as older query-services wrote, gives the same).
+     */
     public String eventKind(Object eventType) {
         String type = String.valueOf(eventType);
         String simple = type.substring(type.lastIndexOf('.') + 1);

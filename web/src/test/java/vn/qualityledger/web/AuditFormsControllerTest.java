@@ -464,7 +464,8 @@ class AuditFormsControllerTest {
     }
 
     private static Map<String, Object> entry(String type, String actorName, Map<String, Object> payload) {
-        return map("eventType", "vn.qualityledger.api.audit." + type, "actor", map("id", "x", "name", actorName), "payload", payload);
+        // as query-service names events: their published contract name, without "Event"
+        return map("eventType", "vn.qualityledger.audit." + type.replaceFirst("Event$", ""), "actor", map("id", "x", "name", actorName), "payload", payload);
     }
 
     private Map<String, Object> programme() {

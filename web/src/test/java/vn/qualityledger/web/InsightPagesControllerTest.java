@@ -367,7 +367,7 @@ class InsightPagesControllerTest {
     private static Map<String, Object> event(long sequence, String recordedAt, String vi, String en) {
         Map<String, Object> event = new HashMap<>();
         event.put("sequenceNumber", sequence);
-        event.put("eventType", "vn.qualityledger.api.objective.TaskAssignedEvent");
+        event.put("eventType", "vn.qualityledger.objective.TaskAssigned");
         event.put("recordedAt", recordedAt);
         event.put("actor", Map.of("name", "Nguyễn Thị Thư", "roles", List.of("ISO_SECRETARY"), "unit", "TK-ISO"));
         event.put("summary", Map.of("vi", vi, "en", en));

@@ -880,7 +880,7 @@ class WorkFormsControllerTest {
     private static Map<String, Object> historyEntry() {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("sequenceNumber", 14);
-        entry.put("eventType", "vn.qualityledger.api.objective.EvidenceRejectedEvent");
+        entry.put("eventType", "vn.qualityledger.objective.EvidenceRejected");
         entry.put("recordedAt", "2026-12-02T04:52:13.783Z");
         entry.put("actor", Map.of("id", "qmr", "name", "Trần Văn Quang", "roles", List.of("QMR"), "unit", "QMR"));
         entry.put("summary", Map.of("vi", "Từ chối minh chứng ev-1 cho biện pháp I.6, kỳ hạn 14/05/2023: Thiếu chữ ký",

@@ -46,11 +46,17 @@ class AttributionConfiguration {
         return new SimpleCorrelationDataProvider(Actor.ID, Actor.NAME, Actor.ROLES, Actor.ORGANISATION, Actor.UNIT);
     }
 
+    /**
+     * commandId: the command being handled. causationId: the message that caused the event — the command a user sent;
+     * but for a command the service sent itself while handling an event (an automatic raise), that event, which the
+     * command carries as its own causationId: the command is never stored, the event is, so an auditor can follow it.
+     */
     @Bean
     CorrelationDataProvider commandAndCausation() {
         return message -> {
             Map<String, Object> ids = new LinkedHashMap<>();
-            ids.put(CAUSATION_ID, message.getIdentifier());
+            Object cause = message instanceof CommandMessage<?> ? message.getMetaData().get(CAUSATION_ID) : null;
+            ids.put(CAUSATION_ID, cause != null ? cause : message.getIdentifier());
             if (message instanceof CommandMessage<?>) {
                 ids.put(COMMAND_ID, message.getIdentifier());
             }

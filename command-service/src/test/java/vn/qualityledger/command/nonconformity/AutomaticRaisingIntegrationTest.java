@@ -119,14 +119,25 @@ class AutomaticRaisingIntegrationTest {
         String metaData = ServiceRuns.jdbc(service).queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry where aggregate_identifier = ?",
                 String.class, NonconformityId.forFinding(AUDIT, new FindingId("F-01")).value());
         assertThat(metaData).contains("\"actorId\":\"danhgia\"", "\"actorName\":\"Nguyễn Văn Đánh Giá\"", "\"actorRoles\":\"AUDITOR\"",
-                "\"traceId\":\"" + findingEventId + "\"");
+                "\"traceId\":\"" + findingEventId + "\"", "\"causationId\":\"" + findingEventId + "\"");
         String closedTrace = ServiceRuns.jdbc(service).queryForObject("""
                 select convert_from(meta_data, 'UTF8')::json ->> 'traceId' from event_store.domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%ObjectiveClosedEvent'""", String.class, OBJECTIVE.value());
+        String closedEventId = ServiceRuns.jdbc(service).queryForObject("""
+                select event_identifier from event_store.domain_event_entry
                 where aggregate_identifier = ? and payload_type like '%ObjectiveClosedEvent'""", String.class, OBJECTIVE.value());
         String raisedForObjective = ServiceRuns.jdbc(service).queryForObject(
                 "select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry where aggregate_identifier = ?",
                 String.class, NonconformityId.forObjectiveNotAchieved(OBJECTIVE).value());
-        assertThat(raisedForObjective).contains("\"actorId\":\"qmr\"", "\"traceId\":\"" + closedTrace + "\"");
+        // causationId names the event that set the raise off (the command the service sent in answer is not stored)
+        assertThat(raisedForObjective).contains("\"actorId\":\"qmr\"", "\"traceId\":\"" + closedTrace + "\"",
+                "\"causationId\":\"" + closedEventId + "\"");
+        assertThat(ServiceRuns.jdbc(service).queryForObject("""
+                select convert_from(meta_data, 'UTF8')::json ->> 'causationId' from event_store.domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%ObjectiveClosedEvent'""", String.class, OBJECTIVE.value()))
+                .as("a user's command is the cause of its events").isEqualTo(ServiceRuns.jdbc(service).queryForObject("""
+                        select convert_from(meta_data, 'UTF8')::json ->> 'commandId' from event_store.domain_event_entry
+                        where aggregate_identifier = ? and payload_type like '%ObjectiveClosedEvent'""", String.class, OBJECTIVE.value()));
     }
 
     @Test

@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.AnnotationRevisionResolver;
-import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Revision;
 import org.springframework.stereotype.Service;
 import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.common.Actor;
+import vn.qualityledger.api.contract.EventContract;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.query.web.NotFoundException;
@@ -43,8 +45,27 @@ public class StreamHistory {
     }
 
 
+    /** The metadata key of the message that caused an event (command-service's attribution). */
+    static final String CAUSATION_ID = "causationId";
+
+    /**
+     * The published name and revision of each event class, worked out once per class: every entry needs them, and the
+     * annotation lookup and string work cost more than the rest of an entry's header.
+     */
+    private static final ClassValue<PublishedType> PUBLISHED_TYPES = new ClassValue<>() {
+        @Override
+        protected PublishedType computeValue(Class<?> type) {
+            return PublishedType.of(type);
+        }
+    };
+
+    /**
+     * Streams whose first event was found to be of their kind. A stream's first event never changes (the store only
+     * appends), so once checked, a stream keeps its kind: later pages skip reading the head of the stream again.
+     * Only found streams are kept, so an id that names no stream yet is checked again on its next read.
+     */
+    private final Cache<String, Kind> checkedKinds = Caffeine.newBuilder().maximumSize(10_000).build();
     private final EventStore eventStore;
-    private final RevisionResolver revisions = new AnnotationRevisionResolver();
 
     public StreamHistory(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -84,18 +105,53 @@ public class StreamHistory {
     /** The stream's last sequence number, or a 404 when there is no stream of that kind (an audit's id is no objective). */
     long requireExists(Kind kind, String streamId) {
         long last = eventStore.lastSequenceNumberFor(streamId).orElseThrow(() -> new NotFoundException("No " + kind.name + " " + streamId));
-        DomainEventStream stream = eventStore.readEvents(streamId, 0);
-        if (!stream.hasNext() || !kind.firstEvent.isInstance(stream.next().getPayload())) {
+        Kind checked = checkedKinds.getIfPresent(streamId);
+        if (checked == null) {
+            // Axon reads the head of the stream a batch at a time and deserialises lazily: only the first payload is read.
+            DomainEventStream stream = eventStore.readEvents(streamId, 0);
+            checked = stream.hasNext() ? kindOf(stream.next().getPayloadType()) : null;
+            if (checked != null) {
+                checkedKinds.put(streamId, checked);
+            }
+        }
+        if (checked != kind) {
             throw new NotFoundException("No " + kind.name + " " + streamId);
         }
         return last;
     }
 
+    private static Kind kindOf(Class<?> firstEventType) {
+        for (Kind kind : Kind.values()) {
+            if (kind.firstEvent.isAssignableFrom(firstEventType)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     private HistoryEntry entry(DomainEventMessage<?> event) {
         Map<String, Object> metadata = new LinkedHashMap<>(event.getMetaData());
-        return new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getName(),
-                revisions.revisionOf(event.getPayloadType()), event.getTimestamp(),
-                event.getTimestamp().atZone(AGENCY_ZONE).toOffsetDateTime(), Actor.fromMetaData(metadata), metadata,
-                event.getPayload(), HistorySummaries.of(event.getPayload()));
+        PublishedType type = PUBLISHED_TYPES.get(event.getPayloadType());
+        Object payload = event.getPayload();
+        Object causation = metadata.get(CAUSATION_ID);
+        return new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(), type.name(), type.revision(), event.getTimestamp(),
+                event.getTimestamp().atZone(AGENCY_ZONE).toOffsetDateTime(), Actor.fromMetaData(metadata),
+                causation == null ? null : causation.toString(), metadata, payload, HistorySummaries.of(payload));
+    }
+
+    /**
+     * An event type as consumers know it: its published contract name and revision ({@link EventContract}), as the feed
+     * names it. A class outside the contract (none is stored today; a test keeps the contract complete) keeps its Java
+     * class name, so that the entry still says what it is.
+     */
+    private record PublishedType(String name, String revision) {
+
+        static PublishedType of(Class<?> type) {
+            if (EventContract.byPayloadType(type.getName()).isPresent()) {
+                return new PublishedType(EventContract.typeName(type), EventContract.revision(type));
+            }
+            Revision revision = type.getAnnotation(Revision.class);
+            return new PublishedType(type.getName(), revision == null ? null : revision.value());
+        }
     }
 }

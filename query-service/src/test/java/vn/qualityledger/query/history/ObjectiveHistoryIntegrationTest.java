@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.api.common.DocumentReference;
+import vn.qualityledger.api.contract.EventContract;
 import vn.qualityledger.api.objective.*;
 import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.ObjectiveStreams;
@@ -64,9 +67,28 @@ class ObjectiveHistoryIntegrationTest {
                 new EvidenceSubmittedEvent(OBJECTIVE, EvidenceId.of("ev-1"), reports, may,
                         new DocumentReference("512/BC-SLĐTBXH", LocalDate.of(2023, 5, 12), "Văn phòng Sở", "Báo cáo 6 tháng", null, null),
                         LocalDate.of(2023, 5, 12)),
-                new EvidenceRejectedEvent(OBJECTIVE, EvidenceId.of("ev-1"), reports, may, "Thiếu chữ ký", LocalDate.of(2023, 5, 13)),
+                new EvidenceRejectedEvent(OBJECTIVE, EvidenceId.of("ev-1"), reports, may, "Thiếu chữ ký", LocalDate.of(2023, 5, 13)));
+        // the last one as command-service stores it: caused by a command, whose id its metadata names
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Objective", OBJECTIVE.value(), 4,
                 new MeasurementRecordedEvent(OBJECTIVE, MeasurementId.of("q2"), new Period(LocalDate.of(2023, 4, 1), LocalDate.of(2023, 6, 30)),
-                        BigDecimal.valueOf(1212), BigDecimal.valueOf(1250), new BigDecimal("96.9600"), "Phiếu khảo sát", LocalDate.of(2023, 7, 2)));
+                        BigDecimal.valueOf(1212), BigDecimal.valueOf(1250), new BigDecimal("96.9600"), "Phiếu khảo sát", LocalDate.of(2023, 7, 2)),
+                MetaData.with("commandId", RECORDING_COMMAND).and("causationId", RECORDING_COMMAND).and("correlationId", RECORDING_COMMAND))));
+    }
+
+    private static final String RECORDING_COMMAND = "0b6f1c1e-5d7a-4f59-9a55-3a4c2f7d9e01";
+
+    @Test
+    void namesEachEventByItsPublishedContractNameAndItsCause() throws Exception {
+        mvc.perform(get(HISTORY))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].eventType").value("vn.qualityledger.objective.ObjectiveDefined"))
+                .andExpect(jsonPath("$.content[0].revision").value(EventContract.revision(ObjectiveDefinedEvent.class)))
+                .andExpect(jsonPath("$.content[3].eventType").value("vn.qualityledger.objective.EvidenceRejected"))
+                .andExpect(jsonPath("$.content[4].eventType").value(EventContract.typeName(MeasurementRecordedEvent.class)))
+                // the cause, where the event records one; none for events stored without it
+                .andExpect(jsonPath("$.content[4].causationId").value(RECORDING_COMMAND))
+                .andExpect(jsonPath("$.content[4].metadata.causationId").value(RECORDING_COMMAND))
+                .andExpect(jsonPath("$.content[0].causationId").doesNotExist());
     }
 
     @Test
@@ -78,7 +100,7 @@ class ObjectiveHistoryIntegrationTest {
                 .andExpect(jsonPath("$.content.length()").value(2))
                 .andExpect(jsonPath("$.content[0].sequenceNumber").value(2))
                 .andExpect(jsonPath("$.content[1].sequenceNumber").value(3))
-                .andExpect(jsonPath("$.content[0].eventType").value(EvidenceSubmittedEvent.class.getName()))
+                .andExpect(jsonPath("$.content[0].eventType").value("vn.qualityledger.objective.EvidenceSubmitted"))
                 .andExpect(jsonPath("$.content[0].revision").value("2"))
                 .andExpect(jsonPath("$.content[0].payload.document.number").value("512/BC-SLĐTBXH"));
     }

@@ -162,7 +162,7 @@ final class AuditRound {
         });
     }
 
-    /** An event's kind from its type name: {@code vn.qualityledger.api.audit.UnitAuditHeldEvent} → UnitAuditHeld. */
+    /** An event's kind from its published type name: {@code vn.qualityledger.audit.UnitAuditHeld} → UnitAuditHeld. */
     private static String kind(Object eventType) {
         String type = String.valueOf(eventType);
         String simple = type.substring(type.lastIndexOf('.') + 1);
