@@ -53,6 +53,7 @@ public final class RestoreSuite {
     static final String CHECK_FIGURES = "the figures read from the restored copy equal those recorded before the dump";
     static final String CHECK_LEDGER = "the ledger: the checkpoint signed before is served as it was; a new one has the same tree";
     static final String CHECK_REBUILD = "after rebuilding both projections on the copy the figures are still the same";
+    static final String CHECK_HEALTH = "health: anyone sees the status, only an administrator the components";
 
     private final Path root;
     private final Path out;
@@ -69,7 +70,7 @@ public final class RestoreSuite {
     private RestoreSuite(Path root) {
         this.root = root;
         this.out = root.resolve("fault-results");
-        for (String check : List.of(CHECK_INTEGRITY, CHECK_FIGURES, CHECK_LEDGER, CHECK_REBUILD)) {
+        for (String check : List.of(CHECK_INTEGRITY, CHECK_FIGURES, CHECK_LEDGER, CHECK_REBUILD, CHECK_HEALTH)) {
             checks.put(check, new ArrayList<>());
         }
     }
@@ -111,6 +112,7 @@ public final class RestoreSuite {
         postgres.recreate(source);
         // the first start migrates both schemas, one service after the other
         startServices(source, logs, "src", false);
+        healthDetails();
         tellStory();
         Map<String, JsonNode> figures = settledFigures();
         Files.createDirectories(out.resolve("restore"));
@@ -310,6 +312,31 @@ public final class RestoreSuite {
             Thread.sleep(250);
         }
         checks.get(CHECK_REBUILD).add("POST " + base + "/rebuild did not finish: " + progress);
+    }
+
+    /** Both services: without credentials the status alone; an ADMIN also sees the components (the database, ...). */
+    private void healthDetails() throws InterruptedException {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!ready() && System.nanoTime() < deadline) {
+            Thread.sleep(250); // query-service is ready once its processors have claimed their segments
+        }
+        for (int port : new int[] {commandPort, queryPort}) {
+            for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+                FaultClient.Answer anonymous = http.get(port, path, null);
+                FaultClient.Answer administrator = http.get(port, path, WRITER);
+                JsonNode open = anonymous.body() == null ? null : HttpJson.JSON.readTree(anonymous.body());
+                JsonNode admin = administrator.body() == null ? null : HttpJson.JSON.readTree(administrator.body());
+                if (anonymous.status() != 200 || open == null || !open.has("status") || open.has("components") || open.has("details")) {
+                    checks.get(CHECK_HEALTH).add(port + path + " without credentials: " + anonymous);
+                }
+                if (administrator.status() != 200 || admin == null || !admin.path("components").has("db")) {
+                    checks.get(CHECK_HEALTH).add(port + path + " as ADMIN shows no components: " + administrator);
+                }
+            }
+        }
+        if (checks.get(CHECK_HEALTH).isEmpty()) {
+            note("health: status for anyone, components for ADMIN only, on both services");
+        }
     }
 
     // ---- services, databases, HTTP -----------------------------------------------------------------------------------
