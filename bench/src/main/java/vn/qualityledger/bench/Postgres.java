@@ -36,10 +36,10 @@ record Postgres(String host, int port, String user, String password) {
         return DriverManager.getConnection(url(database), properties);
     }
 
-    /** Drops the database (ending its sessions) and creates it empty. Only ever called with a ql_bench* or ql_fault* name. */
+    /** Drops the database (ending its sessions) and creates it empty. Only ever called with a ql_bench*, ql_fault* or ql_restore* name. */
     void recreate(String database) throws SQLException {
-        if (!database.startsWith("ql_bench") && !database.startsWith("ql_fault")) {
-            throw new IllegalArgumentException("the harness only drops its own databases (ql_bench*, ql_fault*), not " + database);
+        if (!database.startsWith("ql_bench") && !database.startsWith("ql_fault") && !database.startsWith("ql_restore")) {
+            throw new IllegalArgumentException("the harness only drops its own databases (ql_bench*, ql_fault*, ql_restore*), not " + database);
         }
         try (Connection admin = connect("postgres"); Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

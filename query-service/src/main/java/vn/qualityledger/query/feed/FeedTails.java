@@ -1,10 +1,11 @@
 package vn.qualityledger.query.feed;
 
 import io.cloudevents.CloudEvent;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -22,9 +24,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * heartbeat. The ids are what a reconnecting client sends back as {@code Last-Event-ID}, and the reader's gap rule
  * applies as to pages, so a resumed tail neither loses nor repeats an event. A small pool serves all tails: a tail
  * occupies a thread only while it reads and sends.
+ * <p>
+ * On shutdown every open tail is completed before the web server's graceful shutdown begins (this lifecycle's phase is
+ * the default, later than the web server's, so it stops first): an open tail is an async request that would otherwise
+ * hold the graceful shutdown for its whole timeout. The clients reconnect with {@code Last-Event-ID} to another replica.
  */
 @Component
-public class FeedTails {
+public class FeedTails implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedTails.class);
     private static final MediaType CLOUD_EVENT_JSON = MediaType.parseMediaType(CloudEvents.CONTENT_TYPE);
@@ -33,6 +39,8 @@ public class FeedTails {
     private final CloudEvents cloudEvents;
     private final FeedProperties.Stream settings;
     private final ScheduledExecutorService scheduler;
+    private final Set<Tail> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public FeedTails(FeedReader reader, CloudEvents cloudEvents, FeedProperties properties) {
         this.reader = reader;
@@ -52,13 +60,43 @@ public class FeedTails {
         emitter.onCompletion(tail::close);
         emitter.onTimeout(tail::close);
         emitter.onError(error -> tail.close());
-        scheduler.execute(tail);
+        open.add(tail);
+        if (!running) {
+            // opened while shutting down: end it at once, the client reconnects elsewhere
+            tail.complete();
+            return emitter;
+        }
+        try {
+            scheduler.execute(tail);
+        } catch (java.util.concurrent.RejectedExecutionException stoppedMeanwhile) {
+            tail.complete();
+        }
         return emitter;
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Completes every open tail, then stops the threads. */
+    @Override
+    public void stop() {
+        running = false;
+        for (Tail tail : Set.copyOf(open)) {
+            tail.complete();
+        }
         scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The open tails, for the shutdown test. */
+    int openTails() {
+        return open.size();
     }
 
     private final class Tail implements Runnable {
@@ -112,6 +150,12 @@ public class FeedTails {
 
         void close() {
             closed.set(true);
+            open.remove(this);
+        }
+
+        void complete() {
+            close();
+            emitter.complete();
         }
     }
 }
