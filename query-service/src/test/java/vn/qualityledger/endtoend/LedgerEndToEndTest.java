@@ -34,10 +34,10 @@ class LedgerEndToEndTest {
         try (BothServices services = new BothServices("ql_test_ledger_e2e")) {
             services.post("thuky", "/api/plans", Files.readString(Path.of("..", "data", "mtcl-2023.json")), 201);
             RestClient queries = RestClient.create("http://localhost:" + services.queryPort());
-            Checkpoint first = sign(queries);
+            Checkpoint first = sign(services, queries);
             services.post("thuky", "/api/objectives/" + OBJECTIVE + "/assignments",
                     "{\"measureId\": \"I.6\", \"unit\": \"VP\", \"person\": \"Nguyễn Thị Hương\"}", 202);
-            Checkpoint second = sign(queries);
+            Checkpoint second = sign(services, queries);
             assertThat(second.treeSize()).isGreaterThan(first.treeSize());
 
             var key = LedgerKeys.publicKey(services.get("xem", "/api/ledger/public-key").get("publicKey").asString());
@@ -54,7 +54,7 @@ class LedgerEndToEndTest {
             assertThat(issue.path("checkpointTreeSize").asLong()).isEqualTo(second.treeSize());
             ((ObjectNode) issue).put("reportId", "SLDTBXH-HD.BC-LEDGER");
             services.post("thuky", "/api/reports/results", issue.toString(), 201);
-            Checkpoint third = sign(queries);
+            Checkpoint third = sign(services, queries);
             assertThat(third.treeSize()).as("the issue itself is a new leaf").isGreaterThan(second.treeSize());
             byte[] issued = queries.get().uri("/api/reports/SLDTBXH-HD.BC-LEDGER/results.docx")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("xem:demo".getBytes(StandardCharsets.UTF_8)))
@@ -67,7 +67,9 @@ class LedgerEndToEndTest {
         }
     }
 
-    private static Checkpoint sign(RestClient queries) throws Exception {
+    /** Signs once the read side, the feed's outbox among it, holds every event: the leaves come from the outbox. */
+    private static Checkpoint sign(BothServices services, RestClient queries) throws Exception {
+        services.awaitReadSideCaughtUp();
         String body = queries.post().uri("/api/admin/ledger/checkpoints")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
                 .retrieve().body(String.class);

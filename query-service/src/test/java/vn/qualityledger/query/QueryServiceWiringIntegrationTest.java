@@ -101,7 +101,9 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.eventProcessors.status").value("UP"))
-                .andExpect(jsonPath("$.components.eventProcessors.details['objective-progress'].running").value(true));
+                .andExpect(jsonPath("$.components.eventProcessors.details['objective-progress'].running").value(true))
+                // the feed's outbox is a processor too: a replica whose feed stands still is not ready
+                .andExpect(jsonPath("$.components.eventProcessors.details['feed-outbox'].running").value(true));
     }
 
     /** What another replica's readiness reads of this one: its live claims, and its tokens' positions, without claiming. */

@@ -19,7 +19,8 @@ import vn.qualityledger.support.upcastingproof.NoteRecordedV1ToV2;
 
 /**
  * A new event revision in a running service: an upcaster bean (here the test-only one of service-support) reaches the
- * chain of the event store Axon's auto-configuration builds, so an event stored at revision 1 reads as revision 2.
+ * chain of the event store Axon's auto-configuration builds, so an event stored at revision 1 reads as revision 2 — and
+ * the feed's outbox, which reads through the same API, holds it at revision 2.
  */
 @SpringBootTest(properties = "spring.config.name=query-service")
 @Import(NoteRecordedV1ToV2.class)
@@ -52,5 +53,15 @@ class StoredRevisionUpcastingIntegrationTest {
 
         assertThat(read).singleElement().extracting(DomainEventMessage::getPayload)
                 .isEqualTo(new NoteRecordedEvent("n-1", "Văn phòng", "Đã rà soát hồ sơ", "vi", LocalDate.of(2023, 5, 14)));
+
+        // The feed's outbox gets it through the same API: at revision 2, as the upcaster wrote it, under its position.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM query.feed_event WHERE event_identifier = 'note-event-1'", Long.class) == 1);
+        var row = jdbc.queryForMap("SELECT f.position, f.payload_revision, convert_from(f.payload, 'UTF8') AS payload, e.global_index"
+                + " FROM query.feed_event f JOIN event_store.domain_event_entry e ON e.event_identifier = f.event_identifier"
+                + " WHERE f.event_identifier = 'note-event-1'");
+        assertThat(row.get("payload_revision")).isEqualTo("2");
+        assertThat(row.get("position")).isEqualTo(row.get("global_index"));
+        assertThat((String) row.get("payload")).contains("\"unit\":\"Văn phòng\"", "\"language\":\"vi\"");
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl    the service's public URL, for the {@code Link} URLs of the pages; blank: taken from each request
  * @param gapTimeout how long a gap in the global index holds back the events after it: a gap is a transaction that has
  *                   drawn a position and not yet committed, or one that rolled back and never will. Must exceed the
- *                   longest command transaction plus the clock difference between the services' hosts
+ *                   longest command transaction plus the clock difference between the services' hosts. It is
+ *                   the JPA storage engine's gap timeout (EventStoreConfiguration): Axon's gap-aware tokens drop an
+ *                   older gap when they read the next event; Axon Server has no gaps
  * @param stream     the live tail (Server-Sent Events)
  * @param amqp       the optional push to RabbitMQ
  */

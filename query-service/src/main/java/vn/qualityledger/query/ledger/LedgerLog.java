@@ -15,13 +15,14 @@ import vn.qualityledger.support.ledger.StreamHeads;
 
 /**
  * The ledger's leaves and its Merkle tree. Leaves are appended on the read side, never on the command path: each catch
- * up takes the events after the last leaf up to the feed's watermark (so that no slower transaction can still commit
+ * up takes the events of the feed's outbox ({@code query.feed_event}, read through Axon's EventStore API in both
+ * event-store modes) after the last leaf up to the outbox's watermark (so that no slower transaction can still commit
  * below a leaf), in the feed's order (global index), hashes them ({@link LedgerEvent}) and stores the hashes in
  * {@code query.ledger_leaf}. The tree lives in memory (about 64 bytes a leaf), loaded from that table on first use and
  * extended incrementally; each append is O(1) amortised, a root or a proof O(log n).
  *
- * <p>Not covered: an event that commits later than the feed's gap timeout lies below the watermark when it becomes
- * visible, and gets no leaf (as the feed never serves it to consumers that had passed it).
+ * <p>Not covered: an event that commits after Axon's gap timeout has passed its gap never reaches the outbox, and gets
+ * no leaf (as the feed never serves it). An upcast event is hashed in its current revision, as the outbox holds it.
  */
 @Component
 public class LedgerLog {
@@ -29,11 +30,11 @@ public class LedgerLog {
     private static final int BATCH = 2_000;
 
     private static final String EVENTS = """
-            SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision,
+            SELECT position, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision,
                    time_stamp, payload, meta_data
-            FROM event_store.domain_event_entry
-            WHERE global_index > ? AND global_index <= ?
-            ORDER BY global_index
+            FROM query.feed_event
+            WHERE position > ? AND position <= ?
+            ORDER BY position
             LIMIT ?
             """;
 
@@ -50,7 +51,6 @@ public class LedgerLog {
 
     /** Appends every event up to the feed's watermark, and returns the tree's size. */
     public synchronized long catchUp() {
-        feed.advanceWatermark();
         long watermark = feed.watermark();
         boolean more = true;
         while (more) {
@@ -118,7 +118,7 @@ public class LedgerLog {
         long[] position = {last};
         jdbc.query(EVENTS, rs -> {
             LedgerEvent event = event(rs);
-            position[0] = rs.getLong("global_index");
+            position[0] = rs.getLong("position");
             rows.add(new Object[] {leaves + rows.size(), position[0], event.eventId(), event.stream(), event.sequence(), event.leafHash()});
         }, last, watermark, BATCH);
         if (rows.isEmpty()) {

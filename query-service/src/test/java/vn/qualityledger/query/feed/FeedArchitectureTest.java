@@ -8,8 +8,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The feed serves the event store itself: it reads no read model, and no read model knows it. The ledger is not a read
- * model: it takes its leaves in the feed's order, up to the feed's watermark, through {@link FeedReader}.
+ * The feed serves the event store itself (through its outbox, filled from Axon's EventStore API): it reads no read model,
+ * and no read model knows it. The ledger is not a read model: it takes its leaves from the outbox in the feed's order,
+ * up to the feed's watermark, through {@link FeedReader}.
  */
 @AnalyzeClasses(packages = "vn.qualityledger.query", importOptions = ImportOption.DoNotIncludeTests.class)
 class FeedArchitectureTest {

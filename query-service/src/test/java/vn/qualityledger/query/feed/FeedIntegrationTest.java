@@ -52,9 +52,11 @@ import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.support.security.LedgerUser;
 
 /**
- * The feed's guarantees against the real PostgreSQL event store, written through Axon's JPA storage engine: position
- * order, stable ids to dedupe by, late commits delivered and never skipped, exact resumption; and who may read it.
- * The gap timeout is 2 s here, so a test that leaves a rolled-back gap behind delays the others by at most that.
+ * The feed's guarantees against the real PostgreSQL event store, written through Axon's JPA storage engine and served
+ * from the outbox that the feed-outbox processor fills through Axon's EventStore API: position order, the stored
+ * bytes, stable ids to dedupe by, late commits delivered and never skipped, exact resumption; and who may read it.
+ * The gap timeout is 2 s here, so a test that leaves a rolled-back gap behind delays the others by at most that (and
+ * the next event appended).
  */
 @SpringBootTest(properties = {"spring.config.name=query-service", "quality-ledger.feed.gap-timeout=PT2S"})
 @AutoConfigureMockMvc
@@ -83,6 +85,8 @@ class FeedIntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    FeedReader reader;
 
     FeedEvents events;
 
@@ -98,6 +102,7 @@ class FeedIntegrationTest {
         String objective = "feed-obj-ce";
         events.append(objective, defined(objective, ORG, "Mục tiêu chất lượng: 100% hồ sơ đúng hạn"));
         long position = positionOf(objective, 0);
+        awaitOutbox();
 
         mvc.perform(get("/api/feed").param("organisation", ORG).param("after", Long.toString(position - 1)).param("limit", "1").with(CONSUMER))
                 .andExpect(status().isOk())
@@ -140,6 +145,7 @@ class FeedIntegrationTest {
         events.append(nc, new vn.qualityledger.api.nonconformity.NonconformityRaisedEvent(NonconformityId.of(nc), ORG,
                 null, Severity.MINOR, "Văn phòng Sở", "8.5.1", "Hồ sơ trễ hạn", LocalDate.parse("2024-03-01")),
                 new NonconformityClosedEvent(NonconformityId.of(nc), "Đã khắc phục", LocalDate.parse("2024-04-01")));
+        awaitOutbox();
 
         assertThat(subjects(page("/api/feed?organisation=" + ORG + "&after=" + start)))
                 .containsExactly(mine, mine, nc, nc);
@@ -180,6 +186,7 @@ class FeedIntegrationTest {
             events.append(objective, defined(objective, organisation, "Mục tiêu " + i));
             events.append(objective, new ObjectiveRevisedEvent(ObjectiveId.of(objective), "Mục tiêu " + i + " (sửa)", null));
         }
+        awaitOutbox();
         RequestPostProcessor consumer = as("kho-paging", Role.FEED_CONSUMER, organisation, List.of());
         List<JsonNode> read = new ArrayList<>();
         String next = "/api/feed?organisation=" + organisation + "&after=" + start + "&limit=3";
@@ -227,7 +234,10 @@ class FeedIntegrationTest {
             MvcResult held = mvc.perform(get("/api/feed").param("organisation", ORG).param("after", Long.toString(start)).with(CONSUMER))
                     .andExpect(status().isOk()).andReturn();
             // The gap below the fast event may still be filled: nothing at or after it is served, and the resume point
-            // stays below it.
+            // stays below it, as the outbox's watermark does once it has read the fast event.
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM query.feed_event WHERE position = ?", Long.class, fastPosition) == 1);
+            assertThat(reader.watermark()).isLessThan(fastPosition - 1);
             assertThat(subjects(json.readTree(held.getResponse().getContentAsString()))).isEmpty();
             assertThat(held.getResponse().getHeader(FeedController.HELD_BACK)).isEqualTo("true");
             long resume = Long.parseLong(held.getResponse().getHeader(FeedController.RESUME_AFTER));
@@ -237,6 +247,7 @@ class FeedIntegrationTest {
             slowTransaction.get(10, TimeUnit.SECONDS);
             long slowPosition = positionOf(slow, 0);
             assertThat(slowPosition).isLessThan(fastPosition);
+            awaitOutbox();
             JsonNode after = page("/api/feed?organisation=" + ORG + "&after=" + resume);
             assertThat(subjects(after)).containsExactly(slow, fast);
             assertThat(after.get(0).get("position").asLong()).isEqualTo(slowPosition);
@@ -250,6 +261,7 @@ class FeedIntegrationTest {
     void aStreamWhoseFirstEventCommittedAfterItsGapTimedOutIsStillServedFromItsNextEvent() throws Exception {
         String late = "feed-obj-later-than-the-timeout";
         String meanwhile = "feed-obj-meanwhile";
+        String next = "feed-obj-after-the-timeout";
         long start = lastPosition();
         CountDownLatch lateHasAppended = new CountDownLatch(1);
         CountDownLatch commitLate = new CountDownLatch(1);
@@ -262,25 +274,32 @@ class FeedIntegrationTest {
         try {
             assertThat(lateHasAppended.await(10, TimeUnit.SECONDS)).isTrue();
             events.append(meanwhile, defined(meanwhile, ORG, "Trong lúc chờ"));
-            // past the 2 s gap timeout the gap is taken for a rollback and the watermark passes it
+            // past the 2 s gap timeout, the next event read drops the gap (Axon's gap cleaning) and both flow
+            Thread.sleep(2500);
+            events.append(next, defined(next, ORG, "Sau thời hạn"));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                    assertThat(subjects(page("/api/feed?organisation=" + ORG + "&after=" + start))).containsExactly(meanwhile));
+                    assertThat(subjects(page("/api/feed?organisation=" + ORG + "&after=" + start))).containsExactly(meanwhile, next));
             commitLate.countDown();
             lateTransaction.get(10, TimeUnit.SECONDS);
         } finally {
             commitLate.countDown();
             thread.shutdownNow();
         }
-        long resume = positionOf(meanwhile, 0);
+        long resume = positionOf(next, 0);
         events.append(late, new ObjectiveRevisedEvent(ObjectiveId.of(late), "Đã sửa", null));
-        // its first event is lost to consumers that had passed it (the documented cost of the timeout), but not its stream
+        awaitOutbox();
+        // its first event is lost to the outbox (the documented cost of the timeout), but not its stream: the outbox
+        // reads the stream's organisation from its first event through the EventStore API
         assertThat(subjects(page("/api/feed?organisation=" + ORG + "&after=" + resume))).containsExactly(late);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM query.feed_event WHERE position = ?", Long.class, positionOf(late, 0)))
+                .isZero();
     }
 
     @Test
-    void passesAGapLeftByARolledBackTransactionOnceItIsOlderThanTheGapTimeout() throws Exception {
+    void passesAGapLeftByARolledBackTransactionAtTheFirstEventReadAfterTheGapTimeout() throws Exception {
         String rolledBack = "feed-obj-rolled-back";
         String next = "feed-obj-after-rollback";
+        String later = "feed-obj-later-after-rollback";
         long start = lastPosition();
         transaction.executeWithoutResult(status -> {
             events.appendInCurrentTransaction(rolledBack, defined(rolledBack, ORG, "Không bao giờ lưu"));
@@ -289,14 +308,40 @@ class FeedIntegrationTest {
         events.append(next, defined(next, ORG, "Sau khi hủy"));
         long nextPosition = positionOf(next, 0);
         assertThat(nextPosition).as("the rolled-back transaction drew a position").isGreaterThan(start + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM query.feed_event WHERE position = ?", Long.class, nextPosition) == 1);
 
         MvcResult held = mvc.perform(get("/api/feed").param("organisation", ORG).param("after", Long.toString(start)).with(CONSUMER))
                 .andReturn();
         assertThat(held.getResponse().getHeader(FeedController.HELD_BACK)).isEqualTo("true");
         assertThat(subjects(json.readTree(held.getResponse().getContentAsString()))).isEmpty();
-        // After the 2 s gap timeout the gap is taken to be permanent, and the event after it flows.
+        // After the 2 s gap timeout the gap is taken to be permanent as the next event is read, and both flow.
+        Thread.sleep(2500);
+        events.append(later, defined(later, ORG, "Sau nữa"));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(subjects(page("/api/feed?organisation=" + ORG + "&after=" + start))).containsExactly(next));
+                assertThat(subjects(page("/api/feed?organisation=" + ORG + "&after=" + start))).containsExactly(next, later));
+    }
+
+    /** What the outbox stores is what Axon stored: for an event no upcaster touches, the same bytes and text. */
+    @Test
+    void theOutboxHoldsEachEventAsStoredUnderItsGlobalIndex() throws Exception {
+        String objective = "feed-obj-bytes";
+        events.append(objective, defined(objective, ORG, "Giữ nguyên từng byte: ắ ằ ẳ ẵ ặ"),
+                new ObjectiveRevisedEvent(ObjectiveId.of(objective), "Đã sửa", null));
+        awaitOutbox();
+        String columns = "event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data";
+        List<java.util.Map<String, Object>> stored = jdbc.queryForList("SELECT global_index AS position, " + columns
+                + " FROM event_store.domain_event_entry WHERE aggregate_identifier = ? ORDER BY global_index", objective);
+        List<java.util.Map<String, Object>> outbox = jdbc.queryForList("SELECT position, " + columns
+                + " FROM query.feed_event WHERE aggregate_identifier = ? ORDER BY position", objective);
+        assertThat(outbox).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            for (String column : stored.get(i).keySet()) {
+                assertThat(outbox.get(i).get(column)).as(column).isEqualTo(stored.get(i).get(column));
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT organisation_id FROM query.feed_event WHERE aggregate_identifier = ? AND sequence_number = 1",
+                String.class, objective)).isEqualTo(ORG);
     }
 
     @Test
@@ -395,6 +440,7 @@ class FeedIntegrationTest {
         long start = lastPosition();
         events.append(mine, defined(mine, ORG, "A"));
         events.append(theirs, defined(theirs, OTHER_ORG, "B"));
+        awaitOutbox();
         assertThat(subjects(page("/api/feed?after=" + start, everything))).containsExactly(mine, theirs);
         mvc.perform(get("/api/feed").param("organisation", OTHER_ORG).with(everything)).andExpect(status().isOk());
     }
@@ -429,6 +475,12 @@ class FeedIntegrationTest {
     private long positionOf(String stream, long sequence) {
         return jdbc.queryForObject("SELECT global_index FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?",
                 Long.class, stream, sequence);
+    }
+
+    /** Until the outbox serves every event stored so far (none is held by a gap in these tests' callers). */
+    private void awaitOutbox() {
+        long last = lastPosition();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> reader.watermark() >= last);
     }
 
     private long lastPosition() {
