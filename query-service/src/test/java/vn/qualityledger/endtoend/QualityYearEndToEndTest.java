@@ -341,7 +341,7 @@ class QualityYearEndToEndTest {
     @Test
     void showsTheObjectiveExactlyAsItStoodAtAnInstant() {
         JsonNode state = get("/api/objectives/" + OBJECTIVE + "/state?at=" + recordedBeforeCorrection);
-        assertThat(state.path("measurements").findValuesAsString("measurement_id")).containsExactly("q1", "q2");
+        assertThat(state.path("measurements").findValuesAsString("measurementId")).containsExactly("q1", "q2");
         assertThat(state.path("occurrences").size()).isEqualTo(14);
         assertThat(state.path("evidence").size()).isEqualTo(6);
         JsonNode atImport = get("/api/objectives/" + OBJECTIVE + "/state?at=" + recordedAfterImport);
@@ -353,7 +353,8 @@ class QualityYearEndToEndTest {
     @Test
     void exposesMetricsForPrometheusToAdministratorsOnly() {
         String query = services.text(true, "admin", "/actuator/prometheus", 200);
-        assertThat(query).contains("jvm_memory_used_bytes", "http_server_requests_seconds", "objective_progress");
+        assertThat(query).contains("jvm_memory_used_bytes", "http_server_requests_seconds", "objective_progress",
+                "qualityledger_feed_positions_behind");
         String command = services.text(false, "admin", "/actuator/prometheus", 200);
         assertThat(command).contains("jvm_memory_used_bytes", "commandBus");
         services.text(true, VIEWER, "/actuator/prometheus", 403);

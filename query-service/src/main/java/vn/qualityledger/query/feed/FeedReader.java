@@ -63,6 +63,15 @@ public class FeedReader {
         return jdbc.getJdbcTemplate().queryForObject("SELECT watermark FROM query.feed_outbox WHERE id = 1", Long.class);
     }
 
+    /**
+     * How far the feed is behind the store: positions stored past the watermark (the outbox catching up, or a gap a
+     * slower transaction may still fill). Zero when every stored event is served.
+     */
+    public long positionsBehind() {
+        TrackingToken head = eventStore.getObject().createHeadToken();
+        return head == null ? 0 : Math.max(0, head.position().orElse(0) - watermark());
+    }
+
     private FeedPage readInSnapshot(FeedQuery query) {
         long watermark = watermark();
         MapSqlParameterSource params = new MapSqlParameterSource("after", query.after()).addValue("watermark", watermark)
