@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p><b>Batched writes.</b> Within a batch of events (Axon's {@link BatchingUnitOfWork}: a tracking processor's batch,
  * or a chunk of a replay, see {@link ProjectionReplay}) {@link #update} only records the statement; the batch's
- * statements are sent at prepare-commit, in order, consecutive identical SQL as one JDBC batch ({@link BatchedWrites}),
+ * statements are sent at prepare-commit, each table's in order, consecutive identical SQL as one JDBC batch ({@link BatchedWrites}),
  * in the transaction that also stores the processor's token. A handler that fails before its statements are sent
  * loses only its own statements, so the dead-letter queue parks that event and the batch goes on.
  *
@@ -114,7 +114,7 @@ public abstract class JdbcProjection {
             batch.resources().put(unbatchedKey, Boolean.TRUE);
             return null;
         }
-        BatchedWrites writes = new BatchedWrites(jdbc);
+        BatchedWrites writes = new BatchedWrites(jdbc, schema);
         batch.resources().put(writesKey, writes);
         List<String> events = batch.getMessages().stream().map(Message::getIdentifier).toList();
         batch.onPrepareCommit(uow -> {
