@@ -3,16 +3,12 @@ package vn.qualityledger.query.directory;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.qualityledger.api.directory.DirectoryUnit;
 import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
-import vn.qualityledger.query.progress.EventSavepoint;
+import vn.qualityledger.query.progress.JdbcProjection;
 import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
@@ -24,7 +20,7 @@ import vn.qualityledger.query.progress.ReadModelSchema;
  */
 @Component
 @ProcessingGroup(OrganisationDirectoryProjection.PROCESSING_GROUP)
-public class OrganisationDirectoryProjection {
+public class OrganisationDirectoryProjection extends JdbcProjection {
 
     public static final String PROCESSING_GROUP = "organisation-directory";
     /** Its tables, which a replay rebuilds from nothing. */
@@ -32,8 +28,6 @@ public class OrganisationDirectoryProjection {
     /** For rebuilds and consistency checks. */
     public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, OrganisationDirectoryProjection::writingTo);
 
-    private final JdbcTemplate jdbc;
-    private final String schema;
 
     @Autowired
     public OrganisationDirectoryProjection(JdbcTemplate jdbc) {
@@ -41,8 +35,7 @@ public class OrganisationDirectoryProjection {
     }
 
     private OrganisationDirectoryProjection(JdbcTemplate jdbc, String schema) {
-        this.jdbc = jdbc;
-        this.schema = schema;
+        super(jdbc, schema, TABLES);
     }
 
     /** The same projection writing into another schema with the same tables (a rebuild). */
@@ -50,11 +43,6 @@ public class OrganisationDirectoryProjection {
         return new OrganisationDirectoryProjection(jdbc, schema);
     }
 
-    /** Every event in a savepoint, as the other projections (see EventSavepoint). */
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
-    }
 
     @EventHandler
     void on(OrganisationDirectoryRecordedEvent event) {
@@ -72,13 +60,5 @@ public class OrganisationDirectoryProjection {
         }
     }
 
-    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
-    @ResetHandler
-    void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
-    }
 
-    private void update(String sql, Object... arguments) {
-        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
-    }
 }

@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +44,7 @@ import vn.qualityledger.api.report.ResultsReportIssuedEvent;
  */
 @Component
 @ProcessingGroup(ObjectiveProgressProjection.PROCESSING_GROUP)
-public class ObjectiveProgressProjection {
+public class ObjectiveProgressProjection extends JdbcProjection {
 
     public static final String PROCESSING_GROUP = "objective-progress";
     /** The schema the live read model is in. */
@@ -59,8 +55,6 @@ public class ObjectiveProgressProjection {
     /** For rebuilds and past views. */
     public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ObjectiveProgressProjection::writingTo);
 
-    private final JdbcTemplate jdbc;
-    private final String schema;
 
     @Autowired
     public ObjectiveProgressProjection(JdbcTemplate jdbc) {
@@ -68,8 +62,7 @@ public class ObjectiveProgressProjection {
     }
 
     private ObjectiveProgressProjection(JdbcTemplate jdbc, String schema) {
-        this.jdbc = jdbc;
-        this.schema = schema;
+        super(jdbc, schema, TABLES);
     }
 
     /** The same projection writing into another schema with the same tables: a rebuild or check builds a shadow copy. */
@@ -77,14 +70,6 @@ public class ObjectiveProgressProjection {
         return new ObjectiveProgressProjection(jdbc, schema);
     }
 
-    /**
-     * Every event in a savepoint: an event PostgreSQL refuses undoes only its own writes, so the dead-letter queue can
-     * park it in the live processor's transaction and a replay can skip its stream (ProjectionReplay).
-     */
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
-    }
 
     // ---- the objective -------------------------------------------------------------------------------------------
 
@@ -311,11 +296,6 @@ public class ObjectiveProgressProjection {
                 event.numerator(), event.denominator(), event.value(), event.source(), event.recordedOn(), streamSequence);
     }
 
-    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
-    @ResetHandler
-    void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
-    }
 
     // ---- the reports issued on the objectives ------------------------------------------------------------------------
 
@@ -336,11 +316,5 @@ public class ObjectiveProgressProjection {
                 issuerId == null ? null : issuerId.toString(), issuerName == null ? null : issuerName.toString());
     }
 
-    private void update(String sql, Object... arguments) {
-        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
-    }
 
-    private static String[] array(List<String> values) {
-        return values == null ? new String[0] : values.toArray(String[]::new);
-    }
 }

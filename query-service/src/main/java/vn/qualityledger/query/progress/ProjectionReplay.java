@@ -1,11 +1,19 @@
 package vn.qualityledger.query.progress;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A projection applied by hand to events read from the event store, into a copy of its tables in another schema: the
@@ -18,6 +26,11 @@ import org.axonframework.eventhandling.EventMessage;
  * on with the others. So a rebuild does not fail on one bad stream, and a check compares like with like. The handlers
  * run each event in a savepoint ({@link EventSavepoint}), which keeps the replay's transaction usable after a refusal.
  * A transient failure (the database going away) still fails the replay: it says nothing about the event.
+ *
+ * <p>{@link #applyAll} applies a chunk of events as one batch ({@link JdbcProjection}: the statements sent together at
+ * the end, consecutive identical SQL as one JDBC batch). When PostgreSQL refuses a statement of the chunk, the chunk's
+ * writes are rolled back to a savepoint and the chunk is applied again unbatched, event by event, so that only the
+ * poison event's stream is skipped.
  */
 public final class ProjectionReplay {
 
@@ -26,11 +39,66 @@ public final class ProjectionReplay {
     }
 
     private final AnnotationEventHandlerAdapter handlers;
+    private final DataSource dataSource;
     private final Map<String, SkippedStream> skipped = new LinkedHashMap<>();
 
     /** @param projection a projection instance writing into the copy's schema ({@link ProjectionTables#replayInto}) */
-    public ProjectionReplay(Object projection) {
+    public ProjectionReplay(JdbcProjection projection) {
         this.handlers = new AnnotationEventHandlerAdapter(projection);
+        this.dataSource = projection.jdbc().getDataSource();
+    }
+
+    /**
+     * Applies {@code events} in order as one batch, within the caller's transaction (without one, event by event: each
+     * statement commits on its own).
+     */
+    public void applyAll(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.forEach(this::apply);
+            return;
+        }
+        Map<String, SkippedStream> skippedBefore = new LinkedHashMap<>(skipped);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            RuntimeException failure = inOneBatch(events);
+            if (failure == null) {
+                connection.releaseSavepoint(savepoint);
+                return;
+            }
+            if (TransientFailure.isTransient(failure)) {
+                throw failure;
+            }
+            // The projection remembers the chunk's events, so the second run is unbatched (JdbcProjection).
+            connection.rollback(savepoint);
+            skipped.clear();
+            skipped.putAll(skippedBefore);
+            RuntimeException again = inOneBatch(events);
+            if (again != null) {
+                throw again;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Replaying a batch of " + events.size() + " events failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** The events in one Axon batch unit of work, whose commit sends the projection's statements; its failure, if any. */
+    private RuntimeException inOneBatch(List<? extends EventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        ResultMessage<Object> result = batch.executeWithResult(() -> {
+            apply(batch.getMessage());
+            return null;
+        });
+        if (!result.isExceptional()) {
+            return null;
+        }
+        Throwable cause = result.exceptionResult();
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
     }
 
     public void apply(EventMessage<?> event) {

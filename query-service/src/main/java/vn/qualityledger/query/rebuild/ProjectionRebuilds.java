@@ -56,7 +56,8 @@ public class ProjectionRebuilds {
             NonconformityTrackingProjection.PROCESSING_GROUP, NonconformityTrackingProjection.DESCRIPTION,
             ManagementReviewProjection.PROCESSING_GROUP, ManagementReviewProjection.DESCRIPTION,
             OrganisationDirectoryProjection.PROCESSING_GROUP, OrganisationDirectoryProjection.DESCRIPTION);
-    private static final int EVENTS_PER_TRANSACTION = 1000;
+    /** One transaction and one batch of statements per this many events (ProjectionReplay#applyAll). */
+    private static final int EVENTS_PER_TRANSACTION = 5000;
     private static final int DIFFERENCES_LISTED = 1000;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
@@ -237,7 +238,7 @@ public class ProjectionRebuilds {
     }
 
     /**
-     * Applies the stream's next events up to position {@code upTo} to the shadow, in transactions of a thousand. With
+     * Applies the stream's next events up to position {@code upTo} to the shadow, in transactions of a few thousand, each one batch of statements. With
      * {@code positions}, an event is applied only if its segment had handled it (position up to the segment's token).
      */
     private void replay(Runs run, BlockingStream<TrackedEventMessage<?>> events, ProjectionReplay handlers, long upTo,
@@ -247,19 +248,23 @@ public class ProjectionRebuilds {
         boolean more = true;
         while (more) {
             more = Boolean.TRUE.equals(transaction.execute(status -> {
+                List<TrackedEventMessage<?>> chunk = new ArrayList<>();
+                boolean full = true;
                 for (int i = 0; i < EVENTS_PER_TRANSACTION; i++) {
                     Optional<TrackedEventMessage<?>> next = events.peek();
                     long position = next.flatMap(e -> positionOf(e.trackingToken())).orElse(Long.MAX_VALUE);
                     if (next.isEmpty() || position > upTo) {
-                        return false;
+                        full = false;
+                        break;
                     }
                     TrackedEventMessage<?> event = nextOf(events);
                     if (positions == null || handledByLive(event, position, positions)) {
-                        handlers.apply(event);
+                        chunk.add(event);
                     }
                     processed[0]++;
                 }
-                return true;
+                handlers.applyAll(chunk);
+                return full;
             }));
             double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
             double rate = processed[0] / seconds;

@@ -4,11 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +19,7 @@ import vn.qualityledger.api.review.ReviewMinutesIssuedEvent;
 import vn.qualityledger.api.review.ReviewNotes;
 import vn.qualityledger.api.review.ReviewNotesRecordedEvent;
 import vn.qualityledger.api.review.ReviewPerson;
-import vn.qualityledger.query.progress.EventSavepoint;
+import vn.qualityledger.query.progress.JdbcProjection;
 import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
@@ -35,7 +31,7 @@ import vn.qualityledger.query.progress.ReadModelSchema;
  */
 @Component
 @ProcessingGroup(ManagementReviewProjection.PROCESSING_GROUP)
-public class ManagementReviewProjection {
+public class ManagementReviewProjection extends JdbcProjection {
 
     public static final String PROCESSING_GROUP = "management-review";
     /** Its tables, which a replay rebuilds from nothing. */
@@ -43,8 +39,6 @@ public class ManagementReviewProjection {
     /** For rebuilds and past views. */
     public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ManagementReviewProjection::writingTo);
 
-    private final JdbcTemplate jdbc;
-    private final String schema;
 
     @Autowired
     public ManagementReviewProjection(JdbcTemplate jdbc) {
@@ -52,8 +46,7 @@ public class ManagementReviewProjection {
     }
 
     private ManagementReviewProjection(JdbcTemplate jdbc, String schema) {
-        this.jdbc = jdbc;
-        this.schema = schema;
+        super(jdbc, schema, TABLES);
     }
 
     /** The same projection writing into another schema with the same tables (a past view, a rebuild). */
@@ -61,11 +54,6 @@ public class ManagementReviewProjection {
         return new ManagementReviewProjection(jdbc, schema);
     }
 
-    /** Every event in a savepoint, as the other projections (see EventSavepoint). */
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
-    }
 
     @EventHandler
     void on(ManagementReviewPlannedEvent event, MetaData metaData) {
@@ -156,11 +144,6 @@ public class ManagementReviewProjection {
                 event.cancelledOn(), event.reason(), actorName(metaData), event.reviewId().value());
     }
 
-    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
-    @ResetHandler
-    void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
-    }
 
     private static String actorName(MetaData metaData) {
         Object name = metaData.get(Actor.NAME);
@@ -176,7 +159,4 @@ public class ManagementReviewProjection {
         return people.stream().map(p -> Objects.requireNonNullElse(p.title(), "")).toArray(String[]::new);
     }
 
-    private void update(String sql, Object... arguments) {
-        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
-    }
 }

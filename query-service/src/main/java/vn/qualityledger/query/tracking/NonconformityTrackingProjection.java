@@ -3,11 +3,7 @@ package vn.qualityledger.query.tracking;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +30,7 @@ import vn.qualityledger.api.nonconformity.NonconformityOrigin;
 import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityReopenedEvent;
 import vn.qualityledger.api.nonconformity.RootCauseAnalysedEvent;
-import vn.qualityledger.query.progress.EventSavepoint;
+import vn.qualityledger.query.progress.JdbcProjection;
 import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
@@ -46,7 +42,7 @@ import vn.qualityledger.query.progress.ReadModelSchema;
  */
 @Component
 @ProcessingGroup(NonconformityTrackingProjection.PROCESSING_GROUP)
-public class NonconformityTrackingProjection {
+public class NonconformityTrackingProjection extends JdbcProjection {
 
     public static final String PROCESSING_GROUP = "nonconformity-tracking";
     /** Its tables, which a replay rebuilds from nothing. */
@@ -55,8 +51,6 @@ public class NonconformityTrackingProjection {
     /** For rebuilds and past views. */
     public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, NonconformityTrackingProjection::writingTo);
 
-    private final JdbcTemplate jdbc;
-    private final String schema;
 
     @Autowired
     public NonconformityTrackingProjection(JdbcTemplate jdbc) {
@@ -64,8 +58,7 @@ public class NonconformityTrackingProjection {
     }
 
     private NonconformityTrackingProjection(JdbcTemplate jdbc, String schema) {
-        this.jdbc = jdbc;
-        this.schema = schema;
+        super(jdbc, schema, TABLES);
     }
 
     /** The same projection writing into another schema with the same tables (a past view, a rebuild). */
@@ -73,14 +66,6 @@ public class NonconformityTrackingProjection {
         return new NonconformityTrackingProjection(jdbc, schema);
     }
 
-    /**
-     * Every event in a savepoint: an event PostgreSQL refuses undoes only its own writes, so the dead-letter queue can
-     * park it in the live processor's transaction and a replay can skip its stream (ProjectionReplay).
-     */
-    @MessageHandlerInterceptor(messageType = EventMessage.class)
-    void inSavepoint(EventMessage<?> event, InterceptorChain chain) throws Exception {
-        EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
-    }
 
     // ---- audits --------------------------------------------------------------------------------------------------
 
@@ -274,17 +259,6 @@ public class NonconformityTrackingProjection {
         return name == null ? null : name.toString();
     }
 
-    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
-    @ResetHandler
-    void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", TABLES.stream().map(t -> schema + "." + t).toList()));
-    }
 
-    private void update(String sql, Object... arguments) {
-        jdbc.update(ReadModelSchema.pointAt(sql, schema), arguments);
-    }
 
-    private static String[] array(List<String> values) {
-        return values == null ? new String[0] : values.toArray(String[]::new);
-    }
 }

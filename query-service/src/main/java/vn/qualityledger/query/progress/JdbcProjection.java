@@ -1,0 +1,142 @@
+package vn.qualityledger.query.progress;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the JDBC projections share: their tables in a schema (the live one, or a shadow or temporary copy), writes that
+ * are batched per processor batch, and the reset that empties the tables before a replay.
+ *
+ * <p><b>Batched writes.</b> Within a batch of events (Axon's {@link BatchingUnitOfWork}: a tracking processor's batch,
+ * or a chunk of a replay, see {@link ProjectionReplay}) {@link #update} only records the statement; the batch's
+ * statements are sent at prepare-commit, each table's in order, consecutive identical SQL as one JDBC batch ({@link BatchedWrites}),
+ * in the transaction that also stores the processor's token. A handler that fails before its statements are sent
+ * loses only its own statements, so the dead-letter queue parks that event and the batch goes on.
+ *
+ * <p><b>The fallback.</b> A statement PostgreSQL refuses fails the whole flush, and with it the batch: Axon rolls the
+ * transaction back and retries the batch (the tracking processor after its back-off). The projection remembers the
+ * failed batch's events, and when a batch holding any of them comes again it runs it unbatched: every event's
+ * statements sent at once inside a savepoint of its own ({@link EventSavepoint}), so that the one poison event fails
+ * alone and the dead-letter queue (or the replay) parks only its stream. Outside a batch (a dead letter retried, a past
+ * view, a test calling a handler) the projection always writes this way.
+ */
+public abstract class JdbcProjection {
+
+    private final JdbcTemplate jdbc;
+    private final String schema;
+    private final List<String> tables;
+    private final String writesKey;
+    /** Events of batches whose flush failed: their next batch runs unbatched. Shared by the processor's threads. */
+    private final Set<String> failedBatchEvents = ConcurrentHashMap.newKeySet();
+
+    protected JdbcProjection(JdbcTemplate jdbc, String schema, List<String> tables) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+        this.tables = List.copyOf(tables);
+        this.writesKey = BatchedWrites.class.getName() + ":" + getClass().getName() + ":" + schema;
+    }
+
+    /** Batched writes in a batch, else the event's writes in a savepoint (see the class comment). */
+    @MessageHandlerInterceptor(messageType = EventMessage.class)
+    protected void writeInOrder(EventMessage<?> event, InterceptorChain chain) throws Exception {
+        BatchedWrites writes = batchedWrites();
+        if (writes == null) {
+            EventSavepoint.around(jdbc.getDataSource(), chain::proceed);
+            return;
+        }
+        int mark = writes.size();
+        try {
+            chain.proceed();
+        } catch (Exception | Error e) {
+            writes.discardFrom(mark);
+            throw e;
+        }
+    }
+
+    /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
+    @ResetHandler
+    public void reset() {
+        jdbc.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> schema + "." + t).toList()));
+    }
+
+    /** One statement naming the live tables ({@code query.x}), written to this projection's schema. */
+    protected void update(String sql, Object... arguments) {
+        String statement = ReadModelSchema.pointAt(sql, schema);
+        BatchedWrites writes = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(writesKey) : null;
+        if (writes != null) {
+            writes.add(statement, arguments);
+        } else {
+            jdbc.update(statement, arguments);
+        }
+    }
+
+    protected static String[] array(List<String> values) {
+        return values == null ? new String[0] : values.toArray(String[]::new);
+    }
+
+    /**
+     * Whether the current batch has failed before; any event of it counts (the processor may retry it in a different
+     * cut). Forgets them: if the unbatched run fails as well, that is for the dead-letter queue, not another retry.
+     */
+    private boolean retriesFailedBatch(List<? extends Message<?>> batch) {
+        boolean failedBefore = false;
+        for (Message<?> event : batch) {
+            failedBefore |= failedBatchEvents.remove(event.getIdentifier());
+        }
+        return failedBefore;
+    }
+
+    /** The writes of the current batch, registered with it on its first event; null when this batch runs unbatched. */
+    private BatchedWrites batchedWrites() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        String unbatchedKey = writesKey + ":unbatched";
+        if (batch.resources().containsKey(unbatchedKey)) {
+            return null;
+        }
+        BatchedWrites existing = batch.getResource(writesKey);
+        if (existing != null) {
+            return existing;
+        }
+        if (retriesFailedBatch(batch.getMessages())) {
+            batch.resources().put(unbatchedKey, Boolean.TRUE);
+            return null;
+        }
+        BatchedWrites writes = new BatchedWrites(jdbc, schema);
+        batch.resources().put(writesKey, writes);
+        List<String> events = batch.getMessages().stream().map(Message::getIdentifier).toList();
+        batch.onPrepareCommit(uow -> {
+            try {
+                writes.flush();
+            } catch (RuntimeException e) {
+                failedBatchEvents.addAll(events);
+                throw e;
+            }
+        });
+        return writes;
+    }
+
+    protected final JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    protected final String schema() {
+        return schema;
+    }
+
+    public final List<String> tables() {
+        return tables;
+    }
+}
