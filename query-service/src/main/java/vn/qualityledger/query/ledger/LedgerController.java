@@ -6,6 +6,8 @@ import java.net.URI;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -123,10 +125,14 @@ class LedgerController {
         long size = checkpoint.treeSize();
         MerkleTree tree = log.tree();
         List<StreamExport.Entry> entries = new ArrayList<>();
+        // The events as the store holds them now (through Axon's API), not the outbox's copy the leaves were hashed from.
+        Map<String, LedgerEvent> stored = log.storedEvents(stream);
         for (LedgerLog.Leaf leaf : log.leavesOf(stream, size)) {
             // An event deleted from the store is left out: the verifier names the gap it leaves.
-            log.event(leaf.globalIndex()).ifPresent(event ->
-                    entries.add(new StreamExport.Entry(leaf.leafIndex(), event, tree.inclusionProof(leaf.leafIndex(), size))));
+            Optional<LedgerEvent> event = leaf.eventId().equals(leaf.stream())
+                    ? log.event(leaf.globalIndex()) // an event of no aggregate: its stream is itself, only the outbox has it
+                    : Optional.ofNullable(stored.get(leaf.eventId()));
+            event.ifPresent(e -> entries.add(new StreamExport.Entry(leaf.leafIndex(), e, tree.inclusionProof(leaf.leafIndex(), size))));
         }
         List<StreamExport.Consistency> consistency = new ArrayList<>();
         for (long other : consistentWith == null ? List.<Long>of() : consistentWith) {

@@ -1,8 +1,18 @@
 package vn.qualityledger.query.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,11 +52,35 @@ public class LedgerLog {
     private final TransactionTemplate transaction;
     private final FeedReader feed;
     private final MerkleTree tree = new MerkleTree();
+    private final ObjectProvider<EventStore> eventStore;
+    private final Serializer serializer;
 
-    LedgerLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, FeedReader feed) {
+    LedgerLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, FeedReader feed, ObjectProvider<EventStore> eventStore,
+              @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.feed = feed;
+        this.eventStore = eventStore;
+        this.serializer = serializer;
+    }
+
+    /**
+     * A stream's events as the event store holds them now, read through Axon's API (upcast as the outbox stored them), by
+     * event id: what a stream's export carries, so that an auditor checks the history the service shows against the
+     * leaves, not the outbox's copy of it. An event altered or deleted in the store after its leaf fails the check.
+     */
+    public Map<String, LedgerEvent> storedEvents(String stream) {
+        Map<String, LedgerEvent> events = new HashMap<>();
+        DomainEventStream read = eventStore.getObject().readEvents(stream, 0);
+        while (read.hasNext()) {
+            DomainEventMessage<?> event = read.next();
+            SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            events.put(event.getIdentifier(), new LedgerEvent(event.getIdentifier(), event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), payload.getType().getName(), payload.getType().getRevision(),
+                    DateTimeUtils.formatInstant(event.getTimestamp()), payload.getData(), metaData.getData()));
+        }
+        return events;
     }
 
     /** Appends every event up to the feed's watermark, and returns the tree's size. */
@@ -73,17 +107,17 @@ public class LedgerLog {
 
     /** Where an event is in the ledger: its leaf, and the position it was read from. */
     public Optional<Leaf> leafOf(String eventId) {
-        return jdbc.query("SELECT leaf_index, global_index, aggregate_identifier FROM query.ledger_leaf WHERE event_identifier = ?",
-                (rs, row) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3)), eventId).stream().findFirst();
+        return jdbc.query("SELECT leaf_index, global_index, aggregate_identifier, event_identifier FROM query.ledger_leaf WHERE event_identifier = ?",
+                (rs, row) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), eventId).stream().findFirst();
     }
 
     /** The leaves of a stream in the tree of {@code size}, in leaf order. */
     public List<Leaf> leavesOf(String stream, long size) {
         return jdbc.query("""
-                        SELECT leaf_index, global_index, aggregate_identifier FROM query.ledger_leaf
+                        SELECT leaf_index, global_index, aggregate_identifier, event_identifier FROM query.ledger_leaf
                         WHERE aggregate_identifier = ? AND leaf_index < ? ORDER BY leaf_index
                         """,
-                (rs, row) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3)), stream, size);
+                (rs, row) -> new Leaf(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), stream, size);
     }
 
     /**
@@ -104,7 +138,7 @@ public class LedgerLog {
                 (rs, row) -> new StreamHead(rs.getString(1), rs.getLong(2), rs.getLong(3)), size));
     }
 
-    public record Leaf(long leafIndex, long globalIndex, String stream) {
+    public record Leaf(long leafIndex, long globalIndex, String stream, String eventId) {
     }
 
     private boolean appendBatch(long watermark) {

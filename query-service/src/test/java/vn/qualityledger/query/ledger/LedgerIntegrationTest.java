@@ -46,9 +46,9 @@ import vn.qualityledger.support.security.LedgerUser;
 
 /**
  * The ledger against the real PostgreSQL event store, written through Axon's JPA storage engine and read back through
- * the feed's outbox: checkpoints signed with the configured key, written to the directory, and exports that the shared
- * verification accepts untouched and refuses once an outbox row is altered in SQL or a stream is cut short together
- * with its leaves.
+ * the feed's outbox: checkpoints signed with the configured key, written to the directory, and exports (the events as
+ * the store holds them, through Axon's API) that the shared verification accepts untouched and refuses once a stored
+ * event is altered in SQL or a stream is cut short together with its leaves.
  */
 @SpringBootTest(properties = {"spring.config.name=query-service", "quality-ledger.ledger.interval=PT0S"})
 @AutoConfigureMockMvc
@@ -111,16 +111,19 @@ class LedgerIntegrationTest {
         var outcome = LedgerVerification.verify(List.of(published), List.of(first, saved), export);
         assertThat(outcome.verified()).as(outcome.message()).isTrue();
 
-        // Altered in SQL after the checkpoint (in the outbox the ledger proves from; the event store's own rows are the
-        // HMAC chain's to guard, EventChainVerifier): the event is named.
+        // Altered in the event store in SQL after the checkpoint: the export carries the events as the store holds them
+        // (through Axon's API), not the outbox's copy the leaves were hashed from, so the event is named.
         jdbc.update("""
-                UPDATE query.feed_event SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Mục tiêu 3', 'Mục tiêu 9'), 'UTF8')
+                UPDATE event_store.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'Mục tiêu 3', 'Mục tiêu 9'), 'UTF8')
                 WHERE aggregate_identifier = ? AND sequence_number = 3""", objective);
         outcome = LedgerVerification.verify(List.of(published), List.of(first), export(objective, second.treeSize(), first.treeSize()));
         assertThat(outcome.verified()).isFalse();
         assertThat(outcome.message()).contains("sequence 3", "does not match the ledger");
 
-        // The other stream cut short together with its leaves: the signed head says how long it was.
+        // The other stream cut short together with its chain links, its outbox rows and its leaves: the signed head says
+        // how long it was.
+        jdbc.update("DELETE FROM event_store.event_chain WHERE aggregate_identifier = ? AND sequence_number >= 4", other);
+        jdbc.update("DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number >= 4", other);
         jdbc.update("DELETE FROM query.feed_event WHERE aggregate_identifier = ? AND sequence_number >= 4", other);
         jdbc.update("DELETE FROM query.ledger_leaf WHERE aggregate_identifier = ? AND sequence_number >= 4", other);
         outcome = LedgerVerification.verify(List.of(published), List.of(), export(other, first.treeSize()));
@@ -128,22 +131,22 @@ class LedgerIntegrationTest {
         assertThat(outcome.message()).contains("its head");
     }
 
-    /** The tamperings of TamperEvidenceIntegrationTest, in SQL on the outbox after a checkpoint, each on a stream of its own. */
+    /** The tamperings of TamperEvidenceIntegrationTest, in SQL on the event store after a checkpoint, each on a stream of its own. */
     @Test
     void everyTamperingInSqlAfterACheckpointIsNamedByTheVerification() throws Exception {
         Map<String, String> tamperings = new java.util.LinkedHashMap<>();
-        tamperings.put("metadata", "UPDATE query.feed_event SET meta_data = convert_to('{\"actorId\":\"x\"}', 'UTF8') "
+        tamperings.put("metadata", "UPDATE event_store.domain_event_entry SET meta_data = convert_to('{\"actorId\":\"x\"}', 'UTF8') "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 2");
-        tamperings.put("timestamp", "UPDATE query.feed_event SET time_stamp = '2020-01-01T00:00:00Z' "
+        tamperings.put("timestamp", "UPDATE event_store.domain_event_entry SET time_stamp = '2020-01-01T00:00:00Z' "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 2");
-        tamperings.put("type", "UPDATE query.feed_event SET payload_revision = '2' "
+        tamperings.put("type", "UPDATE event_store.domain_event_entry SET payload_revision = '2' "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 2");
-        tamperings.put("middle", "DELETE FROM query.feed_event WHERE aggregate_identifier = ? AND sequence_number = 2");
-        tamperings.put("last", "DELETE FROM query.feed_event WHERE aggregate_identifier = ? AND sequence_number = 3");
+        tamperings.put("middle", "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 2");
+        tamperings.put("last", "DELETE FROM event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 3");
         // Through -1: the unique (stream, sequence) constraint is checked row by row.
-        tamperings.put("swapped", "UPDATE query.feed_event SET sequence_number = -1 WHERE aggregate_identifier = ? AND sequence_number = 2;"
-                + "UPDATE query.feed_event SET sequence_number = 2 WHERE aggregate_identifier = ? AND sequence_number = 3;"
-                + "UPDATE query.feed_event SET sequence_number = 3 WHERE aggregate_identifier = ? AND sequence_number = -1");
+        tamperings.put("swapped", "UPDATE event_store.domain_event_entry SET sequence_number = -1 WHERE aggregate_identifier = ? AND sequence_number = 2;"
+                + "UPDATE event_store.domain_event_entry SET sequence_number = 2 WHERE aggregate_identifier = ? AND sequence_number = 3;"
+                + "UPDATE event_store.domain_event_entry SET sequence_number = 3 WHERE aggregate_identifier = ? AND sequence_number = -1");
         for (var tampering : tamperings.entrySet()) {
             String objective = ORG + ".MTCL-TAMPER-" + tampering.getKey();
             append(objective, defined(objective), revised(objective, "1"), revised(objective, "2"), revised(objective, "3"));
