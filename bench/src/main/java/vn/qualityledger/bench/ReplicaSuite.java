@@ -72,15 +72,7 @@ public final class ReplicaSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--root")) {
-                root = Path.of(args[++i]).toAbsolutePath().normalize();
-            } else {
-                System.err.println("usage: ReplicaSuite [--root DIR]");
-                System.exit(2);
-            }
-        }
+        Path root = SuiteFiles.root(args, "ReplicaSuite");
         ReplicaSuite suite = new ReplicaSuite(root);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll));
         String failure = null;
@@ -96,13 +88,7 @@ public final class ReplicaSuite {
     }
 
     private void run() throws Exception {
-        Path logs = out.resolve("logs-replicas");
-        Files.createDirectories(logs);
-        try (Stream<Path> old = Files.list(logs)) {
-            for (Path log : old.toList()) {
-                Files.delete(log);
-            }
-        }
+        Path logs = SuiteFiles.freshLogs(out.resolve("logs-replicas"));
         Files.deleteIfExists(out.resolve("replicas.pid"));
         postgres.recreate(database);
         // the first replica of each service migrates the schema; the second starts once it has

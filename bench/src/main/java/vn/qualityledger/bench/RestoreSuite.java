@@ -76,15 +76,7 @@ public final class RestoreSuite {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--root")) {
-                root = Path.of(args[++i]).toAbsolutePath().normalize();
-            } else {
-                System.err.println("usage: RestoreSuite [--root DIR]");
-                System.exit(2);
-            }
-        }
+        Path root = SuiteFiles.root(args, "RestoreSuite");
         RestoreSuite suite = new RestoreSuite(root);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::stopAll));
         String failure = null;
@@ -101,13 +93,7 @@ public final class RestoreSuite {
     }
 
     private void run() throws Exception {
-        Path logs = out.resolve("logs-restore");
-        Files.createDirectories(logs);
-        try (Stream<Path> old = Files.list(logs)) {
-            for (Path log : old.toList()) {
-                Files.delete(log);
-            }
-        }
+        Path logs = SuiteFiles.freshLogs(out.resolve("logs-restore"));
         Files.deleteIfExists(out.resolve("restore.pid"));
         postgres.recreate(source);
         // the first start migrates both schemas, one service after the other
