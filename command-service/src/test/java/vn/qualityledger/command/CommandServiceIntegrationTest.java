@@ -231,6 +231,12 @@ class CommandServiceIntegrationTest {
                     {"measureId": "I.6", "unit": "UNIT-%d"}""".formatted(i));
             assertThat(reply.status()).isEqualTo(202);
         }
+        // The snapshot writer works after the command's commit, on a thread of its own (SnapshotConfiguration).
+        java.time.Instant until = java.time.Instant.now().plusSeconds(20);
+        while (jdbc.queryForObject("select count(*) from event_store.snapshot_event_entry where aggregate_identifier = ?", Long.class, id) == 0
+                && java.time.Instant.now().isBefore(until)) {
+            Thread.sleep(50);
+        }
         Map<String, Object> snapshot = jdbc.queryForMap(
                 "select payload, payload_type, payload_revision from event_store.snapshot_event_entry where aggregate_identifier = ?", id);
         byte[] payload = (byte[]) snapshot.get("payload");
