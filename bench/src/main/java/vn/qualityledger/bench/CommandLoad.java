@@ -25,8 +25,9 @@ import vn.qualityledger.api.objective.OccurrenceId;
 /**
  * Figures 1 and 5: SubmitEvidence through the REST API by concurrent clients, spread over many objectives (each client
  * its own share, so no two commands race for one stream) or all on one objective (they race: a 409 is retried, as a
- * client would, and counted), with the propagation lag of every accepted command measured meanwhile. Baseline: raw
- * JDBC single-row insert transactions into a table shaped like the event table, by as many clients.
+ * client would, and counted), with the propagation lag of every accepted command measured meanwhile. Baselines, by as
+ * many clients: raw JDBC single-row insert transactions into a table shaped like the event table; and transactions that
+ * read the stream's snapshot and later events before that insert.
  */
 final class CommandLoad {
 
@@ -146,22 +147,132 @@ final class CommandLoad {
         return new Run(mode, clients, total, total / (window.toNanos() / 1e9), all, conflicted, lagged);
     }
 
-    /** Creates bench_baseline.domain_event_entry: event_store's table with all its constraints, and its own sequence. */
+    /**
+     * Creates bench_baseline.domain_event_entry and bench_baseline.snapshot_event_entry: event_store's tables with all
+     * their constraints, and the events' own sequence.
+     */
     static void setUpBaseline(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS bench_baseline");
             statement.execute("DROP TABLE IF EXISTS bench_baseline.domain_event_entry");
             statement.execute("CREATE TABLE bench_baseline.domain_event_entry (LIKE event_store.domain_event_entry INCLUDING ALL)");
             statement.execute("CREATE SEQUENCE IF NOT EXISTS bench_baseline.domain_event_entry_seq");
+            statement.execute("DROP TABLE IF EXISTS bench_baseline.snapshot_event_entry");
+            statement.execute("CREATE TABLE bench_baseline.snapshot_event_entry (LIKE event_store.snapshot_event_entry INCLUDING ALL)");
         }
+    }
+
+    /** What one client does in one transaction; {@code n} counts its transactions from 0. */
+    @FunctionalInterface
+    private interface Transaction {
+        void run(long n) throws SQLException;
+    }
+
+    /** Prepares one client's statements on its own connection. */
+    @FunctionalInterface
+    private interface Client {
+        Transaction open(Connection connection, String stream) throws SQLException;
     }
 
     /** The baseline: each client inserts one event row per autocommit transaction, as fast as it can. */
     static Run rawInserts(Postgres postgres, String database, EventEncoder encoder, int clients, Duration warmup, Duration window)
             throws Exception {
-        EventEncoder.Row sample = encoder.encode("RAW", 0, new EvidenceSubmittedEvent(new ObjectiveId("RAW"), new EvidenceId("EV-1"),
+        EventEncoder.Row sample = sample(encoder);
+        return jdbcClients("raw JDBC insert", postgres, database, clients, warmup, window, (connection, stream) -> {
+            connection.setAutoCommit(true);
+            PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
+            return n -> insertEvent(insert, sample, stream, n);
+        });
+    }
+
+    /**
+     * The second baseline, the design's own cost apart from the framework's: each transaction reads its stream's newest
+     * snapshot (a real one of the store, the largest there is) and the events after it, then inserts one event row, and
+     * every {@code snapshotEvery} events rewrites the snapshot in the same transaction, as a stream snapshotted every
+     * 100 events would be read and written.
+     */
+    static Run snapshotThenInsert(Postgres postgres, String database, EventEncoder encoder, int clients, int snapshotEvery,
+                                  Duration warmup, Duration window) throws Exception {
+        EventEncoder.Row sample = sample(encoder);
+        byte[] snapshot;
+        try (Connection connection = postgres.connect(database); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT payload FROM event_store.snapshot_event_entry ORDER BY length(payload) DESC LIMIT 1")) {
+            snapshot = rs.next() ? rs.getBytes(1) : sample.payload();
+        }
+        return jdbcClients("read snapshot, then insert", postgres, database, clients, warmup, window, (connection, stream) -> {
+            connection.setAutoCommit(false);
+            PreparedStatement readSnapshot = connection.prepareStatement("""
+                    SELECT sequence_number, payload, meta_data FROM bench_baseline.snapshot_event_entry
+                    WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""");
+            PreparedStatement readLater = connection.prepareStatement("""
+                    SELECT sequence_number, payload, meta_data FROM bench_baseline.domain_event_entry
+                    WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""");
+            PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
+            PreparedStatement writeSnapshot = connection.prepareStatement("""
+                    INSERT INTO bench_baseline.snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                        meta_data, payload, payload_revision, payload_type, time_stamp)
+                    VALUES (?, ?, 'Objective', ?, ?, ?, NULL, 'vn.qualityledger.command.objective.Objective', ?)""");
+            return n -> {
+                long after = -1;
+                readSnapshot.setString(1, stream);
+                try (ResultSet rs = readSnapshot.executeQuery()) {
+                    if (rs.next()) {
+                        after = rs.getLong(1);
+                        rs.getBytes(2);
+                        rs.getBytes(3);
+                    }
+                }
+                readLater.setString(1, stream);
+                readLater.setLong(2, after);
+                try (ResultSet rs = readLater.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getBytes(2);
+                        rs.getBytes(3);
+                    }
+                }
+                insertEvent(insert, sample, stream, n);
+                if (n > 0 && n % snapshotEvery == 0) {
+                    writeSnapshot.setString(1, stream);
+                    writeSnapshot.setLong(2, n);
+                    writeSnapshot.setString(3, UUID.randomUUID().toString());
+                    writeSnapshot.setBytes(4, sample.metaData());
+                    writeSnapshot.setBytes(5, snapshot);
+                    writeSnapshot.setString(6, sample.timeStamp());
+                    writeSnapshot.executeUpdate();
+                }
+                connection.commit();
+            };
+        });
+    }
+
+    private static final String INSERT_EVENT = """
+            INSERT INTO bench_baseline.domain_event_entry (global_index, event_identifier, meta_data, payload,
+                payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+            VALUES (nextval('bench_baseline.domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static EventEncoder.Row sample(EventEncoder encoder) {
+        return encoder.encode("RAW", 0, new EvidenceSubmittedEvent(new ObjectiveId("RAW"), new EvidenceId("EV-1"),
                 new MeasureId("I.1"), new OccurrenceId(OCCURRENCE), Dataset.document("1/BC", Dataset.AS_OF), Dataset.AS_OF),
                 UUID.randomUUID().toString(), Instant.now());
+    }
+
+    private static void insertEvent(PreparedStatement insert, EventEncoder.Row sample, String stream, long n) throws SQLException {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setBytes(2, sample.metaData());
+        insert.setBytes(3, sample.payload());
+        insert.setString(4, sample.payloadRevision());
+        insert.setString(5, sample.payloadType());
+        insert.setString(6, sample.timeStamp());
+        insert.setString(7, stream);
+        insert.setLong(8, n);
+        insert.setString(9, sample.type());
+        insert.executeUpdate();
+    }
+
+    /** Runs {@code clients} JDBC clients, each on its own connection and stream, for the warm-up and the window. */
+    private static Run jdbcClients(String mode, Postgres postgres, String database, int clients, Duration warmup, Duration window,
+                                   Client client) throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         long start = System.nanoTime();
         long windowStart = start + warmup.toNanos();
@@ -171,32 +282,18 @@ final class CommandLoad {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < clients; k++) {
-            int client = k;
+            int index = k;
             latencies[k] = new Latency();
             threads.add(new Thread(() -> {
-                try (Connection connection = postgres.connect(database);
-                     PreparedStatement insert = connection.prepareStatement("""
-                             INSERT INTO bench_baseline.domain_event_entry (global_index, event_identifier, meta_data, payload,
-                                 payload_revision, payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                             VALUES (nextval('bench_baseline.domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    connection.setAutoCommit(true);
-                    String aggregate = "RAW-" + tag + "-" + client;
+                try (Connection connection = postgres.connect(database)) {
+                    Transaction transaction = client.open(connection, "RAW-" + tag + "-" + index);
                     for (long n = 0; System.nanoTime() < end; n++) {
                         long sent = System.nanoTime();
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setBytes(2, sample.metaData());
-                        insert.setBytes(3, sample.payload());
-                        insert.setString(4, sample.payloadRevision());
-                        insert.setString(5, sample.payloadType());
-                        insert.setString(6, sample.timeStamp());
-                        insert.setString(7, aggregate);
-                        insert.setLong(8, n);
-                        insert.setString(9, sample.type());
-                        insert.executeUpdate();
+                        transaction.run(n);
                         long done = System.nanoTime();
                         if (sent >= windowStart && done <= end) {
-                            latencies[client].recordNanos(done - sent);
-                            accepted[client]++;
+                            latencies[index].recordNanos(done - sent);
+                            accepted[index]++;
                         }
                     }
                 } catch (Throwable e) {
@@ -209,7 +306,7 @@ final class CommandLoad {
             thread.join();
         }
         if (failure.get() != null) {
-            throw new BenchFailure("raw insert baseline failed: " + failure.get(), failure.get());
+            throw new BenchFailure(mode + " baseline failed: " + failure.get(), failure.get());
         }
         Latency all = new Latency();
         long total = 0;
@@ -217,7 +314,7 @@ final class CommandLoad {
             all.add(latencies[k]);
             total += accepted[k];
         }
-        return new Run("raw JDBC insert", clients, total, total / (window.toNanos() / 1e9), all, 0, null);
+        return new Run(mode, clients, total, total / (window.toNanos() / 1e9), all, 0, null);
     }
 
     /**
