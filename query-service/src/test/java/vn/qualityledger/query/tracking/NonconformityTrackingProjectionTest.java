@@ -146,7 +146,7 @@ class NonconformityTrackingProjectionTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tracking_copy.corrective_action", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query.corrective_action", Integer.class)).isZero();
         // The connection the transaction used went back to the live tables when it ended.
-        assertThat(jdbc.queryForObject("SELECT current_schemas(false)[1]", String.class)).isEqualTo("query");
+        assertThat(jdbc.queryForObject("SELECT (current_schemas(false))[1]", String.class)).isEqualTo("query");
 
         copy.reset();
         for (String table : NonconformityTrackingProjection.TABLES) {
