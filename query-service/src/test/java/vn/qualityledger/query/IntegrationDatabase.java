@@ -12,6 +12,14 @@ public final class IntegrationDatabase {
     private IntegrationDatabase() {
     }
 
+    /**
+     * {@code url} as query-service's pool connects to it (query-service.yml, {@code currentSchema}): the read models'
+     * unqualified tables are those of schema query. For tests that make their own data source.
+     */
+    public static String asQueryServiceConnects(String url) {
+        return url + "?currentSchema=query,public";
+    }
+
     /** Recreates database {@code name}, migrates the event store into it and returns its JDBC URL. */
     public static String withEventStore(String name) {
         String url = TestDatabase.recreate(name);

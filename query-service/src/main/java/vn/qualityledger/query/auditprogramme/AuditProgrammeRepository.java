@@ -58,20 +58,20 @@ public class AuditProgrammeRepository {
                 .addValue("organisationId", organisationId).addValue("year", year);
         List<String> units = jdbc.queryForList("""
                 SELECT u FROM (
-                    SELECT unnest(a.scope_units) AS u FROM query.audit a WHERE %1$s
+                    SELECT unnest(a.scope_units) AS u FROM audit a WHERE %1$s
                     UNION
-                    SELECT unnest(m.lead_units || m.coordinating_units) FROM query.measure m
-                    JOIN query.objective j ON j.id = m.objective_id
+                    SELECT unnest(m.lead_units || m.coordinating_units) FROM measure m
+                    JOIN objective j ON j.id = m.objective_id
                     WHERE j.organisation_id = :organisationId AND j.year = :year
                     UNION
-                    SELECT h.unit FROM query.unit_audit_held h JOIN query.audit a ON a.id = h.audit_id
+                    SELECT h.unit FROM unit_audit_held h JOIN audit a ON a.id = h.audit_id
                     WHERE %1$s AND h.held_on <= :asOf
                 ) known
                 WHERE %2$s
                 """.formatted(YEARS_AUDITS, NOT_A_GROUP), params, String.class).stream().sorted().toList();
         List<AuditedUnit> audited = jdbc.query("""
                 SELECT h.unit, min(h.held_on) AS first_held_on, array_agg(DISTINCT h.audit_id ORDER BY h.audit_id) AS audit_ids
-                FROM query.unit_audit_held h JOIN query.audit a ON a.id = h.audit_id
+                FROM unit_audit_held h JOIN audit a ON a.id = h.audit_id
                 WHERE %s AND h.held_on <= :asOf
                 GROUP BY h.unit
                 """.formatted(YEARS_AUDITS), params, (rs, row) -> new AuditedUnit(rs.getString("unit"),
@@ -80,7 +80,7 @@ public class AuditProgrammeRepository {
         Map<String, LocalDate> scheduled = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT ua.unit, min(ua.scheduled_date) AS scheduled_on
-                FROM query.unit_audit ua JOIN query.audit a ON a.id = ua.audit_id
+                FROM unit_audit ua JOIN audit a ON a.id = ua.audit_id
                 WHERE %s
                 GROUP BY ua.unit
                 """.formatted(YEARS_AUDITS), params, rs -> {
@@ -90,11 +90,11 @@ public class AuditProgrammeRepository {
         List<DueUnit> due = units.stream().filter(u -> !auditedUnits.contains(u)).map(u -> new DueUnit(u, scheduled.get(u))).toList();
 
         List<UnitFindings> byUnit = jdbc.query("""
-                SELECT f.unit, %s FROM query.finding f WHERE %s GROUP BY f.unit
+                SELECT f.unit, %s FROM finding f WHERE %s GROUP BY f.unit
                 """.formatted(KIND_COUNTS, YEARS_FINDINGS), params, (rs, row) -> new UnitFindings(rs.getString("unit"), kinds(rs)))
                 .stream().sorted(Comparator.comparing(UnitFindings::unit)).toList();
         List<ClauseFindings> byClause = new ArrayList<>(jdbc.query("""
-                SELECT f.clause, %s FROM query.finding f WHERE %s GROUP BY f.clause
+                SELECT f.clause, %s FROM finding f WHERE %s GROUP BY f.clause
                 """.formatted(KIND_COUNTS, YEARS_FINDINGS), params, (rs, row) -> new ClauseFindings(rs.getString("clause"),
                 Iso9001Clauses.title(rs.getString("clause")), kinds(rs))));
         byClause.sort(Comparator.comparing(ClauseFindings::clause, ClauseOrder.COMPARATOR));
@@ -104,14 +104,14 @@ public class AuditProgrammeRepository {
                 SELECT a.id, a.title, a.planned_from, a.planned_to,
                        CASE WHEN a.report_issued_on <= :asOf THEN a.report_issued_on END AS report_issued_on,
                        CASE WHEN a.closed_on <= :asOf THEN a.closed_on END AS closed_on,
-                       (SELECT count(DISTINCT h.unit) FROM query.unit_audit_held h
+                       (SELECT count(DISTINCT h.unit) FROM unit_audit_held h
                         WHERE h.audit_id = a.id AND h.held_on <= :asOf) AS units_held,
                        fc.*
-                FROM query.audit a
+                FROM audit a
                 CROSS JOIN LATERAL (
                     SELECT %2$s,
                            array_agg(f.finding_id ORDER BY f.finding_id) FILTER (WHERE %3$s) AS open_ids
-                    FROM query.finding f
+                    FROM finding f
                     LEFT JOIN s ON s.origin_audit_id = f.audit_id AND s.origin_finding_id = f.finding_id
                     WHERE f.audit_id = a.id AND f.recorded_on <= :asOf
                 ) fc

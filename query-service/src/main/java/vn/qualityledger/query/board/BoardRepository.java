@@ -23,12 +23,12 @@ public class BoardRepository {
                         WHEN o.due_date <= :asOf THEN 'OVERDUE'
                         ELSE 'UPCOMING' END AS status,
                    CASE WHEN o.completed_on <= :asOf THEN o.completed_on END AS completed_on,
-                   (SELECT count(*) FROM query.evidence e
+                   (SELECT count(*) FROM evidence e
                     WHERE e.objective_id = o.objective_id AND e.occurrence_id = o.occurrence_id
                       AND %s) AS evidence_awaiting_review
-            FROM query.occurrence o
-            JOIN query.objective j ON j.id = o.objective_id
-            JOIN query.measure m ON m.objective_id = o.objective_id AND m.measure_id = o.measure_id
+            FROM occurrence o
+            JOIN objective j ON j.id = o.objective_id
+            JOIN measure m ON m.objective_id = o.objective_id AND m.measure_id = o.measure_id
             """.formatted(AsOfSql.UNIT, AsOfSql.PERSON, AsOfSql.CANCELLED, AsOfSql.AWAITING_REVIEW);
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -34,14 +34,14 @@ public class DashboardRepository {
             SELECT j.*, c.total, c.due, c.on_time, c.late, c.upcoming,
                    lm.measurement_id, lm.period_from, lm.period_to, lm.value, lm.numerator, lm.denominator, lm.source,
                    lm.recorded_on
-            FROM query.objective j
+            FROM objective j
             CROSS JOIN LATERAL (
                 SELECT %s
                 FROM (SELECT o.due_date, o.completed_on, %s AS cancelled
-                      FROM query.occurrence o WHERE o.objective_id = j.id) o
+                      FROM occurrence o WHERE o.objective_id = j.id) o
             ) c
             LEFT JOIN LATERAL (
-                SELECT * FROM query.measurement m
+                SELECT * FROM measurement m
                 WHERE m.objective_id = j.id AND m.period_to <= :asOf
                 ORDER BY m.period_to DESC, m.stream_sequence DESC
                 LIMIT 1
@@ -51,13 +51,13 @@ public class DashboardRepository {
     private static final String UNIT_FIGURES = """
             WITH o AS (
                 SELECT o.objective_id, o.occurrence_id, o.due_date, o.completed_on, %s AS cancelled, %s AS unit
-                FROM query.occurrence o
-                JOIN query.objective j ON j.id = o.objective_id
-                JOIN query.measure m ON m.objective_id = o.objective_id AND m.measure_id = o.measure_id
+                FROM occurrence o
+                JOIN objective j ON j.id = o.objective_id
+                JOIN measure m ON m.objective_id = o.objective_id AND m.measure_id = o.measure_id
                 WHERE j.organisation_id = :organisationId AND j.year = :year
             ), awaiting AS (
                 SELECT e.objective_id, e.occurrence_id, count(*) AS n
-                FROM query.evidence e
+                FROM evidence e
                 WHERE %s
                 GROUP BY e.objective_id, e.occurrence_id
             )
@@ -72,12 +72,12 @@ public class DashboardRepository {
             SELECT m.objective_id, m.measure_id, m.parent_measure_id, m.code, m.title, m.lead_units, m.coordinating_units,
                    CASE WHEN m.cancelled_on <= :asOf THEN m.cancelled_on END AS cancelled_on,
                    c.total, c.due, c.on_time, c.late, c.upcoming
-            FROM query.measure m
-            JOIN query.objective j ON j.id = m.objective_id
+            FROM measure m
+            JOIN objective j ON j.id = m.objective_id
             CROSS JOIN LATERAL (
                 SELECT %s
                 FROM (SELECT o.due_date, o.completed_on, %s AS cancelled
-                      FROM query.occurrence o WHERE o.objective_id = m.objective_id AND o.measure_id = m.measure_id) o
+                      FROM occurrence o WHERE o.objective_id = m.objective_id AND o.measure_id = m.measure_id) o
             ) c
             WHERE j.organisation_id = :organisationId AND j.year = :year
             ORDER BY j.code, j.id, m.code, m.measure_id
@@ -109,7 +109,7 @@ public class DashboardRepository {
 
     public long countObjectives(String organisationId, int year) {
         MapSqlParameterSource params = new MapSqlParameterSource("organisationId", organisationId).addValue("year", year);
-        Long count = jdbc.queryForObject("SELECT count(*) FROM query.objective WHERE organisation_id = :organisationId AND year = :year",
+        Long count = jdbc.queryForObject("SELECT count(*) FROM objective WHERE organisation_id = :organisationId AND year = :year",
                 params, Long.class);
         return count == null ? 0 : count;
     }

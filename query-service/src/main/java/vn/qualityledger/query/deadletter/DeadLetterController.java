@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.qualityledger.query.progress.JdbcProjections;
 import vn.qualityledger.query.web.NotFoundException;
 
 /**
@@ -17,9 +18,11 @@ import vn.qualityledger.query.web.NotFoundException;
 class DeadLetterController {
 
     private final ProjectionDeadLetters deadLetters;
+    private final JdbcProjections projections;
 
-    DeadLetterController(ProjectionDeadLetters deadLetters) {
+    DeadLetterController(ProjectionDeadLetters deadLetters, JdbcProjections projections) {
         this.deadLetters = deadLetters;
+        this.projections = projections;
     }
 
     /** Each parked stream with its first parked event, the cause, and how many of its events wait. */
@@ -36,9 +39,9 @@ class DeadLetterController {
         return deadLetters.retry(projection);
     }
 
-    private static void requireKnown(String projection) {
-        if (!DeadLetterConfiguration.PROJECTIONS.contains(projection)) {
-            throw new NotFoundException("No projection " + projection + "; there are " + String.join(", ", DeadLetterConfiguration.PROJECTIONS));
+    private void requireKnown(String projection) {
+        if (!projections.knows(projection)) {
+            throw new NotFoundException("No projection " + projection + "; there are " + String.join(", ", projections.processingGroups()));
         }
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import vn.qualityledger.api.directory.DirectoryUnit;
 import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
 import vn.qualityledger.query.progress.JdbcProjection;
-import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
@@ -25,8 +24,6 @@ public class OrganisationDirectoryProjection extends JdbcProjection {
     public static final String PROCESSING_GROUP = "organisation-directory";
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("organisation_directory", "directory_unit");
-    /** For rebuilds and consistency checks. */
-    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, OrganisationDirectoryProjection::writingTo);
 
 
     @Autowired
@@ -38,9 +35,9 @@ public class OrganisationDirectoryProjection extends JdbcProjection {
         super(jdbc, schema, TABLES);
     }
 
-    /** The same projection writing into another schema with the same tables (a rebuild). */
-    public static OrganisationDirectoryProjection writingTo(JdbcTemplate jdbc, String schema) {
-        return new OrganisationDirectoryProjection(jdbc, schema);
+    @Override
+    public OrganisationDirectoryProjection writingTo(String schema) {
+        return new OrganisationDirectoryProjection(jdbc(), schema);
     }
 
 
@@ -48,14 +45,14 @@ public class OrganisationDirectoryProjection extends JdbcProjection {
     void on(OrganisationDirectoryRecordedEvent event) {
         String organisation = event.organisationId();
         update("""
-                INSERT INTO query.organisation_directory (organisation_id, name, parent_name) VALUES (?, ?, ?)
+                INSERT INTO organisation_directory (organisation_id, name, parent_name) VALUES (?, ?, ?)
                 ON CONFLICT (organisation_id) DO UPDATE SET name = EXCLUDED.name, parent_name = EXCLUDED.parent_name
                 """, organisation, event.name(), event.parentName());
-        update("DELETE FROM query.directory_unit WHERE organisation_id = ?", organisation);
+        update("DELETE FROM directory_unit WHERE organisation_id = ?", organisation);
         List<DirectoryUnit> units = event.units() == null ? List.of() : event.units();
         for (int i = 0; i < units.size(); i++) {
             DirectoryUnit unit = units.get(i);
-            update("INSERT INTO query.directory_unit (organisation_id, code, name, kind, position) VALUES (?, ?, ?, ?, ?)",
+            update("INSERT INTO directory_unit (organisation_id, code, name, kind, position) VALUES (?, ?, ?, ?, ?)",
                     organisation, unit.code(), unit.name(), unit.kind(), i);
         }
     }

@@ -24,10 +24,10 @@ public class EvidenceRepository {
                    CASE WHEN e.decided_on <= :asOf THEN e.decided_on END AS decided_on,
                    CASE WHEN e.decided_on <= :asOf THEN e.effective_on END AS effective_on,
                    CASE WHEN e.decided_on <= :asOf THEN e.reason END AS reason
-            FROM query.evidence e
-            JOIN query.objective j ON j.id = e.objective_id
-            JOIN query.measure m ON m.objective_id = e.objective_id AND m.measure_id = e.measure_id
-            JOIN query.occurrence o ON o.objective_id = e.objective_id AND o.occurrence_id = e.occurrence_id
+            FROM evidence e
+            JOIN objective j ON j.id = e.objective_id
+            JOIN measure m ON m.objective_id = e.objective_id AND m.measure_id = e.measure_id
+            JOIN occurrence o ON o.objective_id = e.objective_id AND o.occurrence_id = e.occurrence_id
             """;
 
     private final NamedParameterJdbcTemplate jdbc;

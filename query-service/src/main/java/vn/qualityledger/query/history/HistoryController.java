@@ -1,16 +1,26 @@
 package vn.qualityledger.query.history;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.query.export.ExportColumn;
 import vn.qualityledger.query.export.ExportFormat;
@@ -32,11 +42,14 @@ class HistoryController {
     /** Absent in Axon Server mode, where the server keeps the events and the chain is not written. */
     private final EventChainVerifier verifier;
     private final ReadAccess access;
+    /** The mapper Spring MVC writes every other response with, so that the streamed page reads the same. */
+    private final JsonMapper json;
 
-    HistoryController(StreamHistory history, ObjectProvider<EventChainVerifier> verifier, ReadAccess access) {
+    HistoryController(StreamHistory history, ObjectProvider<EventChainVerifier> verifier, ReadAccess access, JsonMapper json) {
         this.history = history;
         this.verifier = verifier.getIfAvailable();
         this.access = access;
+        this.json = json;
     }
 
     /**
@@ -54,12 +67,43 @@ class HistoryController {
         return ResponseEntity.ok(verifier.verify(streamId));
     }
 
+    /**
+     * A page of the stream as a {@link PageResponse}, written while the events are read rather than after the page is
+     * built. What is refused (no access, no such stream, a bad page) is refused before the first byte, as problem
+     * details; so is a failure while reading, as long as nothing has been sent yet. A failure later breaks the
+     * connection mid-document, never a well-formed page that lacks events.
+     */
     @GetMapping({"/api/objectives/{streamId}/history", "/api/audits/{streamId}/history", "/api/nonconformities/{streamId}/history"})
-    PageResponse<HistoryEntry> history(HttpServletRequest request, @PathVariable String streamId,
-                                       @RequestParam(defaultValue = "0") @Min(0) int page,
-                                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+    @Operation(summary = "The stream's events in order, a page at a time, each with who did it, its cause and a summary",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = PageResponse.class))))
+    void history(HttpServletRequest request, HttpServletResponse response, @PathVariable String streamId,
+                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) throws IOException {
         access.requireStream(streamId);
-        return history.page(kindOf(request), streamId, page, size);
+        StreamHistory.Page found = history.find(kindOf(request), streamId, page, size);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Not closed on a failure: closing would flush the partial page and end the document as if it were whole.
+        JsonGenerator out = json.createGenerator(response.getOutputStream());
+        try {
+            out.writeStartObject();
+            out.writeName("content");
+            out.writeStartArray();
+            history.forEachEntry(found, out::writePOJO);
+            out.writeEndArray();
+            out.writeNumberProperty("page", page);
+            out.writeNumberProperty("size", size);
+            out.writeNumberProperty("totalElements", found.totalElements());
+            out.writeNumberProperty("totalPages", PageResponse.pageCount(found.totalElements(), size));
+            out.writeEndObject();
+        } catch (RuntimeException e) {
+            if (!response.isCommitted()) {
+                response.resetBuffer(); // nothing sent: the problem details take the partial page's place
+            }
+            throw e;
+        }
+        out.close();
     }
 
     @GetMapping({"/api/objectives/{streamId}/history.{format:" + ExportFormat.EXTENSIONS + "}",

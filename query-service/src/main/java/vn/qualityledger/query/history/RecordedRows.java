@@ -1,12 +1,13 @@
 package vn.qualityledger.query.history;
 
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.qualityledger.query.progress.ReadModelJdbc;
+import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
  * The read-model rows of one stream, as JSON: what a past state shows as recorded by its instant. Column names are
@@ -15,18 +16,21 @@ import vn.qualityledger.query.progress.ReadModelJdbc;
 @Component
 class RecordedRows {
 
-    private final ReadModelJdbc reads;
+    private final NamedParameterJdbcTemplate reads;
     private final JsonMapper json;
 
-    RecordedRows(ReadModelJdbc reads, JsonMapper json) {
+    RecordedRows(NamedParameterJdbcTemplate reads, JsonMapper json) {
         this.reads = reads;
         this.json = json;
     }
 
-    /** Rows of {@code query.<table>} whose {@code key} column is {@code id}, in {@code order}; names come from code only. */
+    /**
+     * Rows of read-model table {@code table} (the live one, or a past view's copy: see ReadModelSchema) whose
+     * {@code key} column is {@code id}, in {@code order}; names come from code only.
+     */
     JsonNode of(String table, String key, String order, String id) {
-        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM query."
-                + table + " t WHERE t." + key + " = :id", Map.of("id", id), String.class);
+        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM "
+                + ReadModelSchema.quoted(table) + " t WHERE t." + key + " = :id", Map.of("id", id), String.class);
         JsonNode read = json.readTree(rows);
         ArrayNode camel = json.createArrayNode();
         for (JsonNode row : read) {

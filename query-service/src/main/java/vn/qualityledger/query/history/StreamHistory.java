@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -71,18 +72,36 @@ public class StreamHistory {
         this.eventStore = eventStore;
     }
 
+    /** A page of a stream that was found to exist: its events are read only when {@link #forEachEntry} goes through them. */
+    public record Page(String streamId, int page, int size, long totalElements) {
+    }
+
     /** Events {@code page * size} onwards of the stream, in stream order. */
     public PageResponse<HistoryEntry> page(Kind kind, String streamId, int page, int size) {
-        long total = requireExists(kind, streamId) + 1;
-        long first = (long) page * size;
+        Page found = find(kind, streamId, page, size);
         List<HistoryEntry> entries = new ArrayList<>();
-        if (first < total) {
-            DomainEventStream stream = eventStore.readEvents(streamId, first);
-            while (stream.hasNext() && entries.size() < size) {
-                entries.add(entry(stream.next()));
-            }
+        forEachEntry(found, entries::add);
+        return PageResponse.of(entries, page, size, found.totalElements());
+    }
+
+    /** The page, once the stream is known to be of its kind (a 404 otherwise); nothing of it is read yet. */
+    public Page find(Kind kind, String streamId, int page, int size) {
+        return new Page(streamId, page, size, requireExists(kind, streamId) + 1);
+    }
+
+    /**
+     * Hands each event of the page to {@code entries} as it is read, in stream order, so that a page is never held
+     * whole: Axon reads the stream from the store a batch at a time.
+     */
+    public void forEachEntry(Page page, Consumer<HistoryEntry> entries) {
+        long first = (long) page.page() * page.size();
+        if (first >= page.totalElements()) {
+            return;
         }
-        return PageResponse.of(entries, page, size, total);
+        DomainEventStream stream = eventStore.readEvents(page.streamId(), first);
+        for (int read = 0; read < page.size() && stream.hasNext(); read++) {
+            entries.accept(entry(stream.next()));
+        }
     }
 
     /** The events recorded after {@code from} and up to {@code to}, in stream order. */

@@ -10,49 +10,57 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.qualityledger.query.progress.JdbcProjection;
+import vn.qualityledger.query.progress.JdbcProjections;
 import vn.qualityledger.query.progress.ObjectiveProgressProjection;
 import vn.qualityledger.query.progress.ProjectionReplay;
-import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
+import vn.qualityledger.query.review.ManagementReviewProjection;
 import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
 /**
  * Reads as they would have been answered at an instant: only what had been recorded by {@code knownAt} counts. The
  * streams concerned are replayed, up to that instant, with their projection's own code into temporary tables of this
- * transaction, and the reads run their usual SQL against those. A 6-month report issued on a cut-off date is reproduced
+ * transaction, and the reads run their usual SQL against those: the transaction's search path is the temporary schema
+ * alone ({@link ReadModelSchema#use}), so an unqualified read-model table is the replay's copy, and a read of one that
+ * this view did not replay fails rather than mix in today's rows. A 6-month report issued on a cut-off date is reproduced
  * exactly; what was recorded later (late corrections) is not in it.
  */
 @Service
 public class AsRecorded {
 
-    /** PostgreSQL's schema of the current session's temporary tables. */
-    private static final String TEMPORARY = "pg_temp";
-
     /**
      * Streams to replay into temporary copies of a projection's tables. The tables are made even when there is no
      * stream, so that a read touching them finds them empty.
      */
-    public record Replay(ProjectionTables projection, Collection<String> streamIds) {
+    public record Replay(String processingGroup, Collection<String> streamIds) {
 
         /** Objective streams, into the objective-progress tables. */
         public static Replay objectives(Collection<String> objectiveIds) {
-            return new Replay(ObjectiveProgressProjection.DESCRIPTION, objectiveIds);
+            return new Replay(ObjectiveProgressProjection.PROCESSING_GROUP, objectiveIds);
         }
 
         /** Audit and nonconformity streams, into the nonconformity-tracking tables. */
         public static Replay auditsAndNonconformities(Collection<String> streamIds) {
-            return new Replay(NonconformityTrackingProjection.DESCRIPTION, streamIds);
+            return new Replay(NonconformityTrackingProjection.PROCESSING_GROUP, streamIds);
+        }
+
+        /** Management-review streams, into the management-review tables. */
+        public static Replay reviews(Collection<String> reviewIds) {
+            return new Replay(ManagementReviewProjection.PROCESSING_GROUP, reviewIds);
         }
     }
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final JdbcProjections projections;
 
-    public AsRecorded(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transaction) {
+    public AsRecorded(EventStore eventStore, JdbcTemplate jdbc, TransactionTemplate transaction, JdbcProjections projections) {
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.projections = projections;
     }
 
     /** The read as answered now ({@code knownAt} null), or as it would have been at {@code knownAt}. */
@@ -87,17 +95,19 @@ public class AsRecorded {
 
     public <T> T replaying(Instant knownAt, List<Replay> replays, Supplier<T> read) {
         return transaction.execute(status -> {
+            ReadModelSchema.use(jdbc, ReadModelSchema.TEMPORARY);
             for (Replay replay : replays) {
-                for (String table : replay.projection().tables()) {
-                    jdbc.execute("CREATE TEMPORARY TABLE " + table + " (LIKE " + ReadModelSchema.LIVE_SCHEMA + "." + table
-                            + " INCLUDING ALL) ON COMMIT DROP");
+                JdbcProjection live = projections.get(replay.processingGroup());
+                for (String table : live.tables()) {
+                    jdbc.execute("CREATE TEMPORARY TABLE " + ReadModelSchema.quoted(table) + " (LIKE "
+                            + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " INCLUDING ALL) ON COMMIT DROP");
                 }
-                ProjectionReplay projection = replay.projection().replayInto(jdbc, TEMPORARY);
+                ProjectionReplay projection = live.replayInto(ReadModelSchema.TEMPORARY);
                 for (String streamId : replay.streamIds()) {
                     replay(streamId, knownAt, projection);
                 }
             }
-            return ReadModelSchema.readingFrom(TEMPORARY, read);
+            return read.get();
         });
     }
 

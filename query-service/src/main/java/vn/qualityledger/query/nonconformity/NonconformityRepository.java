@@ -149,7 +149,7 @@ public class NonconformityRepository {
     }
 
     public boolean objectiveExists(String objectiveId) {
-        return !jdbc.queryForList("SELECT 1 FROM query.objective WHERE id = :id", Map.of("id", objectiveId), Integer.class).isEmpty();
+        return !jdbc.queryForList("SELECT 1 FROM objective WHERE id = :id", Map.of("id", objectiveId), Integer.class).isEmpty();
     }
 
     /** The nonconformity as of the date; empty when it was not raised by then. */
@@ -162,9 +162,9 @@ public class NonconformityRepository {
                        f.description AS f_description, f.evidence_seen AS f_evidence_seen, f.recorded_on AS f_recorded_on,
                        j.code AS objective_code, j.statement AS objective_statement, j.year AS objective_year
                 FROM s
-                LEFT JOIN query.audit a ON a.id = s.origin_audit_id
-                LEFT JOIN query.finding f ON f.audit_id = s.origin_audit_id AND f.finding_id = s.origin_finding_id
-                LEFT JOIN query.objective j ON j.id = s.origin_objective_id
+                LEFT JOIN audit a ON a.id = s.origin_audit_id
+                LEFT JOIN finding f ON f.audit_id = s.origin_audit_id AND f.finding_id = s.origin_finding_id
+                LEFT JOIN objective j ON j.id = s.origin_objective_id
                 WHERE s.id = :id
                 """.formatted(TrackingSql.NONCONFORMITIES), params, (rs, row) -> detail(rs, asOf)).stream().findFirst()
                 .map(detail -> detail.withSteps(actions(params), closures(params)));
@@ -175,7 +175,7 @@ public class NonconformityRepository {
         List<ObjectiveNonconformities.RelatedFinding> findings = jdbc.query("""
                 WITH s AS (%s)
                 SELECT f.*, s.id AS nonconformity_id, s.status
-                FROM query.finding f
+                FROM finding f
                 LEFT JOIN s ON s.origin_audit_id = f.audit_id AND s.origin_finding_id = f.finding_id
                 WHERE f.related_objective_id = :objectiveId AND f.recorded_on <= :asOf
                 ORDER BY f.recorded_on, f.audit_id, f.finding_id
@@ -188,7 +188,7 @@ public class NonconformityRepository {
                 WITH s AS (%s)
                 SELECT s.* FROM s
                 WHERE s.origin_objective_id = :objectiveId
-                   OR EXISTS (SELECT 1 FROM query.finding f WHERE f.audit_id = s.origin_audit_id
+                   OR EXISTS (SELECT 1 FROM finding f WHERE f.audit_id = s.origin_audit_id
                                  AND f.finding_id = s.origin_finding_id AND f.related_objective_id = :objectiveId)
                 ORDER BY s.raised_on, s.id
                 """.formatted(TrackingSql.NONCONFORMITIES), params, (rs, row) -> row(rs));
@@ -226,7 +226,7 @@ public class NonconformityRepository {
     private List<Action> actions(MapSqlParameterSource params) {
         Map<String, List<Verification>> verifications = new HashMap<>();
         jdbc.query("""
-                SELECT * FROM query.verification WHERE nonconformity_id = :id AND verified_on <= :asOf ORDER BY stream_sequence
+                SELECT * FROM verification WHERE nonconformity_id = :id AND verified_on <= :asOf ORDER BY stream_sequence
                 """, params, rs -> {
             verifications.computeIfAbsent(rs.getString("action_id"), a -> new ArrayList<>()).add(
                     new Verification(rs.getBoolean("effective"), rs.getString("reason"), rs.getObject("verified_on", LocalDate.class),
@@ -234,7 +234,7 @@ public class NonconformityRepository {
         });
         return jdbc.query("""
                 SELECT a.*, CAST(a.implemented_on <= :asOf AS boolean) AS implemented, %s AS overdue
-                FROM query.corrective_action a
+                FROM corrective_action a
                 WHERE a.nonconformity_id = :id AND a.planned_on <= :asOf
                 ORDER BY a.planned_on, a.action_id
                 """.formatted(TrackingSql.ACTION_OVERDUE), params, (rs, row) -> {
@@ -253,7 +253,7 @@ public class NonconformityRepository {
 
     private List<Closure> closures(MapSqlParameterSource params) {
         return jdbc.query("""
-                SELECT * FROM query.nonconformity_closure WHERE nonconformity_id = :id AND on_date <= :asOf ORDER BY stream_sequence
+                SELECT * FROM nonconformity_closure WHERE nonconformity_id = :id AND on_date <= :asOf ORDER BY stream_sequence
                 """, params, (rs, row) -> new Closure(rs.getBoolean("closed"), rs.getObject("on_date", LocalDate.class), rs.getString("note"),
                 actorOf(rs.getString("actor_id"), rs.getString("actor_name"))));
     }

@@ -1,6 +1,7 @@
 package vn.qualityledger.query.progress;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,21 +27,26 @@ final class BatchedWrites {
     private record Statement(String sql, Object[] arguments, Set<String> tables) {
     }
 
+    /** A name where a statement names a table; only the projection's own tables count (not {@code DO UPDATE SET}). */
+    private static final Pattern TABLE_NAME = Pattern.compile("\\b(?:INTO|UPDATE|FROM|JOIN|USING)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
     private final JdbcTemplate jdbc;
-    private final Pattern tableName;
+    private final Set<String> projectionTables;
     private final List<Statement> statements = new ArrayList<>();
 
-    /** @param schema the schema the statements write to: its {@code schema.table} names are the tables */
-    BatchedWrites(JdbcTemplate jdbc, String schema) {
+    /** @param projectionTables the projection's tables, which its statements name unqualified */
+    BatchedWrites(JdbcTemplate jdbc, Collection<String> projectionTables) {
         this.jdbc = jdbc;
-        this.tableName = Pattern.compile("\\b" + Pattern.quote(schema) + "\\.(\\w+)");
+        this.projectionTables = Set.copyOf(projectionTables);
     }
 
     void add(String sql, Object[] arguments) {
         Set<String> tables = new LinkedHashSet<>();
-        Matcher matcher = tableName.matcher(sql);
+        Matcher matcher = TABLE_NAME.matcher(sql);
         while (matcher.find()) {
-            tables.add(matcher.group(1));
+            if (projectionTables.contains(matcher.group(1))) {
+                tables.add(matcher.group(1));
+            }
         }
         statements.add(new Statement(sql, arguments, tables));
     }

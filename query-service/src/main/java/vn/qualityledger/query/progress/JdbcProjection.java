@@ -3,6 +3,7 @@ package vn.qualityledger.query.progress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.InterceptorChain;
@@ -10,12 +11,20 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What the JDBC projections share: their tables in a schema (the live one, or a shadow or temporary copy), writes that
- * are batched per processor batch, and the reset that empties the tables before a replay.
+ * What the JDBC projections share: their processing group and tables, copies of themselves writing into another schema
+ * with the same tables (a shadow or temporary copy), writes that are batched per processor batch, and the reset that
+ * empties the tables before a replay. Each projection is a bean; rebuilds, consistency checks, past views and the
+ * dead-letter queues find them all through {@link JdbcProjections}.
+ *
+ * <p><b>The schema.</b> Handlers name their tables unqualified; which schema they reach is the transaction's
+ * ({@link ReadModelSchema}). The live projection writes where the connection's default search path leads (the live
+ * schema); a copy writes only inside a transaction that {@link ReadModelSchema#use chose} its schema, and refuses
+ * otherwise, so that it can never write into the live tables.
  *
  * <p><b>Batched writes.</b> Within a batch of events (Axon's {@link BatchingUnitOfWork}: a tracking processor's batch,
  * or a chunk of a replay, see {@link ProjectionReplay}) {@link #update} only records the statement; the batch's
@@ -41,6 +50,7 @@ public abstract class JdbcProjection {
 
     protected JdbcProjection(JdbcTemplate jdbc, String schema, List<String> tables) {
         this.jdbc = jdbc;
+        ReadModelSchema.quoted(schema);
         this.schema = schema;
         this.tables = List.copyOf(tables);
         this.writesKey = BatchedWrites.class.getName() + ":" + getClass().getName() + ":" + schema;
@@ -66,17 +76,34 @@ public abstract class JdbcProjection {
     /** Before a replay: empty the read model, so that the events rebuild it from nothing. */
     @ResetHandler
     public void reset() {
-        jdbc.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> schema + "." + t).toList()));
+        jdbc.execute("TRUNCATE " + String.join(", ", tables.stream().map(t -> ReadModelSchema.table(schema, t)).toList()));
     }
 
-    /** One statement naming the live tables ({@code query.x}), written to this projection's schema. */
+    /** The processing group of its {@link ProcessingGroup}: the processor a rebuild pauses and what the admin endpoints name. */
+    public final String processingGroup() {
+        ProcessingGroup group = AnnotationUtils.findAnnotation(getClass(), ProcessingGroup.class);
+        if (group == null) {
+            throw new IllegalStateException(getClass().getName() + " has no @ProcessingGroup");
+        }
+        return group.value();
+    }
+
+    /** The same projection writing into {@code schema}, which holds tables like its own: a rebuild's shadow, a past view's temporary tables. */
+    public abstract JdbcProjection writingTo(String schema);
+
+    /** The projection's own code, applied by hand to events into {@code schema} (see {@link #writingTo}). */
+    public final ProjectionReplay replayInto(String schema) {
+        return new ProjectionReplay(writingTo(schema));
+    }
+
+    /** One statement naming this projection's tables unqualified, written to its schema. */
     protected void update(String sql, Object... arguments) {
-        String statement = ReadModelSchema.pointAt(sql, schema);
+        ReadModelSchema.requireCurrent(schema);
         BatchedWrites writes = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(writesKey) : null;
         if (writes != null) {
-            writes.add(statement, arguments);
+            writes.add(sql, arguments);
         } else {
-            jdbc.update(statement, arguments);
+            jdbc.update(sql, arguments);
         }
     }
 
@@ -114,7 +141,7 @@ public abstract class JdbcProjection {
             batch.resources().put(unbatchedKey, Boolean.TRUE);
             return null;
         }
-        BatchedWrites writes = new BatchedWrites(jdbc, schema);
+        BatchedWrites writes = new BatchedWrites(jdbc, tables);
         batch.resources().put(writesKey, writes);
         List<String> events = batch.getMessages().stream().map(Message::getIdentifier).toList();
         batch.onPrepareCommit(uow -> {
@@ -136,6 +163,7 @@ public abstract class JdbcProjection {
         return schema;
     }
 
+    /** Its tables, which a replay rebuilds from nothing and a rebuild copies. */
     public final List<String> tables() {
         return tables;
     }

@@ -52,8 +52,6 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement",
             "issued_report");
-    /** For rebuilds and past views. */
-    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ObjectiveProgressProjection::writingTo);
 
 
     @Autowired
@@ -65,9 +63,9 @@ public class ObjectiveProgressProjection extends JdbcProjection {
         super(jdbc, schema, TABLES);
     }
 
-    /** The same projection writing into another schema with the same tables: a rebuild or check builds a shadow copy. */
-    public static ObjectiveProgressProjection writingTo(JdbcTemplate jdbc, String schema) {
-        return new ObjectiveProgressProjection(jdbc, schema);
+    @Override
+    public ObjectiveProgressProjection writingTo(String schema) {
+        return new ObjectiveProgressProjection(jdbc(), schema);
     }
 
 
@@ -77,7 +75,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     void on(ObjectiveDefinedEvent event) {
         Target target = event.target();
         update("""
-                INSERT INTO query.objective (id, organisation_id, year, code, statement,
+                INSERT INTO objective (id, organisation_id, year, code, statement,
                                              target_indicator, target_comparator, target_value, target_unit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET organisation_id = EXCLUDED.organisation_id, year = EXCLUDED.year,
@@ -95,7 +93,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     void on(ObjectiveRevisedEvent event) {
         Target target = event.target();
         update("""
-                UPDATE query.objective SET statement = ?, target_indicator = ?, target_comparator = ?, target_value = ?,
+                UPDATE objective SET statement = ?, target_indicator = ?, target_comparator = ?, target_value = ?,
                                            target_unit = ?
                 WHERE id = ?
                 """,
@@ -106,13 +104,13 @@ public class ObjectiveProgressProjection extends JdbcProjection {
 
     @EventHandler
     void on(ObjectivePublishedEvent event) {
-        update("UPDATE query.objective SET decision_number = ?, decision_date = ? WHERE id = ?",
+        update("UPDATE objective SET decision_number = ?, decision_date = ? WHERE id = ?",
                 event.decision().number(), event.decision().date(), event.objectiveId().value());
     }
 
     @EventHandler
     void on(ObjectiveClosedEvent event) {
-        update("UPDATE query.objective SET closed_on = ?, achieved = ?, assessment_reason = ? WHERE id = ?",
+        update("UPDATE objective SET closed_on = ?, achieved = ?, assessment_reason = ? WHERE id = ?",
                 event.closedOn(), event.assessment().achieved(), event.assessment().reason(), event.objectiveId().value());
     }
 
@@ -122,7 +120,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     void on(MeasurePlannedEvent event) {
         MeasureDetails details = event.details();
         update("""
-                INSERT INTO query.measure (objective_id, measure_id, parent_measure_id, code, title, lead_units,
+                INSERT INTO measure (objective_id, measure_id, parent_measure_id, code, title, lead_units,
                                            coordinating_units, monitors, expected_evidence, schedule_text, schedule_rules)
                 VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?, ?::jsonb)
                 ON CONFLICT (objective_id, measure_id) DO NOTHING
@@ -141,7 +139,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     void on(MeasureRevisedEvent event) {
         MeasureDetails details = event.details();
         update("""
-                UPDATE query.measure SET code = ?, title = ?, lead_units = ?::text[], coordinating_units = ?::text[],
+                UPDATE measure SET code = ?, title = ?, lead_units = ?::text[], coordinating_units = ?::text[],
                                          monitors = ?::text[], expected_evidence = ?::text[], schedule_text = ?,
                                          schedule_rules = ?::jsonb
                 WHERE objective_id = ? AND measure_id = ?
@@ -156,7 +154,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
         for (OccurrenceId cancelled : event.cancelledOccurrences()) {
             // LEAST keeps an earlier cancellation date (PostgreSQL's LEAST ignores nulls).
             update("""
-                    UPDATE query.occurrence SET cancelled_on = LEAST(cancelled_on, ?)
+                    UPDATE occurrence SET cancelled_on = LEAST(cancelled_on, ?)
                     WHERE objective_id = ? AND occurrence_id = ? AND completed_on IS NULL
                     """, event.revisedOn(), event.objectiveId().value(), cancelled.value());
         }
@@ -198,10 +196,10 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     /** Sub-measures get an event of their own from the aggregate, so only this measure's occurrences stop here. */
     @EventHandler
     void on(MeasureCancelledEvent event) {
-        update("UPDATE query.measure SET cancelled_on = ?, cancel_reason = ? WHERE objective_id = ? AND measure_id = ?",
+        update("UPDATE measure SET cancelled_on = ?, cancel_reason = ? WHERE objective_id = ? AND measure_id = ?",
                 event.effectiveOn(), event.reason(), event.objectiveId().value(), event.measureId().value());
         update("""
-                UPDATE query.occurrence SET cancelled_on = LEAST(cancelled_on, ?)
+                UPDATE occurrence SET cancelled_on = LEAST(cancelled_on, ?)
                 WHERE objective_id = ? AND measure_id = ? AND completed_on IS NULL
                 """, event.effectiveOn(), event.objectiveId().value(), event.measureId().value());
     }
@@ -217,7 +215,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
      */
     private void upsertOccurrence(String objectiveId, String measureId, ScheduledOccurrence occurrence, boolean adHoc, String note) {
         update("""
-                INSERT INTO query.occurrence (objective_id, occurrence_id, measure_id, due_date, ad_hoc, note)
+                INSERT INTO occurrence (objective_id, occurrence_id, measure_id, due_date, ad_hoc, note)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (objective_id, occurrence_id) DO UPDATE SET measure_id = EXCLUDED.measure_id,
                     due_date = EXCLUDED.due_date, ad_hoc = EXCLUDED.ad_hoc, note = EXCLUDED.note, cancelled_on = NULL
@@ -230,12 +228,12 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     void on(TaskAssignedEvent event) {
         if (event.occurrenceId() == null) {
             update("""
-                    UPDATE query.measure SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
+                    UPDATE measure SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
                     WHERE objective_id = ? AND measure_id = ?
                     """, event.unit(), event.person(), event.assignedOn(), event.objectiveId().value(), event.measureId().value());
         } else {
             update("""
-                    UPDATE query.occurrence SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
+                    UPDATE occurrence SET assigned_unit = ?, assigned_person = ?, assigned_on = ?
                     WHERE objective_id = ? AND occurrence_id = ?
                     """, event.unit(), event.person(), event.assignedOn(), event.objectiveId().value(), event.occurrenceId().value());
         }
@@ -248,7 +246,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
         Object filerId = metaData.get(Actor.ID), filerName = metaData.get(Actor.NAME);
         FileReference file = event.file();
         update("""
-                INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number,
+                INSERT INTO evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number,
                                             document_date, document_issuer, document_title, document_link,
                                             document_sha256, submitted_on, status, submitted_by, submitted_by_name,
                                             file_sha256, file_name, file_size, file_content_type)
@@ -265,12 +263,12 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     @EventHandler
     void on(EvidenceAcceptedEvent event) {
         update("""
-                UPDATE query.evidence SET status = 'ACCEPTED', decided_on = ?, effective_on = ?, reason = NULL
+                UPDATE evidence SET status = 'ACCEPTED', decided_on = ?, effective_on = ?, reason = NULL
                 WHERE objective_id = ? AND evidence_id = ?
                 """, event.acceptedOn(), event.effectiveOn(), event.objectiveId().value(), event.evidenceId().value());
         // An occurrence is complete from its first accepted evidence on; LEAST keeps that date (and ignores null).
         update("""
-                UPDATE query.occurrence SET completed_on = LEAST(completed_on, ?)
+                UPDATE occurrence SET completed_on = LEAST(completed_on, ?)
                 WHERE objective_id = ? AND occurrence_id = ?
                 """, event.effectiveOn(), event.objectiveId().value(), event.occurrenceId().value());
     }
@@ -278,7 +276,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     @EventHandler
     void on(EvidenceRejectedEvent event) {
         update("""
-                UPDATE query.evidence SET status = 'REJECTED', decided_on = ?, reason = ?
+                UPDATE evidence SET status = 'REJECTED', decided_on = ?, reason = ?
                 WHERE objective_id = ? AND evidence_id = ?
                 """, event.rejectedOn(), event.reason(), event.objectiveId().value(), event.evidenceId().value());
     }
@@ -287,7 +285,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     @EventHandler
     void on(MeasurementRecordedEvent event, @SequenceNumber long streamSequence) {
         update("""
-                INSERT INTO query.measurement (objective_id, measurement_id, period_from, period_to, numerator,
+                INSERT INTO measurement (objective_id, measurement_id, period_from, period_to, numerator,
                                                denominator, value, source, recorded_on, stream_sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (objective_id, measurement_id) DO NOTHING
@@ -304,7 +302,7 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     void on(ResultsReportIssuedEvent event, MetaData metaData) {
         Object issuerId = metaData.get(Actor.ID), issuerName = metaData.get(Actor.NAME);
         update("""
-                INSERT INTO query.issued_report (report_id, organisation_id, year, kind, cut_off, number, signer_authority,
+                INSERT INTO issued_report (report_id, organisation_id, year, kind, cut_off, number, signer_authority,
                                                  signer_title, signer_name, docx_sha256, xlsx_sha256, generator, issued_on,
                                                  issued_by, issued_by_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

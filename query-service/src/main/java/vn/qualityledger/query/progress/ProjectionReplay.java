@@ -42,7 +42,7 @@ public final class ProjectionReplay {
     private final DataSource dataSource;
     private final Map<String, SkippedStream> skipped = new LinkedHashMap<>();
 
-    /** @param projection a projection instance writing into the copy's schema ({@link ProjectionTables#replayInto}) */
+    /** @param projection a projection instance writing into the copy's schema ({@link JdbcProjection#replayInto}) */
     public ProjectionReplay(JdbcProjection projection) {
         this.handlers = new AnnotationEventHandlerAdapter(projection);
         this.dataSource = projection.jdbc().getDataSource();
@@ -109,7 +109,7 @@ public final class ProjectionReplay {
         try {
             handlers.handle(event);
         } catch (Exception e) {
-            if (stream == null || TransientFailure.isTransient(e)) {
+            if (stream == null || TransientFailure.isTransient(e) || ReadModelSchema.SchemaNotChosen.in(e)) {
                 throw e instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException("Replaying event " + event.getIdentifier() + " failed", e);
             }

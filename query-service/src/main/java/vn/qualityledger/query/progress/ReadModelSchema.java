@@ -1,46 +1,114 @@
 package vn.qualityledger.query.progress;
 
-import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Which copy of the progress tables the reads of the current thread see: the live schema, or — within
- * {@link #readingFrom} — another schema with the same tables (a replay of the events recorded up to some instant).
- * Reads name the live tables ({@code query.occurrence}); {@link #rewrite} points them at the copy.
+ * Which copy of the read-model tables a transaction's statements reach. The projections and the reads that a past view
+ * may answer name those tables unqualified ({@code occurrence}, not {@code query.occurrence}); every connection of the
+ * pool searches the live schema first ({@code currentSchema} in query-service.yml), so outside {@link #use} they reach
+ * the live tables. {@link #use} points the rest of one transaction at another schema with the same tables — a rebuild's
+ * shadow, a past view's temporary tables — by {@code SET LOCAL search_path}, which PostgreSQL undoes when the
+ * transaction ends, so a pooled connection never keeps it.
+ *
+ * <p>Statements that must reach the live rows whatever the transaction (the names shown beside codes, the streams a
+ * past view replays, a rebuild's copy into the live tables) keep the {@code query.} qualification.
  */
 public final class ReadModelSchema {
 
     /** The schema of the live read models (every projection's tables). */
     public static final String LIVE_SCHEMA = "query";
+    /** PostgreSQL's name for the current session's schema of temporary tables. */
+    public static final String TEMPORARY = "pg_temp";
 
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** Lower-case unquoted identifiers only (PostgreSQL truncates names beyond 63 bytes). */
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** The schema that {@link #use} chose for the current transaction, bound to it until it completes. */
+    private static final Object CURRENT = new Object() {
+        @Override
+        public String toString() {
+            return ReadModelSchema.class.getSimpleName() + ".CURRENT";
+        }
+    };
+
+    /** Statements for one schema about to reach another: the caller's mistake, never the event's (a replay does not skip its stream). */
+    public static final class SchemaNotChosen extends IllegalStateException {
+
+        SchemaNotChosen(String message) {
+            super(message);
+        }
+
+        /** Whether {@code failure} is one, or was caused by one. */
+        public static boolean in(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof SchemaNotChosen) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private ReadModelSchema() {
     }
 
-    public static <T> T readingFrom(String schema, Supplier<T> read) {
-        String outer = CURRENT.get();
-        CURRENT.set(schema);
-        try {
-            return read.get();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
+    /**
+     * Points the current transaction's unqualified table names at {@code schema} until the transaction ends. Call it
+     * first in the transaction, before any savepoint: rolling back to a savepoint taken earlier would undo it.
+     *
+     * @throws IllegalStateException outside a transaction, where {@code SET LOCAL} would do nothing and the statements
+     *                               would reach the live tables
+     */
+    public static void use(JdbcTemplate jdbc, String schema) {
+        String quoted = quoted(schema);
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Reading or writing schema " + schema + " needs a transaction: SET LOCAL lasts until its end");
         }
+        jdbc.execute("SET LOCAL search_path TO " + quoted);
+        if (TransactionSynchronizationManager.hasResource(CURRENT)) {
+            TransactionSynchronizationManager.unbindResource(CURRENT);
+        } else {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(CURRENT);
+                }
+            });
+        }
+        TransactionSynchronizationManager.bindResource(CURRENT, schema);
     }
 
-    public static String rewrite(String sql) {
-        String schema = CURRENT.get();
-        return schema == null ? sql : pointAt(sql, schema);
+    /** The schema the current thread's unqualified read-model statements reach: the live one unless {@link #use} chose another. */
+    public static String current() {
+        Object schema = TransactionSynchronizationManager.getResource(CURRENT);
+        return schema == null ? LIVE_SCHEMA : (String) schema;
     }
 
     /**
-     * The statement with the live schema's tables ({@code query.x}) replaced by those of {@code schema}: how a
-     * projection writes into a shadow or temporary copy, and how a read reads one.
+     * Fails unless unqualified statements issued now reach {@code schema}: a projection writing into a copy refuses to
+     * write into the live tables instead, and the live projection into a copy.
      */
-    public static String pointAt(String sql, String schema) {
-        return LIVE_SCHEMA.equals(schema) ? sql : sql.replace(LIVE_SCHEMA + ".", schema + ".");
+    static void requireCurrent(String schema) {
+        String current = current();
+        if (!current.equals(schema)) {
+            throw new SchemaNotChosen("Statements for schema " + schema + " would reach schema " + current
+                    + (LIVE_SCHEMA.equals(current) ? " (outside a transaction that called ReadModelSchema.use)" : ""));
+        }
+    }
+
+    /** A schema's or table's name quoted for SQL, after checking it is a plain identifier (shadow names are generated). */
+    public static String quoted(String schema) {
+        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Not a plain SQL name: " + schema);
+        }
+        return '"' + schema + '"';
+    }
+
+    /** {@code "schema"."table"}: a statement that must reach one schema's table whatever the transaction chose. */
+    public static String table(String schema, String table) {
+        return quoted(schema) + "." + quoted(table);
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,8 +39,6 @@ import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.nonconformity.NonconformityRepository;
 import vn.qualityledger.query.nonconformity.NonconformitySummary;
-import vn.qualityledger.query.progress.ReadModelJdbc;
-import vn.qualityledger.query.review.ManagementReviewProjection;
 import vn.qualityledger.query.review.ManagementReviewRepository;
 import vn.qualityledger.query.web.ReadAccess;
 
@@ -59,7 +58,7 @@ class ProvinceController {
     private final NonconformityRepository nonconformities;
     private final AuditProgrammeRepository programmes;
     private final ManagementReviewRepository reviews;
-    private final ReadModelJdbc reads;
+    private final NamedParameterJdbcTemplate reads;
     private final JdbcTemplate jdbc;
     private final AsRecorded asRecorded;
     private final ReadAccess access;
@@ -67,7 +66,7 @@ class ProvinceController {
     private final DirectoryNames names;
 
     ProvinceController(DashboardRepository dashboards, NonconformityRepository nonconformities, AuditProgrammeRepository programmes,
-                       ManagementReviewRepository reviews, ReadModelJdbc reads, JdbcTemplate jdbc, AsRecorded asRecorded,
+                       ManagementReviewRepository reviews, NamedParameterJdbcTemplate reads, JdbcTemplate jdbc, AsRecorded asRecorded,
                        ReadAccess access, Clock clock, DirectoryNames names) {
         this.names = names;
         this.dashboards = dashboards;
@@ -144,8 +143,8 @@ class ProvinceController {
     private List<ProvinceSummary.Organisation> organisations(int year, LocalDate date) {
         // An organisation is listed once its year has an objective or a nonconformity raised in it by the date.
         List<String> organisations = reads.queryForList("""
-                SELECT organisation_id FROM query.objective WHERE year = :year
-                UNION SELECT organisation_id FROM query.nonconformity WHERE extract(YEAR FROM raised_on) = :year AND raised_on <= :date
+                SELECT organisation_id FROM objective WHERE year = :year
+                UNION SELECT organisation_id FROM nonconformity WHERE extract(YEAR FROM raised_on) = :year AND raised_on <= :date
                 ORDER BY 1
                 """, Map.of("year", year, "date", date), String.class);
         return organisations.stream().map(organisation -> {
@@ -165,6 +164,6 @@ class ProvinceController {
                 Replay.objectives(jdbc.queryForList("SELECT id FROM query.objective WHERE year = ?", String.class, year)),
                 Replay.auditsAndNonconformities(jdbc.queryForList(
                         "SELECT id FROM query.audit UNION ALL SELECT id FROM query.nonconformity", String.class)),
-                new Replay(ManagementReviewProjection.DESCRIPTION, jdbc.queryForList("SELECT id FROM query.management_review", String.class)));
+                Replay.reviews(jdbc.queryForList("SELECT id FROM query.management_review", String.class)));
     }
 }

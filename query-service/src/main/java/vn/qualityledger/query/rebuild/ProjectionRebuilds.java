@@ -28,34 +28,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.qualityledger.query.directory.OrganisationDirectoryProjection;
-import vn.qualityledger.query.progress.ObjectiveProgressProjection;
-import vn.qualityledger.query.review.ManagementReviewProjection;
+import vn.qualityledger.query.progress.JdbcProjection;
+import vn.qualityledger.query.progress.JdbcProjections;
 import vn.qualityledger.query.progress.ProjectionReplay;
-import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
-import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
 /**
- * Rebuilds a projection's read model (objective-progress, nonconformity-tracking, management-review, organisation-directory) from the event store while the service
- * keeps answering, and checks the live read model against a fresh rebuild. Each projection has its own processor,
+ * Rebuilds a projection's read model (each {@link JdbcProjection} bean: objective-progress, nonconformity-tracking,
+ * management-review, organisation-directory) from the event store while the service keeps answering, and checks the live read model against a fresh rebuild. Each projection has its own processor,
  * tables, shadow schema and progress, so one can be rebuilt while the other is checked.
  *
  * <p>Both replay every event into a shadow schema with the projection's own code. The live processor keeps running
  * meanwhile; it is paused only at the end, when each of its segments' tokens says exactly which events the live tables
  * hold: the shadow receives those same events (an event up to its segment's position), so that the two compare like
- * for like. A check then compares table by table; a rebuild copies the shadow's rows over the live ones in one
+ * for like. The replay's transactions reach the shadow through {@link ReadModelSchema#use}; the statements that compare
+ * or copy name both schemas explicitly. A check then compares table by table; a rebuild copies the shadow's rows over the live ones in one
  * transaction. Then the live processor resumes from the same tokens.
  */
 @Service
 public class ProjectionRebuilds {
 
-    /** The projections there are, by processing group. */
-    private static final Map<String, ProjectionTables> PROJECTIONS = Map.of(
-            ObjectiveProgressProjection.PROCESSING_GROUP, ObjectiveProgressProjection.DESCRIPTION,
-            NonconformityTrackingProjection.PROCESSING_GROUP, NonconformityTrackingProjection.DESCRIPTION,
-            ManagementReviewProjection.PROCESSING_GROUP, ManagementReviewProjection.DESCRIPTION,
-            OrganisationDirectoryProjection.PROCESSING_GROUP, OrganisationDirectoryProjection.DESCRIPTION);
     /** One transaction and one batch of statements per this many events (ProjectionReplay#applyAll). */
     private static final int EVENTS_PER_TRANSACTION = 5000;
     private static final int DIFFERENCES_LISTED = 1000;
@@ -90,7 +82,7 @@ public class ProjectionRebuilds {
 
     /** One projection's rebuilds: never two at once, and the latest one's progress. */
     private static final class Runs {
-        final ProjectionTables projection;
+        final JdbcProjection projection;
         final String shadowSchema;
         /**
          * Taken by the request that starts a run and given back by whichever thread finishes it (a rebuild ends on the
@@ -99,7 +91,7 @@ public class ProjectionRebuilds {
         final AtomicBoolean busy = new AtomicBoolean();
         final AtomicReference<Progress> progress = new AtomicReference<>();
 
-        Runs(ProjectionTables projection) {
+        Runs(JdbcProjection projection) {
             this.projection = projection;
             this.shadowSchema = "query_shadow_" + projection.processingGroup().replace('-', '_');
             this.progress.set(new Progress(projection.processingGroup(), null, "IDLE", 0, 0, 0, null, null, null, null, List.of()));
@@ -119,13 +111,13 @@ public class ProjectionRebuilds {
     private final Map<String, Runs> runs = new java.util.TreeMap<>();
 
     public ProjectionRebuilds(EventStore eventStore, EventProcessingConfiguration processing, TokenStore tokenStore,
-                              JdbcTemplate jdbc, TransactionTemplate transaction) {
+                              JdbcTemplate jdbc, TransactionTemplate transaction, JdbcProjections projections) {
         this.eventStore = eventStore;
         this.processing = processing;
         this.tokenStore = tokenStore;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        PROJECTIONS.forEach((name, projection) -> runs.put(name, new Runs(projection)));
+        projections.all().forEach(projection -> runs.put(projection.processingGroup(), new Runs(projection)));
     }
 
     /** The processing groups that can be rebuilt. */
@@ -197,7 +189,7 @@ public class ProjectionRebuilds {
         boolean paused = false;
         try {
             createShadow(run);
-            ProjectionReplay handlers = run.projection.replayInto(jdbc, run.shadowSchema);
+            ProjectionReplay handlers = run.projection.replayInto(run.shadowSchema);
             long head = eventStore.createHeadToken().position().orElse(0);
             try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
                 replay(run, events, handlers, head, null, operation, started, head);
@@ -224,16 +216,16 @@ public class ProjectionRebuilds {
             if (paused) {
                 live.start();
             }
-            jdbc.execute("DROP SCHEMA IF EXISTS " + run.shadowSchema + " CASCADE");
+            jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelSchema.quoted(run.shadowSchema) + " CASCADE");
         }
     }
 
     private void createShadow(Runs run) {
-        jdbc.execute("DROP SCHEMA IF EXISTS " + run.shadowSchema + " CASCADE");
-        jdbc.execute("CREATE SCHEMA " + run.shadowSchema);
+        jdbc.execute("DROP SCHEMA IF EXISTS " + ReadModelSchema.quoted(run.shadowSchema) + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + ReadModelSchema.quoted(run.shadowSchema));
         for (String table : run.projection.tables()) {
-            jdbc.execute("CREATE TABLE " + run.shadowSchema + "." + table + " (LIKE " + ReadModelSchema.LIVE_SCHEMA + "."
-                    + table + " INCLUDING ALL)");
+            jdbc.execute("CREATE TABLE " + ReadModelSchema.table(run.shadowSchema, table) + " (LIKE "
+                    + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " INCLUDING ALL)");
         }
     }
 
@@ -248,6 +240,7 @@ public class ProjectionRebuilds {
         boolean more = true;
         while (more) {
             more = Boolean.TRUE.equals(transaction.execute(status -> {
+                ReadModelSchema.use(jdbc, run.shadowSchema);
                 List<TrackedEventMessage<?>> chunk = new ArrayList<>();
                 boolean full = true;
                 for (int i = 0; i < EVENTS_PER_TRANSACTION; i++) {
@@ -335,8 +328,8 @@ public class ProjectionRebuilds {
         List<Difference> differences = new ArrayList<>();
         long count = 0;
         for (String table : run.projection.tables()) {
-            String live = ReadModelSchema.LIVE_SCHEMA + "." + table;
-            String rebuilt = shadow + "." + table;
+            String live = ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table);
+            String rebuilt = ReadModelSchema.table(shadow, table);
             List<Difference> rows = jdbc.query("""
                     SELECT 'live', to_jsonb(d)::text FROM (SELECT * FROM %1$s EXCEPT ALL SELECT * FROM %2$s) d
                     UNION ALL
@@ -350,10 +343,11 @@ public class ProjectionRebuilds {
 
     private Void replaceLiveRows(Runs run, String shadow) {
         transaction.executeWithoutResult(status -> {
-            List<String> live = run.projection.tables().stream().map(t -> ReadModelSchema.LIVE_SCHEMA + "." + t).toList();
+            List<String> live = run.projection.tables().stream().map(t -> ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, t)).toList();
             jdbc.execute("TRUNCATE " + String.join(", ", live));
             for (String table : run.projection.tables()) {
-                jdbc.execute("INSERT INTO " + ReadModelSchema.LIVE_SCHEMA + "." + table + " SELECT * FROM " + shadow + "." + table);
+                jdbc.execute("INSERT INTO " + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " SELECT * FROM "
+                        + ReadModelSchema.table(shadow, table));
             }
         });
         return null;

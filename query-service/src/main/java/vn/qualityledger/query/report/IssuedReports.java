@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 import vn.qualityledger.api.report.ResultsReportIssuedEvent;
 import vn.qualityledger.api.report.ResultsReportKind;
 import vn.qualityledger.query.document.LedgerCheckpoints;
-import vn.qualityledger.query.progress.ReadModelJdbc;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import vn.qualityledger.query.web.NotFoundException;
 
 /**
- * The results reports that were issued: the list of an organisation's (read model {@code query.issued_report}) and,
+ * The results reports that were issued: the list of an organisation's (read model {@code issued_report}) and,
  * for one, its record in the event store — the parameters its files are generated again from.
  */
 @Component
@@ -28,10 +28,10 @@ class IssuedReports {
 
     private final EventStore eventStore;
     private final ResultsReports reports;
-    private final ReadModelJdbc jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
     private final LedgerCheckpoints checkpoints;
 
-    IssuedReports(EventStore eventStore, ResultsReports reports, ReadModelJdbc jdbc, LedgerCheckpoints checkpoints) {
+    IssuedReports(EventStore eventStore, ResultsReports reports, NamedParameterJdbcTemplate jdbc, LedgerCheckpoints checkpoints) {
         this.eventStore = eventStore;
         this.reports = reports;
         this.jdbc = jdbc;
@@ -41,7 +41,7 @@ class IssuedReports {
     /** The organisation's reports on a year, the latest issued first. */
     List<IssuedReport> of(String organisationId, int year) {
         return jdbc.query("""
-                SELECT * FROM query.issued_report WHERE organisation_id = :organisation AND year = :year
+                SELECT * FROM issued_report WHERE organisation_id = :organisation AND year = :year
                 ORDER BY issued_on DESC, report_id
                 """, Map.of("organisation", organisationId, "year", year), (rs, row) -> new IssuedReport(
                 rs.getString("report_id"), rs.getString("organisation_id"), rs.getInt("year"),

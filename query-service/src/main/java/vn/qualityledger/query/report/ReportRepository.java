@@ -17,9 +17,9 @@ class ReportRepository {
     private static final String ACCEPTED_EVIDENCE = """
             SELECT e.objective_id, e.measure_id, e.occurrence_id, o.due_date, e.document_number, e.document_date,
                    e.document_issuer, e.document_title, e.decided_on, e.effective_on
-            FROM query.evidence e
-            JOIN query.objective j ON j.id = e.objective_id
-            JOIN query.occurrence o ON o.objective_id = e.objective_id AND o.occurrence_id = e.occurrence_id
+            FROM evidence e
+            JOIN objective j ON j.id = e.objective_id
+            JOIN occurrence o ON o.objective_id = e.objective_id AND o.occurrence_id = e.occurrence_id
             WHERE j.organisation_id = :organisationId AND j.year = :year
               AND e.status = 'ACCEPTED' AND e.decided_on <= :asOf
             ORDER BY j.code, e.objective_id, o.due_date, e.occurrence_id, e.evidence_id

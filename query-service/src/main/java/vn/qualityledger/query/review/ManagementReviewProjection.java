@@ -20,7 +20,6 @@ import vn.qualityledger.api.review.ReviewNotes;
 import vn.qualityledger.api.review.ReviewNotesRecordedEvent;
 import vn.qualityledger.api.review.ReviewPerson;
 import vn.qualityledger.query.progress.JdbcProjection;
-import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
@@ -36,8 +35,6 @@ public class ManagementReviewProjection extends JdbcProjection {
     public static final String PROCESSING_GROUP = "management-review";
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("management_review", "review_decision");
-    /** For rebuilds and past views. */
-    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, ManagementReviewProjection::writingTo);
 
 
     @Autowired
@@ -49,9 +46,9 @@ public class ManagementReviewProjection extends JdbcProjection {
         super(jdbc, schema, TABLES);
     }
 
-    /** The same projection writing into another schema with the same tables (a past view, a rebuild). */
-    public static ManagementReviewProjection writingTo(JdbcTemplate jdbc, String schema) {
-        return new ManagementReviewProjection(jdbc, schema);
+    @Override
+    public ManagementReviewProjection writingTo(String schema) {
+        return new ManagementReviewProjection(jdbc(), schema);
     }
 
 
@@ -59,7 +56,7 @@ public class ManagementReviewProjection extends JdbcProjection {
     void on(ManagementReviewPlannedEvent event, MetaData metaData) {
         List<ReviewPerson> participants = event.participants() == null ? List.of() : event.participants();
         update("""
-                INSERT INTO query.management_review (id, organisation_id, title, trigger, audit_id, period_from, period_to,
+                INSERT INTO management_review (id, organisation_id, title, trigger, audit_id, period_from, period_to,
                     scheduled_on, chair_name, chair_title, participant_names, participant_titles, planned_on, planned_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?)
                 ON CONFLICT (id) DO NOTHING
@@ -75,7 +72,7 @@ public class ManagementReviewProjection extends JdbcProjection {
     void on(ReviewNotesRecordedEvent event, MetaData metaData) {
         ReviewNotes notes = event.notes();
         update("""
-                UPDATE query.management_review SET notes_context_changes = ?, notes_stakeholder_feedback = ?,
+                UPDATE management_review SET notes_context_changes = ?, notes_stakeholder_feedback = ?,
                     notes_external_providers = ?, notes_resource_adequacy = ?, notes_risks_and_opportunities = ?,
                     notes_improvement_proposals = ?, notes_other = ?, notes_recorded_on = ?, notes_recorded_by = ?
                 WHERE id = ?
@@ -89,7 +86,7 @@ public class ManagementReviewProjection extends JdbcProjection {
     void on(ManagementReviewHeldEvent event, MetaData metaData) {
         List<ReviewPerson> attendees = event.attendees() == null ? List.of() : event.attendees();
         update("""
-                UPDATE query.management_review SET held_on = ?, cut_off = ?, attendee_names = ?::text[],
+                UPDATE management_review SET held_on = ?, cut_off = ?, attendee_names = ?::text[],
                     attendee_titles = ?::text[], minutes_summary = ?, qms_suitable = ?, qms_adequate = ?, qms_effective = ?,
                     conclusion_statement = ?, held_by = ?
                 WHERE id = ?
@@ -102,9 +99,9 @@ public class ManagementReviewProjection extends JdbcProjection {
     @EventHandler
     void on(ReviewDecisionRecordedEvent event, MetaData metaData) {
         update("""
-                INSERT INTO query.review_decision (review_id, decision_id, organisation_id, kind, description, owner_unit,
+                INSERT INTO review_decision (review_id, decision_id, organisation_id, kind, description, owner_unit,
                     due_date, recorded_on, recorded_by)
-                SELECT ?, ?, organisation_id, ?, ?, ?, ?, ?, ? FROM query.management_review WHERE id = ?
+                SELECT ?, ?, organisation_id, ?, ?, ?, ?, ?, ? FROM management_review WHERE id = ?
                 ON CONFLICT (review_id, decision_id) DO NOTHING
                 """,
                 event.reviewId().value(), event.decisionId().value(), event.kind().name(), event.description(),
@@ -114,7 +111,7 @@ public class ManagementReviewProjection extends JdbcProjection {
     @EventHandler
     void on(ReviewDecisionCompletedEvent event, MetaData metaData) {
         update("""
-                UPDATE query.review_decision SET completed_on = ?, completed_by = ?, evidence_number = ?, evidence_title = ?,
+                UPDATE review_decision SET completed_on = ?, completed_by = ?, evidence_number = ?, evidence_title = ?,
                     completion_note = ?
                 WHERE review_id = ? AND decision_id = ?
                 """,
@@ -125,14 +122,14 @@ public class ManagementReviewProjection extends JdbcProjection {
 
     @EventHandler
     void on(ReviewDecisionOverdueEvent event) {
-        update("UPDATE query.review_decision SET overdue_recorded = TRUE WHERE review_id = ? AND decision_id = ?",
+        update("UPDATE review_decision SET overdue_recorded = TRUE WHERE review_id = ? AND decision_id = ?",
                 event.reviewId().value(), event.decisionId().value());
     }
 
     @EventHandler
     void on(ReviewMinutesIssuedEvent event, MetaData metaData) {
         update("""
-                UPDATE query.management_review SET minutes_number = ?, minutes_docx_sha256 = ?, minutes_issued_on = ?,
+                UPDATE management_review SET minutes_number = ?, minutes_docx_sha256 = ?, minutes_issued_on = ?,
                     minutes_issued_by = ?
                 WHERE id = ?
                 """, event.number(), event.docxSha256(), event.issuedOn(), actorName(metaData), event.reviewId().value());
@@ -140,7 +137,7 @@ public class ManagementReviewProjection extends JdbcProjection {
 
     @EventHandler
     void on(ManagementReviewCancelledEvent event, MetaData metaData) {
-        update("UPDATE query.management_review SET cancelled_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = ?",
+        update("UPDATE management_review SET cancelled_on = ?, cancel_reason = ?, cancelled_by = ? WHERE id = ?",
                 event.cancelledOn(), event.reason(), actorName(metaData), event.reviewId().value());
     }
 

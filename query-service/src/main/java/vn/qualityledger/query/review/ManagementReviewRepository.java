@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Repository;
-import vn.qualityledger.query.progress.ReadModelJdbc;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** The management-review reads, computed at read time from the management-review tables for a date asOf. */
 @Repository
@@ -52,9 +52,9 @@ public class ManagementReviewRepository {
     private static final String DECISION_STATUS = """
             CASE WHEN d.completed_on <= :asOf THEN 'DONE' WHEN :asOf > d.due_date THEN 'OVERDUE' ELSE 'OPEN' END""";
 
-    private final ReadModelJdbc jdbc;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    public ManagementReviewRepository(ReadModelJdbc jdbc) {
+    public ManagementReviewRepository(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -63,11 +63,11 @@ public class ManagementReviewRepository {
         return jdbc.query("""
                 SELECT r.id, r.title, r.trigger, r.audit_id, r.period_from, r.period_to, r.scheduled_on, r.held_on,
                        %s AS status,
-                       (SELECT count(*) FROM query.review_decision d WHERE d.review_id = r.id) AS decisions,
-                       (SELECT count(*) FROM query.review_decision d WHERE d.review_id = r.id AND %s = 'OPEN') AS open,
-                       (SELECT count(*) FROM query.review_decision d WHERE d.review_id = r.id AND %s = 'OVERDUE') AS overdue,
-                       (SELECT count(*) FROM query.review_decision d WHERE d.review_id = r.id AND %s = 'DONE') AS done
-                FROM query.management_review r
+                       (SELECT count(*) FROM review_decision d WHERE d.review_id = r.id) AS decisions,
+                       (SELECT count(*) FROM review_decision d WHERE d.review_id = r.id AND %s = 'OPEN') AS open,
+                       (SELECT count(*) FROM review_decision d WHERE d.review_id = r.id AND %s = 'OVERDUE') AS overdue,
+                       (SELECT count(*) FROM review_decision d WHERE d.review_id = r.id AND %s = 'DONE') AS done
+                FROM management_review r
                 WHERE r.organisation_id = :organisation AND EXTRACT(YEAR FROM r.period_to) = :year
                 ORDER BY r.period_to, r.scheduled_on, r.id
                 """.formatted(STATUS, DECISION_STATUS, DECISION_STATUS, DECISION_STATUS),
@@ -81,24 +81,24 @@ public class ManagementReviewRepository {
 
     /** The organisation's review streams, as the live read model knows them (what a past view replays). */
     public List<String> reviewsOf(String organisationId) {
-        return jdbc.queryForList("SELECT id FROM query.management_review WHERE organisation_id = :organisation",
+        return jdbc.queryForList("SELECT id FROM management_review WHERE organisation_id = :organisation",
                 Map.of("organisation", organisationId), String.class);
     }
 
     /** The I.4 rule for the organisation as of asOf ({@link ReviewDue}). */
     public ReviewDue due(String organisationId, LocalDate asOf) {
         LocalDate lastHeld = jdbc.queryForObject("""
-                SELECT max(held_on) FROM query.management_review
+                SELECT max(held_on) FROM management_review
                 WHERE organisation_id = :organisation AND held_on <= :asOf
                 """, Map.of("organisation", organisationId, "asOf", asOf), LocalDate.class);
         Map<String, Object> parameters = new java.util.HashMap<>(Map.of("organisation", organisationId, "asOf", asOf));
         parameters.put("lastHeld", lastHeld);
         List<Map<String, Object>> audits = jdbc.queryForList("""
-                SELECT id, closed_on FROM query.audit
+                SELECT id, closed_on FROM audit
                 WHERE organisation_id = :organisation AND closed_on <= :asOf
                   AND (CAST(:lastHeld AS DATE) IS NULL OR closed_on > CAST(:lastHeld AS DATE))
                   -- an audit a held review names (AFTER_INTERNAL_AUDIT) is reviewed, even if it was closed after the meeting
-                  AND id NOT IN (SELECT audit_id FROM query.management_review
+                  AND id NOT IN (SELECT audit_id FROM management_review
                                  WHERE organisation_id = :organisation AND audit_id IS NOT NULL AND held_on <= :asOf)
                 ORDER BY closed_on, id LIMIT 1
                 """, parameters);
@@ -114,7 +114,7 @@ public class ManagementReviewRepository {
         Map<String, Object> parameters = new java.util.HashMap<>(Map.of("organisation", organisationId, "asOf", asOf));
         parameters.put("status", status);
         return jdbc.query("""
-                SELECT d.*, %s AS status FROM query.review_decision d
+                SELECT d.*, %s AS status FROM review_decision d
                 WHERE d.organisation_id = :organisation AND (CAST(:status AS TEXT) IS NULL OR %s = CAST(:status AS TEXT))
                 ORDER BY d.due_date, d.review_id, d.decision_id
                 """.formatted(DECISION_STATUS, DECISION_STATUS), parameters, (rs, i) -> decision(rs));
@@ -122,10 +122,10 @@ public class ManagementReviewRepository {
 
     public java.util.Optional<Detail> review(String reviewId, LocalDate asOf) {
         List<Decision> decisions = jdbc.query("""
-                SELECT d.*, %s AS status FROM query.review_decision d WHERE d.review_id = :id
+                SELECT d.*, %s AS status FROM review_decision d WHERE d.review_id = :id
                 ORDER BY d.recorded_on, d.decision_id
                 """.formatted(DECISION_STATUS), Map.of("id", reviewId, "asOf", asOf), (rs, i) -> decision(rs));
-        return jdbc.query("SELECT r.*, %s AS status FROM query.management_review r WHERE r.id = :id".formatted(STATUS),
+        return jdbc.query("SELECT r.*, %s AS status FROM management_review r WHERE r.id = :id".formatted(STATUS),
                 Map.of("id", reviewId), (rs, i) -> new Detail(rs.getString("id"), rs.getString("organisation_id"),
                         rs.getString("title"), rs.getString("trigger"), rs.getString("audit_id"),
                         rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),

@@ -77,7 +77,7 @@ public class ReviewInputsReader {
         int year = review.periodTo().getYear();
         List<Replay> replays = List.of(Replay.objectives(asRecorded.objectivesOf(organisationId, year)),
                 Replay.auditsAndNonconformities(asRecorded.auditsAndNonconformitiesOf(organisationId)),
-                new Replay(ManagementReviewProjection.DESCRIPTION, reviews.reviewsOf(organisationId)));
+                Replay.reviews(reviews.reviewsOf(organisationId)));
         return asRecorded.replaying(knownAt, replays, () -> {
             List<Decision> previous = reviews.decisions(organisationId, null, asOf).stream()
                     .filter(decision -> !decision.reviewId().equals(review.id())).toList();

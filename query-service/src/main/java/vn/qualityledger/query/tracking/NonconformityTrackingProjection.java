@@ -31,7 +31,6 @@ import vn.qualityledger.api.nonconformity.NonconformityRaisedEvent;
 import vn.qualityledger.api.nonconformity.NonconformityReopenedEvent;
 import vn.qualityledger.api.nonconformity.RootCauseAnalysedEvent;
 import vn.qualityledger.query.progress.JdbcProjection;
-import vn.qualityledger.query.progress.ProjectionTables;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
@@ -48,8 +47,6 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     /** Its tables, which a replay rebuilds from nothing. */
     public static final List<String> TABLES = List.of("audit", "unit_audit", "unit_audit_held", "finding", "nonconformity",
             "nonconformity_closure", "corrective_action", "verification");
-    /** For rebuilds and past views. */
-    public static final ProjectionTables DESCRIPTION = new ProjectionTables(PROCESSING_GROUP, TABLES, NonconformityTrackingProjection::writingTo);
 
 
     @Autowired
@@ -61,9 +58,9 @@ public class NonconformityTrackingProjection extends JdbcProjection {
         super(jdbc, schema, TABLES);
     }
 
-    /** The same projection writing into another schema with the same tables (a past view, a rebuild). */
-    public static NonconformityTrackingProjection writingTo(JdbcTemplate jdbc, String schema) {
-        return new NonconformityTrackingProjection(jdbc, schema);
+    @Override
+    public NonconformityTrackingProjection writingTo(String schema) {
+        return new NonconformityTrackingProjection(jdbc(), schema);
     }
 
 
@@ -72,7 +69,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     @EventHandler
     void on(InternalAuditPlannedEvent event) {
         update("""
-                INSERT INTO query.audit (id, organisation_id, year, title, scope_units, criteria, clauses, planned_from,
+                INSERT INTO audit (id, organisation_id, year, title, scope_units, criteria, clauses, planned_from,
                                          planned_to, planned_on)
                 VALUES (?, ?, ?, ?, ?::text[], ?, ?::text[], ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING
@@ -91,7 +88,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
         event.members().stream().map(TeamMember::userId).forEach(team::add);
         event.members().stream().map(TeamMember::name).forEach(names::add);
         update("""
-                UPDATE query.audit SET lead_auditor = ?, team = ?::text[], team_names = ?::text[], decision_number = ?,
+                UPDATE audit SET lead_auditor = ?, team = ?::text[], team_names = ?::text[], decision_number = ?,
                                        decision_date = ?, team_appointed_on = ?
                 WHERE id = ?
                 """,
@@ -103,7 +100,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     @EventHandler
     void on(UnitAuditScheduledEvent event) {
         update("""
-                INSERT INTO query.unit_audit (audit_id, unit, scheduled_date, auditors) VALUES (?, ?, ?, ?::text[])
+                INSERT INTO unit_audit (audit_id, unit, scheduled_date, auditors) VALUES (?, ?, ?, ?::text[])
                 ON CONFLICT (audit_id, unit) DO UPDATE SET scheduled_date = EXCLUDED.scheduled_date, auditors = EXCLUDED.auditors
                 """, event.auditId().value(), event.unit(), event.date(), array(event.auditors()));
     }
@@ -113,7 +110,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
         List<ChecklistNote> notes = event.notes() == null ? List.of() : event.notes();
         long nonconforming = notes.stream().filter(n -> n.conformity() == Conformity.NONCONFORMING).count();
         update("""
-                INSERT INTO query.unit_audit_held (audit_id, unit, held_on, note_count, nonconforming_notes)
+                INSERT INTO unit_audit_held (audit_id, unit, held_on, note_count, nonconforming_notes)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (audit_id, unit, held_on) DO UPDATE SET note_count = EXCLUDED.note_count,
                     nonconforming_notes = EXCLUDED.nonconforming_notes
@@ -123,7 +120,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     @EventHandler
     void on(AuditFindingRecordedEvent event) {
         update("""
-                INSERT INTO query.finding (audit_id, finding_id, organisation_id, year, unit, clause, kind, description,
+                INSERT INTO finding (audit_id, finding_id, organisation_id, year, unit, clause, kind, description,
                                            evidence_seen, related_objective_id, related_measure_id, recorded_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (audit_id, finding_id) DO NOTHING
@@ -137,13 +134,13 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     @EventHandler
     void on(AuditReportIssuedEvent event) {
         DocumentReference report = event.report();
-        update("UPDATE query.audit SET report_number = ?, report_summary = ?, report_issued_on = ? WHERE id = ?",
+        update("UPDATE audit SET report_number = ?, report_summary = ?, report_issued_on = ? WHERE id = ?",
                 report == null ? null : report.number(), event.summary(), event.issuedOn(), event.auditId().value());
     }
 
     @EventHandler
     void on(InternalAuditClosedEvent event) {
-        update("UPDATE query.audit SET closed_on = ? WHERE id = ?", event.closedOn(), event.auditId().value());
+        update("UPDATE audit SET closed_on = ? WHERE id = ?", event.closedOn(), event.auditId().value());
     }
 
     // ---- nonconformities -----------------------------------------------------------------------------------------
@@ -154,7 +151,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     void on(NonconformityRaisedEvent event, MetaData metaData) {
         NonconformityOrigin origin = event.origin();
         update("""
-                INSERT INTO query.nonconformity (id, organisation_id, source, origin_audit_id, origin_finding_id,
+                INSERT INTO nonconformity (id, organisation_id, source, origin_audit_id, origin_finding_id,
                                                  origin_objective_id, origin_measure_id, complaint_reference, severity,
                                                  unit, clause, description, raised_on, raised_by, raised_by_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -171,14 +168,14 @@ public class NonconformityTrackingProjection extends JdbcProjection {
 
     @EventHandler
     void on(CorrectionRecordedEvent event, MetaData metaData) {
-        update("UPDATE query.nonconformity SET correction = ?, corrected_on = ?, corrected_by = ?, corrected_by_name = ? WHERE id = ?",
+        update("UPDATE nonconformity SET correction = ?, corrected_on = ?, corrected_by = ?, corrected_by_name = ? WHERE id = ?",
                 event.correction(), event.correctedOn(), actorId(metaData), actorName(metaData), event.nonconformityId().value());
     }
 
     @EventHandler
     void on(RootCauseAnalysedEvent event, MetaData metaData) {
         update("""
-                UPDATE query.nonconformity SET root_cause = ?, root_cause_method = ?, analysed_on = ?, analysed_by = ?,
+                UPDATE nonconformity SET root_cause = ?, root_cause_method = ?, analysed_on = ?, analysed_by = ?,
                     analysed_by_name = ?
                 WHERE id = ?
                 """, event.rootCause(), event.method(), event.analysedOn(), actorId(metaData), actorName(metaData),
@@ -188,7 +185,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     @EventHandler
     void on(CorrectiveActionPlannedEvent event, MetaData metaData) {
         update("""
-                INSERT INTO query.corrective_action (nonconformity_id, action_id, owner_unit, description, due_date, planned_on,
+                INSERT INTO corrective_action (nonconformity_id, action_id, owner_unit, description, due_date, planned_on,
                                                      planned_by, planned_by_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (nonconformity_id, action_id) DO NOTHING
@@ -200,7 +197,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     void on(CorrectiveActionImplementedEvent event, MetaData metaData) {
         DocumentReference evidence = event.evidence();
         update("""
-                UPDATE query.corrective_action SET implemented_on = ?, evidence_number = ?, evidence_date = ?,
+                UPDATE corrective_action SET implemented_on = ?, evidence_number = ?, evidence_date = ?,
                     evidence_issuer = ?, evidence_title = ?, evidence_link = ?, evidence_sha256 = ?, implementation_note = ?,
                     implemented_by = ?, implemented_by_name = ?
                 WHERE nonconformity_id = ? AND action_id = ?
@@ -215,14 +212,14 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     /** Kept for the record only: whether an action is overdue as of a date is computed from its dates. */
     @EventHandler
     void on(CorrectiveActionOverdueEvent event) {
-        update("UPDATE query.corrective_action SET overdue_recorded = TRUE WHERE nonconformity_id = ? AND action_id = ?",
+        update("UPDATE corrective_action SET overdue_recorded = TRUE WHERE nonconformity_id = ? AND action_id = ?",
                 event.nonconformityId().value(), event.actionId().value());
     }
 
     @EventHandler
     void on(CorrectiveActionVerifiedEvent event, @SequenceNumber long streamSequence, MetaData metaData) {
         update("""
-                INSERT INTO query.verification (nonconformity_id, stream_sequence, action_id, effective, reason, verified_on,
+                INSERT INTO verification (nonconformity_id, stream_sequence, action_id, effective, reason, verified_on,
                                                 verified_by, verified_by_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (nonconformity_id, stream_sequence) DO NOTHING
@@ -243,7 +240,7 @@ public class NonconformityTrackingProjection extends JdbcProjection {
     private void closure(String nonconformityId, long streamSequence, boolean closed, java.time.LocalDate on, String note,
                          MetaData metaData) {
         update("""
-                INSERT INTO query.nonconformity_closure (nonconformity_id, stream_sequence, closed, on_date, note, actor_id, actor_name)
+                INSERT INTO nonconformity_closure (nonconformity_id, stream_sequence, closed, on_date, note, actor_id, actor_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (nonconformity_id, stream_sequence) DO NOTHING
                 """, nonconformityId, streamSequence, closed, on, note, actorId(metaData), actorName(metaData));

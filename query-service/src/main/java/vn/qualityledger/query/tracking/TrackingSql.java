@@ -42,16 +42,16 @@ public final class TrackingSql {
                             WHEN coalesce(act.planned, 0) = 0 THEN 'RAISED'
                             WHEN act.unimplemented > 0 THEN 'ACTIONS_PLANNED'
                             WHEN act.unverified = 0 AND (
-                                SELECT v.effective FROM query.verification v
+                                SELECT v.effective FROM verification v
                                 WHERE v.nonconformity_id = n.id AND v.verified_on <= :asOf
                                 ORDER BY v.stream_sequence DESC LIMIT 1) THEN 'VERIFIED'
                             ELSE 'IMPLEMENTED' END AS status,
-                       (SELECT v.effective FROM query.verification v
+                       (SELECT v.effective FROM verification v
                         WHERE v.nonconformity_id = n.id AND v.verified_on <= :asOf
                         ORDER BY v.stream_sequence LIMIT 1) AS first_verification_effective
-                FROM query.nonconformity n
+                FROM nonconformity n
                 LEFT JOIN LATERAL (
-                    SELECT c.closed, c.on_date FROM query.nonconformity_closure c
+                    SELECT c.closed, c.on_date FROM nonconformity_closure c
                     WHERE c.nonconformity_id = n.id AND c.on_date <= :asOf
                     ORDER BY c.stream_sequence DESC LIMIT 1
                 ) cl ON TRUE
@@ -60,10 +60,10 @@ public final class TrackingSql {
                            count(*) FILTER (WHERE %1$s) AS unimplemented,
                            count(*) FILTER (WHERE %2$s) AS overdue,
                            count(*) FILTER (WHERE NOT EXISTS (
-                               SELECT 1 FROM query.verification v
+                               SELECT 1 FROM verification v
                                WHERE v.nonconformity_id = a.nonconformity_id AND v.action_id = a.action_id
                                  AND v.verified_on <= :asOf)) AS unverified
-                    FROM query.corrective_action a
+                    FROM corrective_action a
                     WHERE a.nonconformity_id = n.id AND a.planned_on <= :asOf
                 ) act ON TRUE
                 WHERE n.raised_on <= :asOf

@@ -6,6 +6,11 @@ import java.util.List;
 public record PageResponse<T>(List<T> content, int page, int size, long totalElements, long totalPages) {
 
     public static <T> PageResponse<T> of(List<T> content, int page, int size, long totalElements) {
-        return new PageResponse<>(content, page, size, totalElements, (totalElements + size - 1) / size);
+        return new PageResponse<>(content, page, size, totalElements, pageCount(totalElements, size));
+    }
+
+    /** How many pages of {@code size} the elements fill, the last one perhaps partly. */
+    public static long pageCount(long totalElements, int size) {
+        return (totalElements + size - 1) / size;
     }
 }

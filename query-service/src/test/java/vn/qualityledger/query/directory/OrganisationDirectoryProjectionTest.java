@@ -17,6 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.qualityledger.api.directory.DirectoryUnit;
 import vn.qualityledger.api.directory.OrganisationDirectoryId;
 import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
+import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.progress.ProjectionReplay;
 import vn.qualityledger.support.TestDatabase;
 
@@ -40,7 +41,7 @@ class OrganisationDirectoryProjectionTest {
         String url = TestDatabase.recreate("ql_test_query_directory");
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()).schemas("query")
                 .locations("classpath:db/query").load().migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password()));
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(IntegrationDatabase.asQueryServiceConnects(url), TestDatabase.user(), TestDatabase.password()));
         names = new DirectoryNames(jdbc);
     }
 

@@ -29,6 +29,7 @@ import vn.qualityledger.api.objective.ObjectiveId;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 import vn.qualityledger.api.objective.OccurrenceId;
 import vn.qualityledger.api.objective.ScheduledOccurrence;
+import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.support.TestDatabase;
 
 /**
@@ -54,7 +55,7 @@ class ProjectionReplayBatchTest {
         String url = TestDatabase.recreate("ql_test_query_replay_batch");
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()).schemas("query")
                 .locations("classpath:db/query").load().migrate();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(IntegrationDatabase.asQueryServiceConnects(url), TestDatabase.user(), TestDatabase.password());
         jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }

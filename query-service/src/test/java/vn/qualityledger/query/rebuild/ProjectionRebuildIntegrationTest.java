@@ -8,8 +8,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.ObjectiveStreams;
 import vn.qualityledger.query.QualityYearScenario;
+import vn.qualityledger.query.knownat.AsRecorded;
 
 /** A consistency check finds nothing after a realistic workload, finds a corrupted row, and a rebuild repairs it. */
 @SpringBootTest(properties = "spring.config.name=query-service")
@@ -122,6 +131,43 @@ class ProjectionRebuildIntegrationTest {
         }
         mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
         await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
+    }
+
+    /**
+     * A rebuild's shadow and a past view's temporary tables are chosen for their transactions only (SET LOCAL): afterwards
+     * every connection of the pool, those they ran on among them, reads the live tables again.
+     */
+    @Test
+    void afterARebuildAndAPastViewEveryPooledConnectionReadsTheLiveTables(@Autowired DataSource dataSource,
+                                                                        @Autowired AsRecorded asRecorded) throws Exception {
+        mvc.perform(post(ADMIN + "/rebuild")).andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(rebuilds.progress("objective-progress").state()));
+        String objective = jdbc.queryForObject("SELECT id FROM query.objective ORDER BY id LIMIT 1", String.class);
+        long known = asRecorded.at(Instant.EPOCH, List.of(objective),
+                () -> jdbc.queryForObject("SELECT count(*) FROM occurrence", Long.class));
+        assertThat(known).as("nothing was recorded by 1970: the read ran against the past view's copy").isZero();
+        long live = jdbc.queryForObject("SELECT count(*) FROM query.occurrence", Long.class);
+        assertThat(live).isPositive();
+
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        List<Connection> every = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                every.add(pool.getConnection()); // held, so that the next is another connection of the pool
+            }
+            for (Connection connection : every) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet row = statement.executeQuery("SELECT (current_schemas(false))[1], (SELECT count(*) FROM occurrence)")) {
+                    row.next();
+                    assertThat(row.getString(1)).isEqualTo("query");
+                    assertThat(row.getLong(2)).isEqualTo(live);
+                }
+            }
+        } finally {
+            for (Connection connection : every) {
+                connection.close();
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import vn.qualityledger.api.review.ManagementReviewHeldEvent;
 import vn.qualityledger.api.review.ManagementReviewId;
@@ -27,8 +28,8 @@ import vn.qualityledger.api.review.ReviewNotes;
 import vn.qualityledger.api.review.ReviewNotesRecordedEvent;
 import vn.qualityledger.api.review.ReviewPerson;
 import vn.qualityledger.api.review.ReviewTrigger;
+import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.progress.ProjectionReplay;
-import vn.qualityledger.query.progress.ReadModelJdbc;
 import vn.qualityledger.support.TestDatabase;
 
 /** The projection and its reads against the real PostgreSQL, fed by hand; every figure counted by hand. */
@@ -47,9 +48,9 @@ class ManagementReviewProjectionTest {
         String url = TestDatabase.recreate("ql_test_query_management_review");
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()).schemas("query")
                 .locations("classpath:db/query").load().migrate();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(IntegrationDatabase.asQueryServiceConnects(url), TestDatabase.user(), TestDatabase.password());
         jdbc = new JdbcTemplate(dataSource);
-        repository = new ManagementReviewRepository(new ReadModelJdbc(dataSource));
+        repository = new ManagementReviewRepository(new NamedParameterJdbcTemplate(dataSource));
     }
 
     @BeforeEach

@@ -1,6 +1,7 @@
 package vn.qualityledger.query.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.api.audit.AuditId;
 import vn.qualityledger.api.audit.AuditTeamAppointedEvent;
 import vn.qualityledger.api.audit.ChecklistNote;
@@ -41,9 +44,12 @@ import vn.qualityledger.api.nonconformity.NonconformitySource;
 import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.api.objective.ObjectiveId;
+import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.nonconformity.NonconformityRepository;
 import vn.qualityledger.query.nonconformity.NonconformitySummary;
+import vn.qualityledger.query.progress.JdbcProjection;
 import vn.qualityledger.query.progress.ProjectionReplay;
+import vn.qualityledger.query.progress.ReadModelSchema;
 import vn.qualityledger.support.TestDatabase;
 
 /**
@@ -58,6 +64,7 @@ class NonconformityTrackingProjectionTest {
     private static final AuditId AUDIT = AuditId.of("dgnb-1");
 
     private JdbcTemplate jdbc;
+    private TransactionTemplate transaction;
     private final Map<String, Long> sequences = new HashMap<>();
 
     @BeforeAll
@@ -65,7 +72,10 @@ class NonconformityTrackingProjectionTest {
         String url = TestDatabase.recreate("ql_test_query_tracking_projection");
         Flyway.configure().dataSource(url, TestDatabase.user(), TestDatabase.password()).schemas("query")
                 .locations("classpath:db/query").load().migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password()));
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(IntegrationDatabase.asQueryServiceConnects(url), TestDatabase.user(),
+                TestDatabase.password());
+        jdbc = new JdbcTemplate(dataSource);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @BeforeEach
@@ -127,16 +137,35 @@ class NonconformityTrackingProjectionTest {
         for (String table : NonconformityTrackingProjection.TABLES) {
             jdbc.execute("CREATE TABLE tracking_copy." + table + " (LIKE query." + table + " INCLUDING ALL)");
         }
-        NonconformityTrackingProjection copy = NonconformityTrackingProjection.writingTo(jdbc, "tracking_copy");
-        apply(new ProjectionReplay(copy), aNonconformityThatWasReopened());
+        JdbcProjection copy = new NonconformityTrackingProjection(jdbc).writingTo("tracking_copy");
+        transaction.executeWithoutResult(status -> {
+            ReadModelSchema.use(jdbc, "tracking_copy");
+            apply(new ProjectionReplay(copy), aNonconformityThatWasReopened());
+        });
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM tracking_copy.corrective_action", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query.corrective_action", Integer.class)).isZero();
+        // The connection the transaction used went back to the live tables when it ended.
+        assertThat(jdbc.queryForObject("SELECT (current_schemas(false))[1]", String.class)).isEqualTo("query");
 
         copy.reset();
         for (String table : NonconformityTrackingProjection.TABLES) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM tracking_copy." + table, Integer.class)).as(table).isZero();
         }
+    }
+
+    /** A copy writes only where a transaction chose its schema: anywhere else its statements would reach the live tables. */
+    @Test
+    void aCopyRefusesToWriteOutsideATransactionThatChoseItsSchema() {
+        JdbcProjection copy = new NonconformityTrackingProjection(jdbc).writingTo("tracking_copy");
+        ProjectionReplay replay = new ProjectionReplay(copy);
+        List<GenericDomainEventMessage<?>> raised = messages(aNonconformityThatWasReopened()).subList(0, 1);
+
+        assertThatThrownBy(() -> raised.forEach(replay::apply)).isInstanceOf(ReadModelSchema.SchemaNotChosen.class)
+                .hasMessageContaining("tracking_copy");
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> raised.forEach(replay::apply)))
+                .isInstanceOf(ReadModelSchema.SchemaNotChosen.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM query.nonconformity", Integer.class)).isZero();
     }
 
     /**
