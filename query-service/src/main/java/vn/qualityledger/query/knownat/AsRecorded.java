@@ -1,6 +1,7 @@
 package vn.qualityledger.query.knownat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -50,6 +51,9 @@ public class AsRecorded {
             return new Replay(ManagementReviewProjection.PROCESSING_GROUP, reviewIds);
         }
     }
+
+    /** Events per batch of statements in a replay. */
+    private static final int CHUNK = 1_000;
 
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
@@ -111,17 +115,28 @@ public class AsRecorded {
         });
     }
 
+    /**
+     * Applies the stream's events recorded by {@code knownAt} in chunks of {@link #CHUNK}, each one batch of statements
+     * ({@link ProjectionReplay#applyAll}): event by event, each in its savepoint, a 10,000-event objective took some
+     * 30,000 round trips and 3.4 s (bench figure 4).
+     */
     private void replay(String streamId, Instant knownAt, ProjectionReplay projection) {
         if (eventStore.lastSequenceNumberFor(streamId).isEmpty()) {
             return;
         }
         DomainEventStream events = eventStore.readEvents(streamId, 0);
+        List<DomainEventMessage<?>> chunk = new ArrayList<>(CHUNK);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getTimestamp().isAfter(knownAt)) {
-                return; // a stream is recorded in order: nothing after this was known yet
+                break; // a stream is recorded in order: nothing after this was known yet
             }
-            projection.apply(event);
+            chunk.add(event);
+            if (chunk.size() == CHUNK) {
+                projection.applyAll(chunk);
+                chunk.clear();
+            }
         }
+        projection.applyAll(chunk);
     }
 }
