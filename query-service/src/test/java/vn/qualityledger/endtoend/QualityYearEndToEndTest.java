@@ -351,13 +351,32 @@ class QualityYearEndToEndTest {
     }
 
     @Test
-    void exposesMetricsForPrometheusToAdministratorsOnly() {
+    void exposesMetricsForPrometheusToAdministratorsOnly() throws InterruptedException {
+        services.awaitReadSideCaughtUp();
         String query = services.text(true, "admin", "/actuator/prometheus", 200);
         assertThat(query).contains("jvm_memory_used_bytes", "http_server_requests_seconds", "objective_progress",
                 "qualityledger_feed_positions_behind");
+        // The project's own timings: each projection's batch time (the year's objectives wrote batches; a projection
+        // this scenario gives nothing to write shows 0), and one feed lag for every event the outbox stored.
+        for (String processor : List.of("nonconformity-tracking", "management-review", "organisation-directory")) {
+            assertThat(sampleCount(query, "qualityledger_projection_batch_seconds_count", "processor=\"" + processor + "\""))
+                    .as(processor).isNotNegative();
+        }
+        assertThat(sampleCount(query, "qualityledger_projection_batch_seconds_count", "processor=\"objective-progress\"")).isPositive();
+        long feedEvents = services.database().queryForObject("select count(*) from query.feed_event", Long.class);
+        assertThat(sampleCount(services.text(true, "admin", "/actuator/prometheus", 200), "qualityledger_feed_publication_lag_seconds_count", ""))
+                .as("one lag per event the outbox stored").isEqualTo(feedEvents);
         String command = services.text(false, "admin", "/actuator/prometheus", 200);
         assertThat(command).contains("jvm_memory_used_bytes", "commandBus");
         services.text(true, VIEWER, "/actuator/prometheus", 403);
+    }
+
+    /** The value of a Prometheus sample whose labels contain {@code label} (or of the sample without labels); -1 if absent. */
+    private static long sampleCount(String exposition, String name, String label) {
+        return exposition.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label) || line.startsWith(name + " "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     @Test

@@ -1,5 +1,10 @@
 package vn.qualityledger.query.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,6 +49,9 @@ import vn.qualityledger.api.contract.EventContract;
  * event that fills a gap keeps the token's index, so its position is the gap that its token no longer has. The rows of
  * one processor batch are inserted together when its unit of work commits, in the transaction that stores the token.
  *
+ * <p>{@code qualityledger.feed.publication.lag} times, for every event the outbox stores, how long after the event's
+ * time stamp (when command-service recorded it) its row was committed: how long a consumer of the feed waits at least.
+ *
  * <p>Not in the projection rebuilds: a replay would give the same rows, but nothing needs it.
  */
 @Component
@@ -58,10 +66,14 @@ public class FeedOutbox {
     private final Serializer serializer;
     private final ObjectProvider<EventStore> eventStore;
     private final JsonMapper json;
+    private final Timer publicationLag;
 
     FeedOutbox(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, ObjectProvider<EventStore> eventStore,
-               JsonMapper json) {
+               JsonMapper json, ObjectProvider<MeterRegistry> meters) {
         this.jdbc = jdbc;
+        this.publicationLag = Timer.builder("qualityledger.feed.publication.lag")
+                .description("From an event's time stamp to the moment the feed's outbox stored it")
+                .register(meters.getIfAvailable(() -> Metrics.globalRegistry));
         this.serializer = serializer;
         // Lazily: the event store is built by the same Axon configuration that registers this handler.
         this.eventStore = eventStore;
@@ -74,6 +86,7 @@ public class FeedOutbox {
         Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
             Batch started = new Batch();
             unitOfWork.onPrepareCommit(u -> started.flush());
+            unitOfWork.afterCommit(u -> started.measurePublicationLag());
             return started;
         });
         batch.add(event, WrappedToken.unwrapLowerBound(token));
@@ -83,6 +96,9 @@ public class FeedOutbox {
     private final class Batch {
 
         private final List<Object[]> events = new ArrayList<>();
+        private final List<Instant> recordedAt = new ArrayList<>();
+        /** The time stamps of the rows this batch inserted (not those the outbox held already): known at the flush. */
+        private final List<Instant> inserted = new ArrayList<>();
         private final List<Object[]> streams = new ArrayList<>();
         private final Map<String, Optional<String>> organisations = new HashMap<>();
         private long watermark;
@@ -110,6 +126,7 @@ public class FeedOutbox {
             events.add(new Object[] {position, event.getIdentifier(), stream, sequence, payload.getType().getName(),
                     payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()), payload.getData(),
                     metaData.getData(), organisation});
+            recordedAt.add(event.getTimestamp());
         }
 
         /** Takes the event's token as the state, and returns the event's position. */
@@ -182,14 +199,26 @@ public class FeedOutbox {
             return organisation == null || organisation.isNull() ? null : organisation.asString();
         }
 
+        /** Once the rows are committed, i.e. visible to the feed's readers: a rolled-back batch measures nothing. */
+        void measurePublicationLag() {
+            Instant now = Instant.now();
+            inserted.forEach(timestamp -> publicationLag.record(Duration.between(timestamp, now)));
+        }
+
         void flush() {
             // ON CONFLICT: a replay of the processor (a reset token) gives the same rows under the same positions.
-            jdbc.batchUpdate("""
+            int[] stored = jdbc.batchUpdate("""
                     INSERT INTO query.feed_event (position, event_identifier, aggregate_identifier, sequence_number, payload_type,
                                                   payload_revision, time_stamp, payload, meta_data, organisation_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (position) DO NOTHING
                     """, events);
+            for (int i = 0; i < stored.length; i++) {
+                // 0: a row the outbox held already (a replay); its lag was measured when it was stored.
+                if (stored[i] != 0) {
+                    inserted.add(recordedAt.get(i));
+                }
+            }
             jdbc.batchUpdate("""
                     INSERT INTO query.feed_stream (aggregate_identifier, organisation_id, first_position) VALUES (?, ?, ?)
                     ON CONFLICT (aggregate_identifier) DO NOTHING

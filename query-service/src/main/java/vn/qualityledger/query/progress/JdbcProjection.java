@@ -1,5 +1,7 @@
 package vn.qualityledger.query.progress;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.interceptors.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,6 +41,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * statements sent at once inside a savepoint of its own ({@link EventSavepoint}), so that the one poison event fails
  * alone and the dead-letter queue (or the replay) parks only its stream. Outside a batch (a dead letter retried, a past
  * view, a test calling a handler) the projection always writes this way.
+ *
+ * <p><b>Batch time.</b> The live projection (the Spring bean) times each batch's flush as
+ * {@code qualityledger.projection.batch{processor}}: the writes of the batch, not the handlers that recorded them. A
+ * rebuild's or past view's copy is made by hand, gets no registry and is not timed, so the figure is the live
+ * processor's alone.
  */
 public abstract class JdbcProjection {
 
@@ -47,6 +55,8 @@ public abstract class JdbcProjection {
     private final String writesKey;
     /** Events of batches whose flush failed: their next batch runs unbatched. Shared by the processor's threads. */
     private final Set<String> failedBatchEvents = ConcurrentHashMap.newKeySet();
+    /** Null for a copy writing to another schema. */
+    private volatile Timer batchTime;
 
     protected JdbcProjection(JdbcTemplate jdbc, String schema, List<String> tables) {
         this.jdbc = jdbc;
@@ -54,6 +64,14 @@ public abstract class JdbcProjection {
         this.schema = schema;
         this.tables = List.copyOf(tables);
         this.writesKey = BatchedWrites.class.getName() + ":" + getClass().getName() + ":" + schema;
+    }
+
+    @Autowired(required = false)
+    void timeBatchesIn(MeterRegistry registry) {
+        batchTime = Timer.builder("qualityledger.projection.batch")
+                .description("Time to write one processor batch's statements to the read model, at its commit")
+                .tag("processor", processingGroup())
+                .register(registry);
     }
 
     /** Batched writes in a batch, else the event's writes in a savepoint (see the class comment). */
@@ -144,9 +162,14 @@ public abstract class JdbcProjection {
         BatchedWrites writes = new BatchedWrites(jdbc, tables);
         batch.resources().put(writesKey, writes);
         List<String> events = batch.getMessages().stream().map(Message::getIdentifier).toList();
+        Timer timer = batchTime;
         batch.onPrepareCommit(uow -> {
             try {
-                writes.flush();
+                if (timer == null) {
+                    writes.flush();
+                } else {
+                    timer.record(writes::flush);
+                }
             } catch (RuntimeException e) {
                 failedBatchEvents.addAll(events);
                 throw e;

@@ -1,13 +1,21 @@
 package vn.qualityledger.support.integrity;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks a stream against its chain: recomputes every link from the stored columns and names the first event that
  * fails — altered (its link no longer matches), missing (a gap in the sequence, or a chain entry whose event is gone),
- * inserted (an event with no link), or out of place (links are bound to the position, so a swap fails at once).
+ * inserted (an event with no link), or out of place (links are bound to the position, so a swap fails at once). A chain
+ * that goes on beyond the stream's last event says its last events were deleted.
  */
 public class EventChainVerifier {
 
@@ -19,50 +27,61 @@ public class EventChainVerifier {
     public record Failure(long sequenceNumber, String eventIdentifier, String problem) {
     }
 
-    private record Row(EventChain.StoredEvent event, byte[] link) {
-    }
-
+    private final TamperEvidentEventStorageEngine storage;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate oneSnapshot;
     private final EventChain chain;
 
-    public EventChainVerifier(JdbcTemplate jdbc, EventChain chain) {
+    /**
+     * The events come through Axon's storage engine, as stored (no component reads Axon's tables in SQL); the links
+     * from the chain's own table.
+     */
+    public EventChainVerifier(TamperEvidentEventStorageEngine storage, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                              EventChain chain) {
+        this.storage = storage;
         this.jdbc = jdbc;
         this.chain = chain;
+        // Events and links are two reads: in one repeatable-read snapshot, an event appended between them cannot look
+        // like an inserted event (no link) or a truncated stream (a link beyond the last event).
+        this.oneSnapshot = new TransactionTemplate(transactions);
+        oneSnapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        oneSnapshot.setReadOnly(true);
     }
 
     public Verification verify(String aggregateIdentifier) {
-        List<Row> rows = jdbc.query("""
-                SELECT e.aggregate_identifier, e.sequence_number, e.type, e.event_identifier, e.time_stamp, e.payload_type,
-                       e.payload_revision, e.payload, e.meta_data, c.link
-                FROM event_store.domain_event_entry e
-                LEFT JOIN event_store.event_chain c
-                       ON c.aggregate_identifier = e.aggregate_identifier AND c.sequence_number = e.sequence_number
-                WHERE e.aggregate_identifier = ?
-                ORDER BY e.sequence_number
-                """, (rs, i) -> new Row(new EventChain.StoredEvent(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9)), rs.getBytes(10)), aggregateIdentifier);
+        return oneSnapshot.execute(status -> {
+            Map<Long, byte[]> links = new HashMap<>();
+            jdbc.query("SELECT sequence_number, link FROM event_store.event_chain WHERE aggregate_identifier = ?",
+                    (RowCallbackHandler) rs -> links.put(rs.getLong(1), rs.getBytes(2)), aggregateIdentifier);
+            try (Stream<EventChain.StoredEvent> events = storage.storedEvents(aggregateIdentifier)) {
+                return verify(aggregateIdentifier, events.iterator(), links);
+            }
+        });
+    }
+
+    private Verification verify(String aggregateIdentifier, Iterator<EventChain.StoredEvent> events, Map<Long, byte[]> links) {
         byte[] previous = EventChain.GENESIS;
         long expected = 0;
-        for (Row row : rows) {
-            EventChain.StoredEvent event = row.event();
+        while (events.hasNext()) {
+            EventChain.StoredEvent event = events.next();
+            byte[] link = links.get(event.sequenceNumber());
             if (event.sequenceNumber() != expected) {
                 return failed(aggregateIdentifier, expected, new Failure(expected, null,
                         "event " + expected + " is missing: the stream jumps to " + event.sequenceNumber()));
             }
-            if (row.link() == null) {
+            if (link == null) {
                 return failed(aggregateIdentifier, expected, new Failure(expected, event.eventIdentifier(),
                         "event has no link: it was not written by the service"));
             }
-            if (!Arrays.equals(chain.link(event, previous), row.link())) {
+            if (!Arrays.equals(chain.link(event, previous), link)) {
                 return failed(aggregateIdentifier, expected, new Failure(expected, event.eventIdentifier(),
                         "event differs from what was written (content, time, type or position changed)"));
             }
-            previous = row.link();
+            previous = link;
             expected++;
         }
-        Long lastLinked = jdbc.queryForObject(
-                "SELECT max(sequence_number) FROM event_store.event_chain WHERE aggregate_identifier = ?", Long.class, aggregateIdentifier);
-        if (lastLinked != null && lastLinked >= expected) {
+        long lastLinked = links.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        if (lastLinked >= expected) {
             return failed(aggregateIdentifier, expected, new Failure(expected, null,
                     "event " + expected + " is missing: the chain goes on to event " + lastLinked));
         }

@@ -3,7 +3,6 @@ package vn.qualityledger.support.integrity;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
@@ -15,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Tamper evidence for the JPA event store: the storage engine that chains every appended event, and the verifier.
@@ -37,18 +37,27 @@ public class TamperEvidenceConfiguration {
         return new EventChain(key);
     }
 
+    /** Without the chain-writing engine there is nothing to verify: /integrity then says so (501). */
     @Bean
-    EventChainVerifier eventChainVerifier(JdbcTemplate jdbc, EventChain chain) {
-        return new EventChainVerifier(jdbc, chain);
+    @ConditionalOnProperty(name = "quality-ledger.integrity.enabled", havingValue = "true", matchIfMissing = true)
+    EventChainVerifier eventChainVerifier(TamperEvidentEventStorageEngine storage, JdbcTemplate jdbc,
+                                          PlatformTransactionManager transactions, EventChain chain) {
+        return new EventChainVerifier(storage, jdbc, transactions, chain);
+    }
+
+    /** The last committed link per stream, at most {@code quality-ledger.integrity.link-cache-size} streams (0: none). */
+    @Bean
+    ChainHeads chainHeads(@Value("${quality-ledger.integrity.link-cache-size:5000}") long maximumStreams) {
+        return new ChainHeads(maximumStreams);
     }
 
     @Bean
     @ConditionalOnProperty(name = "quality-ledger.integrity.enabled", havingValue = "true", matchIfMissing = true)
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    TamperEvidentEventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
-                                          EventChain chain) {
+                                          EventChain chain, ChainHeads heads) {
         return new TamperEvidentEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -56,6 +65,6 @@ public class TamperEvidenceConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager), chain);
+                .transactionManager(transactionManager), chain, heads);
     }
 }
