@@ -16,6 +16,7 @@ import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.audit.UnitAuditHeldEvent;
 import vn.qualityledger.api.audit.UnitAuditScheduledEvent;
 import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
+import vn.qualityledger.api.ledger.CheckpointSignedEvent;
 import vn.qualityledger.api.nonconformity.CorrectionRecordedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionImplementedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionOverdueEvent;
@@ -106,7 +107,8 @@ public final class EventContract {
             ReviewDecisionRecordedEvent.class,
             ReviewMinutesIssuedEvent.class,
             ReviewNotesRecordedEvent.class,
-            OrganisationDirectoryRecordedEvent.class);
+            OrganisationDirectoryRecordedEvent.class,
+            CheckpointSignedEvent.class);
 
     /** What every schema {@code $id} starts with; {@link #schemaPath} follows. */
     public static final String SCHEMA_ID_BASE = "https://qualityledger.vn/";
