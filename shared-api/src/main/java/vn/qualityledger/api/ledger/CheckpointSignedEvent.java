@@ -25,4 +25,7 @@ import org.axonframework.serialization.Revision;
 public record CheckpointSignedEvent(@NotNull String origin, long treeSize, @NotNull String rootHash, long streamCount,
                                     @NotNull String streamsRoot, @NotNull String timestamp, @NotNull String keyId,
                                     @NotNull String signature) {
+
+    /** The stream (aggregate id) of the checkpoints' events. */
+    public static final String STREAM = "ledger-checkpoints";
 }
