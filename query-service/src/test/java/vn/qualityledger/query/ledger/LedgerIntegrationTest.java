@@ -83,6 +83,18 @@ class LedgerIntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     vn.qualityledger.query.feed.FeedReader feed;
+    @Autowired
+    Checkpoints checkpoints;
+    @Autowired
+    LedgerLog log;
+    @Autowired
+    LedgerProperties properties;
+    @Autowired
+    KeyPair ledgerSigningKey;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<EventStore> eventStoreProvider;
 
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
 
@@ -344,6 +356,40 @@ class LedgerIntegrationTest {
         assertThat(inclusion.leafIndex()).isEqualTo(first.treeSize());
         assertThat(Rfc9162.verifyInclusion(inclusion.event().leafHash(), inclusion.leafIndex(), second.treeSize(), inclusion.proof(),
                 second.rootHash())).isTrue();
+    }
+
+    /**
+     * Two replicas signing at the same moment (two signers over the one database, each with its own lock of the JVM):
+     * one checkpoint is signed and published, and both answer it.
+     */
+    @Test
+    void twoSignersAtOnceSignAndPublishOneCheckpoint() throws Exception {
+        String objective = ORG + ".MTCL-FEED-RACE";
+        append(objective, defined(objective));
+        Checkpoints replica = new Checkpoints(log, jdbc, json, properties, ledgerSigningKey, transactions, eventStoreProvider);
+        var start = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                start.await();
+                return checkpoints.sign();
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return replica.sign();
+            });
+            Checkpoint first = a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Checkpoint second = b.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second.signature()).as("the second signer answers the first one's checkpoint").isEqualTo(first.signature());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM query.ledger_checkpoint WHERE tree_size = ?", Long.class,
+                    first.treeSize())).isEqualTo(1);
+            assertThat(jdbc.queryForObject("""
+                    SELECT count(*) FROM event_store.domain_event_entry
+                    WHERE aggregate_identifier = 'ledger-checkpoints' AND convert_from(payload, 'UTF8')::jsonb ->> 'treeSize' = ?
+                    """, Long.class, Long.toString(first.treeSize()))).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The checkpoint-only view: the same CloudEvents as the event feed, for a reader without the feed's role, by position. */
