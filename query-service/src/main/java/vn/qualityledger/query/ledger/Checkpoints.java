@@ -150,16 +150,6 @@ public class Checkpoints {
         return jdbc.query("SELECT * FROM query.ledger_checkpoint ORDER BY id DESC LIMIT ?", ROW, limit);
     }
 
-    /** A stored checkpoint with its row id: the order they were signed in, and where a reader of the feed resumes. */
-    public record Signed(long id, Checkpoint checkpoint) {
-    }
-
-    /** The checkpoints signed after row {@code id} (exclusive), oldest first: the checkpoint feed's page. */
-    public List<Signed> after(long id, int limit) {
-        return jdbc.query("SELECT * FROM query.ledger_checkpoint WHERE id > ? ORDER BY id LIMIT ?",
-                (rs, row) -> new Signed(rs.getLong("id"), ROW.mapRow(rs, row)), id, limit);
-    }
-
     /** The newest checkpoint of exactly this size. */
     public Optional<Checkpoint> ofSize(long size) {
         return jdbc.query("SELECT * FROM query.ledger_checkpoint WHERE tree_size = ? ORDER BY id DESC LIMIT 1", ROW, size)
