@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.api.contract.EventContract;
+import vn.qualityledger.api.ledger.CheckpointSignedEvent;
 
 /**
  * Reads the feed's outbox ({@code query.feed_event}, filled by {@link FeedOutbox} through Axon's EventStore API) in
@@ -27,6 +28,9 @@ import vn.qualityledger.api.contract.EventContract;
  * {@code p} is never owed an event below {@code p}.
  *
  * <p>Each page is read in one REPEATABLE READ snapshot, so that the watermark and the events agree.
+ *
+ * <p>The ledger's signed checkpoints ({@code CheckpointSignedEvent}, stream {@code ledger-checkpoints}) belong to no
+ * organisation and come with every organisation's events.
  */
 @Component
 public class FeedReader {
@@ -76,17 +80,13 @@ public class FeedReader {
         long watermark = watermark();
         MapSqlParameterSource params = new MapSqlParameterSource("after", query.after()).addValue("watermark", watermark)
                 .addValue("limit", query.limit());
-        StringBuilder sql = new StringBuilder(EVENTS);
-        if (query.organisationId() != null) {
-            sql.append("AND e.organisation_id = :organisation\n");
-            params.addValue("organisation", query.organisationId());
-        }
+        StringBuilder filters = new StringBuilder();
         if (query.streamId() != null) {
-            sql.append("AND e.aggregate_identifier = :stream\n");
+            filters.append("AND e.aggregate_identifier = :stream\n");
             params.addValue("stream", query.streamId());
         }
         if (query.types().isEmpty()) {
-            sql.append("AND e.payload_type IN (:published)\n");
+            filters.append("AND e.payload_type IN (:published)\n");
             params.addValue("published", PUBLISHED_TYPES);
         } else {
             List<String> alternatives = new ArrayList<>();
@@ -100,10 +100,20 @@ public class FeedReader {
                     alternatives.add("(e.payload_type = :type" + i + " AND e.payload_revision = :revision" + i + ")");
                 }
             }
-            sql.append("AND (").append(String.join(" OR ", alternatives)).append(")\n");
+            filters.append("AND (").append(String.join(" OR ", alternatives)).append(")\n");
         }
-        sql.append("ORDER BY e.position LIMIT :limit");
-        List<StoredEvent> events = jdbc.query(sql.toString(), params, (rs, row) -> new StoredEvent(
+        String page = "ORDER BY e.position LIMIT :limit";
+        String sql;
+        if (query.organisationId() == null) {
+            sql = EVENTS + filters + page;
+        } else {
+            // The organisation's events and the ledger's checkpoints (of no organisation: they sign the whole log, and
+            // every organisation's reader gets them), each read along its own index, merged in position order.
+            params.addValue("organisation", query.organisationId()).addValue("checkpoints", CheckpointSignedEvent.STREAM);
+            sql = "SELECT * FROM ((" + EVENTS + "AND e.organisation_id = :organisation\n" + filters + page + ")\nUNION ALL ("
+                    + EVENTS + "AND e.aggregate_identifier = :checkpoints\n" + filters + page + ")) e\n" + page;
+        }
+        List<StoredEvent> events = jdbc.query(sql, params, (rs, row) -> new StoredEvent(
                 rs.getLong("position"), rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number"), rs.getString("payload_type"), rs.getString("payload_revision"),
                 Instant.parse(rs.getString("time_stamp")), rs.getString("organisation_id"), rs.getBytes("payload"),

@@ -61,6 +61,7 @@ class LedgerIntegrationTest {
     private static final RequestPostProcessor ADMIN = as("admin", Role.ADMIN);
     private static final RequestPostProcessor AUDITOR = as("danhgia", Role.AUDITOR);
     private static final RequestPostProcessor PROVINCE = as("tinh", Role.PROVINCE_AUDITOR);
+    private static final RequestPostProcessor CONSUMER = as("kho-so", Role.FEED_CONSUMER, ORG, List.of());
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -82,6 +83,18 @@ class LedgerIntegrationTest {
     TransactionTemplate transaction;
     @Autowired
     vn.qualityledger.query.feed.FeedReader feed;
+    @Autowired
+    Checkpoints checkpoints;
+    @Autowired
+    LedgerLog log;
+    @Autowired
+    LedgerProperties properties;
+    @Autowired
+    KeyPair ledgerSigningKey;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<EventStore> eventStoreProvider;
 
     private final Map<String, Long> sequences = new ConcurrentHashMap<>();
 
@@ -98,7 +111,7 @@ class LedgerIntegrationTest {
         Checkpoint first = signCheckpoint();
         append(objective, revised(objective, "Mục tiêu 6"));
         Checkpoint second = signCheckpoint();
-        assertThat(second.treeSize()).isEqualTo(first.treeSize() + 1);
+        assertThat(second.treeSize()).as("the first checkpoint's own event, then the revision").isEqualTo(first.treeSize() + 2);
 
         PublicKey published = LedgerKeys.publicKey(read("/api/ledger/public-key", Map.class).get("publicKey").toString());
         assertThat(published.getEncoded()).isEqualTo(KEY.getPublic().getEncoded());
@@ -239,49 +252,204 @@ class LedgerIntegrationTest {
         mvc.perform(get("/api/ledger/organisations/UBND-XA-09/export").with(AUDITOR)).andExpect(status().isForbidden());
     }
 
-    /** Each signed checkpoint is a CheckpointSigned CloudEvent of the checkpoint feed, in signing order, resumable by its id. */
+    /**
+     * A checkpoint signed on demand is an event of the feed: its own type, at a position after every event it covers,
+     * delivered with the organisation's events, its data the checkpoint, its dataschema the published schema.
+     */
     @Test
-    void theCheckpointFeedServesEverySignedCheckpointInOrderWithItsSchema() throws Exception {
+    void aCheckpointSignedOnDemandIsAnEventOfTheFeedAfterTheEventsItCovers() throws Exception {
         String objective = ORG + ".MTCL-FEED";
-        append(objective, defined(objective));
-        Checkpoint first = signCheckpoint();
-        append(objective, revised(objective, "Mục tiêu feed"));
-        Checkpoint second = signCheckpoint();
-        List<Long> ids = jdbc.queryForList("SELECT id FROM query.ledger_checkpoint WHERE tree_size IN (?, ?) ORDER BY id", Long.class,
-                first.treeSize(), second.treeSize());
-        long before = ids.get(0) - 1;
+        append(objective, defined(objective), revised(objective, "Mục tiêu feed"));
+        Checkpoint checkpoint = signCheckpoint();
+        long lastCovered = jdbc.queryForObject("SELECT global_index FROM query.ledger_leaf WHERE leaf_index = ?", Long.class,
+                checkpoint.treeSize() - 1);
+        long firstOfObjective = jdbc.queryForObject("SELECT min(global_index) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, objective);
+        awaitTheOutbox();
 
-        var page = mvc.perform(get("/api/ledger/checkpoints/feed?after=" + before + "&limit=1").with(AUDITOR))
-                .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-                        .string("Feed-Resume-After", Long.toString(ids.get(0))))
-                .andReturn().getResponse();
-        assertThat(page.getContentType()).startsWith("application/cloudevents-batch+json");
-        assertThat(page.getHeader("Link")).contains("after=" + ids.get(0), "rel=\"next\"");
-        var events = json.readTree(page.getContentAsString(StandardCharsets.UTF_8));
-        assertThat(events).hasSize(1);
-        var event = events.get(0);
-        assertThat(event.get("type").asString()).isEqualTo("vn.qualityledger.ledger.CheckpointSigned.v1");
-        assertThat(event.get("id").asString()).isEqualTo("checkpoint-" + ids.get(0));
-        assertThat(event.get("checkpointid").asString()).isEqualTo(Long.toString(ids.get(0)));
-        assertThat(event.get("dataschema").asString()).isEqualTo("https://qualityledger.vn/schemas/ledger/CheckpointSigned.v1.schema.json");
-        Checkpoint served = json.treeToValue(event.get("data"), Checkpoint.class);
-        assertThat(served.treeSize()).isEqualTo(first.treeSize());
-        assertThat(served.isSignedBy(KEY.getPublic())).as("the served checkpoint verifies with the published key").isTrue();
+        var page = feedPage(CONSUMER, "/api/feed?organisation=" + ORG + "&after=" + (firstOfObjective - 1) + "&limit=1000");
+        List<String> subjects = new java.util.ArrayList<>();
+        page.forEach(e -> subjects.add(e.get("subject").asString()));
+        assertThat(subjects).as("the objective's events, then the checkpoint that covers them")
+                .startsWith(objective, objective, "ledger-checkpoints");
+        var event = checkpointEvent(page, checkpoint);
+        assertThat(event.get("id").asString()).isEqualTo(page.get(2).get("id").asString());
+        assertThat(event.get("position").asLong()).isGreaterThan(lastCovered);
+        assertThat(event.get("subject").asString()).isEqualTo("ledger-checkpoints");
+        assertThat(event.get("source").asString()).isEqualTo("urn:qualityledger");
+        var data = event.get("data");
+        assertThat(data.get("treeSize").asLong()).isEqualTo(checkpoint.treeSize());
+        assertThat(data.get("rootHash").asString()).isEqualTo(java.util.Base64.getEncoder().encodeToString(checkpoint.rootHash()));
+        assertThat(data.get("streamCount").asLong()).isEqualTo(checkpoint.streamCount());
+        assertThat(data.get("streamsRoot").asString()).isEqualTo(java.util.Base64.getEncoder().encodeToString(checkpoint.streamsRoot()));
+        assertThat(data.get("keyId").asString()).isEqualTo(LedgerKeys.keyId(KEY.getPublic()));
+        assertThat(data.get("timestamp").asString()).isEqualTo(checkpoint.timestamp());
+        assertThat(data.get("signature").asString()).isEqualTo(java.util.Base64.getEncoder().encodeToString(checkpoint.signature()));
 
-        String schemaText = mvc.perform(get("/api/ledger/schemas/CheckpointSigned.v1.schema.json").with(AUDITOR))
+        // dataschema resolves through the contract index, and the schema holds the data (and needs its signature).
+        var index = json.readTree(mvc.perform(get("/api/feed/schemas").with(AUDITOR)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        var revision = java.util.stream.StreamSupport.stream(index.get("eventTypes").spliterator(), false)
+                .filter(t -> t.get("name").asString().equals("vn.qualityledger.ledger.CheckpointSigned")).findFirst().orElseThrow()
+                .get("revisions").get(0);
+        assertThat(revision.get("cloudEventType").asString()).isEqualTo(event.get("type").asString());
+        assertThat(revision.get("schemaId").asString()).isEqualTo(event.get("dataschema").asString());
+        String schemaText = mvc.perform(get(java.net.URI.create(revision.get("schemaUrl").asString()).getPath()).with(AUDITOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         var schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
                 .getSchema(schemaText, com.networknt.schema.InputFormat.JSON);
-        assertThat(schema.validate(event.get("data").toString(), com.networknt.schema.InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(data.toString(), com.networknt.schema.InputFormat.JSON)).isEmpty();
         assertThat(schema.validate("{\"treeSize\": 1}", com.networknt.schema.InputFormat.JSON)).as("a checkpoint needs its signature").isNotEmpty();
 
-        // Resuming after the first gives the second, exactly once.
-        var next = json.readTree(mvc.perform(get("/api/ledger/checkpoints/feed?after=" + ids.get(0)).with(AUDITOR))
+        // Another organisation's reader gets the checkpoint too (it signs the whole log), not this organisation's events.
+        var elsewhere = feedPage(as("kho-xa", Role.FEED_CONSUMER, "UBND-XA-09", List.of()),
+                "/api/feed?organisation=UBND-XA-09&after=" + (firstOfObjective - 1) + "&limit=1000");
+        assertThat(checkpointEvent(elsewhere, checkpoint).get("id").asString()).isEqualTo(event.get("id").asString());
+        elsewhere.forEach(e -> assertThat(e.get("subject").asString()).isNotEqualTo(objective));
+    }
+
+    /** The checkpoint an auditor saves from the feed verifies with the published public key, and an export against it. */
+    @Test
+    void theCheckpointInTheFeedVerifiesWithThePublishedPublicKey() throws Exception {
+        String objective = ORG + ".MTCL-FEED-KEY";
+        append(objective, defined(objective), revised(objective, "Mục tiêu khóa"));
+        Checkpoint signed = signCheckpoint();
+        awaitTheOutbox();
+        long before = jdbc.queryForObject("SELECT global_index FROM query.ledger_leaf WHERE leaf_index = ?", Long.class, signed.treeSize() - 1);
+        var event = checkpointEvent(feedPage(CONSUMER, "/api/feed?organisation=" + ORG + "&after=" + before), signed);
+
+        PublicKey published = LedgerKeys.publicKey(read("/api/ledger/public-key", Map.class).get("publicKey").toString());
+        Checkpoint fromFeed = json.treeToValue(event.get("data"), Checkpoint.class);
+        assertThat(fromFeed.isSignedBy(published)).as("the feed's checkpoint verifies with the published key").isTrue();
+        var outcome = LedgerVerification.verify(List.of(published), List.of(fromFeed), export(objective, signed.treeSize()));
+        assertThat(outcome.verified()).as(outcome.message()).isTrue();
+        Checkpoint altered = json.treeToValue(((tools.jackson.databind.node.ObjectNode) event.get("data").deepCopy())
+                .put("treeSize", signed.treeSize() - 1), Checkpoint.class);
+        assertThat(altered.isSignedBy(published)).as("a checkpoint altered in transit").isFalse();
+    }
+
+    /**
+     * Exactly once: signing again with nothing new (not even once the checkpoint's own event is a leaf) answers the same
+     * checkpoint and publishes nothing; the next checkpoint covers the first one's event as a leaf, which proves in.
+     */
+    @Test
+    void aCheckpointIsPublishedOnceAndItsEventIsALeafOfTheNext() throws Exception {
+        String objective = ORG + ".MTCL-FEED-ONCE";
+        append(objective, defined(objective));
+        Checkpoint first = signCheckpoint();
+        awaitTheOutbox();
+        assertThat(signCheckpoint().signature()).as("nothing but the checkpoint's own event since").isEqualTo(first.signature());
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = 'ledger-checkpoints' AND convert_from(payload, 'UTF8')::jsonb ->> 'treeSize' = ?
+                """, Long.class, Long.toString(first.treeSize()))).isEqualTo(1);
+
+        append(objective, revised(objective, "Mục tiêu sau"));
+        Checkpoint second = signCheckpoint();
+        assertThat(second.treeSize()).isEqualTo(first.treeSize() + 2);
+        String checkpointEvent = jdbc.queryForObject("""
+                SELECT event_identifier FROM event_store.domain_event_entry
+                WHERE aggregate_identifier = 'ledger-checkpoints' AND convert_from(payload, 'UTF8')::jsonb ->> 'treeSize' = ?
+                """, String.class, Long.toString(first.treeSize()));
+        var inclusion = read("/api/ledger/proofs/inclusion?event=" + checkpointEvent + "&treeSize=" + second.treeSize(),
+                LedgerController.InclusionResponse.class);
+        assertThat(inclusion.leafIndex()).isEqualTo(first.treeSize());
+        assertThat(Rfc9162.verifyInclusion(inclusion.event().leafHash(), inclusion.leafIndex(), second.treeSize(), inclusion.proof(),
+                second.rootHash())).isTrue();
+    }
+
+    /**
+     * Two replicas signing at the same moment (two signers over the one database, each with its own lock of the JVM):
+     * one checkpoint is signed and published, and both answer it.
+     */
+    @Test
+    void twoSignersAtOnceSignAndPublishOneCheckpoint() throws Exception {
+        String objective = ORG + ".MTCL-FEED-RACE";
+        append(objective, defined(objective));
+        Checkpoints replica = new Checkpoints(log, jdbc, json, properties, ledgerSigningKey, transactions, eventStoreProvider);
+        var start = new java.util.concurrent.CyclicBarrier(2);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> {
+                start.await();
+                return checkpoints.sign();
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return replica.sign();
+            });
+            Checkpoint first = a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Checkpoint second = b.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(second.signature()).as("the second signer answers the first one's checkpoint").isEqualTo(first.signature());
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM query.ledger_checkpoint WHERE tree_size = ?", Long.class,
+                    first.treeSize())).isEqualTo(1);
+            assertThat(jdbc.queryForObject("""
+                    SELECT count(*) FROM event_store.domain_event_entry
+                    WHERE aggregate_identifier = 'ledger-checkpoints' AND convert_from(payload, 'UTF8')::jsonb ->> 'treeSize' = ?
+                    """, Long.class, Long.toString(first.treeSize()))).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The checkpoint-only view: the same CloudEvents as the event feed, for a reader without the feed's role, by position. */
+    @Test
+    void theCheckpointFeedServesTheFeedsCheckpointEventsToAnAuditor() throws Exception {
+        String objective = ORG + ".MTCL-FEED-VIEW";
+        append(objective, defined(objective));
+        Checkpoint first = signCheckpoint();
+        append(objective, revised(objective, "Mục tiêu xem"));
+        Checkpoint second = signCheckpoint();
+        awaitTheOutbox();
+        long before = jdbc.queryForObject("SELECT global_index FROM query.ledger_leaf WHERE leaf_index = ?", Long.class, first.treeSize() - 1);
+
+        var response = mvc.perform(get("/api/ledger/checkpoints/feed?after=" + before + "&limit=1").with(AUDITOR))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/cloudevents-batch+json");
+        var events = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(events).hasSize(1);
+        var event = checkpointEvent(events, first);
+        String resume = response.getHeader("Feed-Resume-After");
+        assertThat(resume).isEqualTo(event.get("position").asString());
+        assertThat(response.getHeader("Link")).contains("after=" + resume, "rel=\"next\"");
+        var inTheFeed = checkpointEvent(feedPage(CONSUMER, "/api/feed?organisation=" + ORG + "&after=" + before), first);
+        assertThat(event.get("id").asString()).isEqualTo(inTheFeed.get("id").asString());
+        assertThat(event.get("data")).isEqualTo(inTheFeed.get("data"));
+
+        // Resuming after it gives the second, exactly once.
+        var next = json.readTree(mvc.perform(get("/api/ledger/checkpoints/feed?after=" + resume).with(AUDITOR))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-        assertThat(next).isNotEmpty();
-        assertThat(next.get(0).get("id").asString()).isEqualTo("checkpoint-" + ids.get(1));
-        assertThat(json.treeToValue(next.get(0).get("data"), Checkpoint.class).treeSize()).isEqualTo(second.treeSize());
+        assertThat(next).hasSize(1);
+        assertThat(next.get(0).get("data").get("treeSize").asLong()).isEqualTo(second.treeSize());
+        // The old address of the schema serves the published one.
+        mvc.perform(get("/api/ledger/schemas/CheckpointSigned.v1.schema.json").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(jsonPath("$['$id']").value(event.get("dataschema").asString()));
+    }
+
+    /** The checkpoint's event among a page of the feed, by its tree size. */
+    private static tools.jackson.databind.JsonNode checkpointEvent(tools.jackson.databind.JsonNode page, Checkpoint checkpoint) {
+        List<tools.jackson.databind.JsonNode> found = new java.util.ArrayList<>();
+        page.forEach(e -> {
+            if (e.get("type").asString().equals("vn.qualityledger.ledger.CheckpointSigned.v1")
+                    && e.get("data").get("treeSize").asLong() == checkpoint.treeSize()) {
+                found.add(e);
+            }
+        });
+        assertThat(found).as("the checkpoint of size " + checkpoint.treeSize() + " in " + page).hasSize(1);
+        return found.get(0);
+    }
+
+    private tools.jackson.databind.JsonNode feedPage(RequestPostProcessor reader, String url) throws Exception {
+        var response = mvc.perform(get(url).with(reader)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith("application/cloudevents-batch+json");
+        return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** Until the outbox holds every stored event, the checkpoints' among them. */
+    private void awaitTheOutbox() {
+        long last = jdbc.queryForObject("SELECT max(global_index) FROM event_store.domain_event_entry", Long.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> feed.watermark() >= last);
     }
 
     private Checkpoint signCheckpoint() throws Exception {
@@ -335,7 +503,11 @@ class LedgerIntegrationTest {
     }
 
     private static RequestPostProcessor as(String username, Role role) {
-        return user(new LedgerUser(username, "{noop}x", new Actor(username, username, List.of(role), ORG, null), List.of()));
+        return as(username, role, ORG, List.of());
+    }
+
+    private static RequestPostProcessor as(String username, Role role, String organisation, List<String> feedOrganisations) {
+        return user(new LedgerUser(username, "{noop}x", new Actor(username, username, List.of(role), organisation, null), feedOrganisations));
     }
 
     private static Path createDirectory() {

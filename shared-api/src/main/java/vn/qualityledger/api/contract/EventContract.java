@@ -16,6 +16,7 @@ import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.audit.UnitAuditHeldEvent;
 import vn.qualityledger.api.audit.UnitAuditScheduledEvent;
 import vn.qualityledger.api.directory.OrganisationDirectoryRecordedEvent;
+import vn.qualityledger.api.ledger.CheckpointSignedEvent;
 import vn.qualityledger.api.nonconformity.CorrectionRecordedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionImplementedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionOverdueEvent;
@@ -57,7 +58,8 @@ import vn.qualityledger.api.review.ReviewNotesRecordedEvent;
  * simple name without "Event" (e.g. {@code vn.qualityledger.objective.EvidenceSubmitted}). A revision is the
  * {@link Revision} of the class. A stream's organisation is the {@code organisationId} of its first event
  * ({@code ObjectiveDefined}, {@code InternalAuditPlanned}, {@code NonconformityRaised}, {@code ResultsReportIssued},
- * {@code ManagementReviewPlanned}, {@code OrganisationDirectoryRecorded}).
+ * {@code ManagementReviewPlanned}, {@code OrganisationDirectoryRecorded}); the stream of {@code CheckpointSigned} (the
+ * ledger's) belongs to no organisation.
  *
  * <p>Revisions are 1, 2, 3…; every revision ever published keeps its schema file, and a stored event of an older
  * revision is upcast to the current one when read. A schema's {@code $id} (and the CloudEvents {@code dataschema}) is
@@ -106,7 +108,8 @@ public final class EventContract {
             ReviewDecisionRecordedEvent.class,
             ReviewMinutesIssuedEvent.class,
             ReviewNotesRecordedEvent.class,
-            OrganisationDirectoryRecordedEvent.class);
+            OrganisationDirectoryRecordedEvent.class,
+            CheckpointSignedEvent.class);
 
     /** What every schema {@code $id} starts with; {@link #schemaPath} follows. */
     public static final String SCHEMA_ID_BASE = "https://qualityledger.vn/";

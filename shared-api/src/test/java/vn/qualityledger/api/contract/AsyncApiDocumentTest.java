@@ -102,7 +102,7 @@ class AsyncApiDocumentTest {
     @Test
     void theStreamSequenceIsRequiredAndTheOldSequenceStaysReadableButDeprecated() {
         JsonNode envelope = committed().get("components").get("schemas").get("CloudEvent");
-        assertThat(committed().get("info").get("version").asString()).isEqualTo("1.1.0");
+        assertThat(committed().get("info").get("version").asString()).as("1.2.0 added the ledger's CheckpointSigned").isEqualTo("1.2.0");
         assertThat(envelope.get("required").toString()).contains("\"streamsequence\"", "\"sequence\"");
         assertThat(envelope.get("properties").get("streamsequence").get("pattern").asString()).isEqualTo("^[0-9]+$");
         assertThat(envelope.get("properties").get("streamsequence").has("deprecated")).isFalse();

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Sample events built from the records themselves, so that a new event type or property gets a sample without a test
- * to update: every property set ({@link #full}), or every property that may be null left null ({@link #sparse}).
+ * to update: every property set ({@link #full}), or every property that may be null (not primitive, not {@code @NotNull}) left null ({@link #sparse}).
  * Strings carry Vietnamese text; ids are valid ids.
  */
 final class SampleEvents {
@@ -42,7 +42,9 @@ final class SampleEvents {
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             jakarta.validation.constraints.Pattern pattern = fieldAnnotation(type, components[i].getName(), jakarta.validation.constraints.Pattern.class);
-            if (sparse && !types[i].isPrimitive()) {
+            boolean mayBeNull = !types[i].isPrimitive()
+                    && fieldAnnotation(type, components[i].getName(), jakarta.validation.constraints.NotNull.class) == null;
+            if (sparse && mayBeNull) {
                 values[i] = null;
             } else if (pattern != null) {
                 values[i] = MATCHING.get(pattern.regexp());
