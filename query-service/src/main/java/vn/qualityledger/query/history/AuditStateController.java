@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.auditprogramme.AuditProgramme;
 import vn.qualityledger.query.auditprogramme.AuditProgrammeRepository;
-import vn.qualityledger.query.history.RecordedRows.AuditRow;
-import vn.qualityledger.query.history.RecordedRows.FindingRow;
-import vn.qualityledger.query.history.RecordedRows.UnitAuditHeldRow;
-import vn.qualityledger.query.history.RecordedRows.UnitAuditRow;
+import vn.qualityledger.query.history.RecordedRows.RecordedAudit;
+import vn.qualityledger.query.history.RecordedRows.RecordedFinding;
+import vn.qualityledger.query.history.RecordedRows.RecordedUnitAuditHeld;
+import vn.qualityledger.query.history.RecordedRows.RecordedUnitAudit;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
@@ -33,8 +33,8 @@ class AuditStateController {
      * @param figures the audit as the audit programme showed it then (findings by kind, open findings); null before it
      *                was planned
      */
-    record AuditState(String auditId, Instant at, LocalDate asOf, AuditProgramme.AuditStatus figures, AuditRow audit,
-                      List<UnitAuditRow> unitAudits, List<UnitAuditHeldRow> unitAuditsHeld, List<FindingRow> findings) {
+    record AuditState(String auditId, Instant at, LocalDate asOf, AuditProgramme.AuditStatus figures, RecordedAudit audit,
+                      List<RecordedUnitAudit> unitAudits, List<RecordedUnitAuditHeld> unitAuditsHeld, List<RecordedFinding> findings) {
     }
 
     private final AsRecorded asRecorded;
@@ -63,13 +63,13 @@ class AuditStateController {
         streams.addAll(jdbc.queryForList("SELECT id FROM query.nonconformity WHERE origin_audit_id = ?", String.class, auditId));
         // The programme also reads the plan's units; no objective is replayed, so its tables are there but empty.
         return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(streams), Replay.objectives(List.of())), () -> {
-            AuditRow audit = rows.of(AuditRow.class, "audit", "id", "id", auditId).stream().findFirst().orElse(null);
+            RecordedAudit audit = rows.of(RecordedAudit.class, "audit", "id", "id", auditId).stream().findFirst().orElse(null);
             AuditProgramme.AuditStatus figures = audit == null ? null : programmes.programme(audit.organisationId(), audit.year(), asOf)
                     .audits().stream().filter(a -> a.auditId().equals(auditId)).findFirst().orElse(null);
             return new AuditState(auditId, at, asOf, figures, audit,
-                    rows.of(UnitAuditRow.class, "unit_audit", "audit_id", "unit", auditId),
-                    rows.of(UnitAuditHeldRow.class, "unit_audit_held", "audit_id", "held_on, unit", auditId),
-                    rows.of(FindingRow.class, "finding", "audit_id", "recorded_on, finding_id", auditId));
+                    rows.of(RecordedUnitAudit.class, "unit_audit", "audit_id", "unit", auditId),
+                    rows.of(RecordedUnitAuditHeld.class, "unit_audit_held", "audit_id", "held_on, unit", auditId),
+                    rows.of(RecordedFinding.class, "finding", "audit_id", "recorded_on, finding_id", auditId));
         });
     }
 

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.qualityledger.query.dashboard.DashboardRepository;
 import vn.qualityledger.query.dashboard.ObjectiveDashboard;
-import vn.qualityledger.query.history.RecordedRows.EvidenceRow;
-import vn.qualityledger.query.history.RecordedRows.MeasureRow;
-import vn.qualityledger.query.history.RecordedRows.MeasurementRow;
-import vn.qualityledger.query.history.RecordedRows.OccurrenceRow;
+import vn.qualityledger.query.history.RecordedRows.RecordedEvidence;
+import vn.qualityledger.query.history.RecordedRows.RecordedMeasure;
+import vn.qualityledger.query.history.RecordedRows.RecordedMeasurement;
+import vn.qualityledger.query.history.RecordedRows.RecordedOccurrence;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.ReadAccess;
@@ -32,16 +32,16 @@ class ObjectiveStateController {
 
 
     /** The objective at an instant: its figures, and every row of its plan and work as the read model had it. */
-    record ObjectiveState(String objectiveId, Instant at, LocalDate asOf, ObjectiveDashboard figures, List<MeasureRow> measures,
-                          List<OccurrenceRow> occurrences, List<EvidenceRow> evidence, List<MeasurementRow> measurements) {
+    record ObjectiveState(String objectiveId, Instant at, LocalDate asOf, ObjectiveDashboard figures, List<RecordedMeasure> measures,
+                          List<RecordedOccurrence> occurrences, List<RecordedEvidence> evidence, List<RecordedMeasurement> measurements) {
     }
 
     /**
      * The objective's plan as recorded now: the same rows as a state's measures, occurrences and measurements, without a
      * replay.
      */
-    record ObjectivePlan(String objectiveId, List<MeasureRow> measures, List<OccurrenceRow> occurrences,
-                         List<MeasurementRow> measurements) {
+    record ObjectivePlan(String objectiveId, List<RecordedMeasure> measures, List<RecordedOccurrence> occurrences,
+                         List<RecordedMeasurement> measurements) {
     }
 
     record FigureChange(String figure, Object from, Object to) {
@@ -73,7 +73,7 @@ class ObjectiveStateController {
         LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
         return asRecorded.at(at, List.of(objectiveId), () -> new ObjectiveState(objectiveId, at, asOf,
                 figures(objectiveId, asOf), measures(objectiveId), occurrences(objectiveId),
-                rows.of(EvidenceRow.class, "evidence", "objective_id", "submitted_on, evidence_id", objectiveId),
+                rows.of(RecordedEvidence.class, "evidence", "objective_id", "submitted_on, evidence_id", objectiveId),
                 measurements(objectiveId)));
     }
 
@@ -89,16 +89,16 @@ class ObjectiveStateController {
         return new ObjectivePlan(objectiveId, measures(objectiveId), occurrences(objectiveId), measurements(objectiveId));
     }
 
-    private List<MeasureRow> measures(String objectiveId) {
-        return rows.of(MeasureRow.class, "measure", "objective_id", "code", objectiveId);
+    private List<RecordedMeasure> measures(String objectiveId) {
+        return rows.of(RecordedMeasure.class, "measure", "objective_id", "code", objectiveId);
     }
 
-    private List<OccurrenceRow> occurrences(String objectiveId) {
-        return rows.of(OccurrenceRow.class, "occurrence", "objective_id", "due_date, occurrence_id", objectiveId);
+    private List<RecordedOccurrence> occurrences(String objectiveId) {
+        return rows.of(RecordedOccurrence.class, "occurrence", "objective_id", "due_date, occurrence_id", objectiveId);
     }
 
-    private List<MeasurementRow> measurements(String objectiveId) {
-        return rows.of(MeasurementRow.class, "measurement", "objective_id", "period_to, stream_sequence", objectiveId);
+    private List<RecordedMeasurement> measurements(String objectiveId) {
+        return rows.of(RecordedMeasurement.class, "measurement", "objective_id", "period_to, stream_sequence", objectiveId);
     }
 
     @GetMapping("/api/objectives/{objectiveId}/changes")

@@ -30,70 +30,70 @@ import vn.qualityledger.query.progress.ReadModelJdbc;
 class RecordedRows {
 
     /** A measure of the plan ({@code query.measure}). */
-    record MeasureRow(String objectiveId, String measureId, String parentMeasureId, String code, String title,
-                      List<String> leadUnits, List<String> coordinatingUnits, List<String> monitors,
-                      List<String> expectedEvidence, String scheduleText, LocalDate cancelledOn, String cancelReason,
-                      String assignedUnit, String assignedPerson, LocalDate assignedOn, List<ScheduleRule> scheduleRules) {
+    record RecordedMeasure(String objectiveId, String measureId, String parentMeasureId, String code, String title,
+                           List<String> leadUnits, List<String> coordinatingUnits, List<String> monitors,
+                           List<String> expectedEvidence, String scheduleText, LocalDate cancelledOn, String cancelReason,
+                           String assignedUnit, String assignedPerson, LocalDate assignedOn, List<ScheduleRule> scheduleRules) {
     }
 
     /** One due date of a measure ({@code query.occurrence}). */
-    record OccurrenceRow(String objectiveId, String occurrenceId, String measureId, LocalDate dueDate, boolean adHoc,
-                         String note, LocalDate cancelledOn, LocalDate completedOn, String assignedUnit,
-                         String assignedPerson, LocalDate assignedOn) {
+    record RecordedOccurrence(String objectiveId, String occurrenceId, String measureId, LocalDate dueDate, boolean adHoc,
+                              String note, LocalDate cancelledOn, LocalDate completedOn, String assignedUnit,
+                              String assignedPerson, LocalDate assignedOn) {
     }
 
     /** Evidence submitted for an occurrence, and the decision on it ({@code query.evidence}). */
-    record EvidenceRow(String objectiveId, String evidenceId, String occurrenceId, String measureId, String documentNumber,
-                       LocalDate documentDate, String documentIssuer, String documentTitle, String documentLink,
-                       String documentSha256, LocalDate submittedOn, String status, LocalDate decidedOn,
-                       LocalDate effectiveOn, String reason, String submittedBy, String submittedByName, String fileSha256,
-                       String fileName, Long fileSize, String fileContentType) {
+    record RecordedEvidence(String objectiveId, String evidenceId, String occurrenceId, String measureId, String documentNumber,
+                            LocalDate documentDate, String documentIssuer, String documentTitle, String documentLink,
+                            String documentSha256, LocalDate submittedOn, String status, LocalDate decidedOn,
+                            LocalDate effectiveOn, String reason, String submittedBy, String submittedByName, String fileSha256,
+                            String fileName, Long fileSize, String fileContentType) {
     }
 
     /** A measurement of the objective's target indicator ({@code query.measurement}). */
-    record MeasurementRow(String objectiveId, String measurementId, LocalDate periodFrom, LocalDate periodTo,
-                          BigDecimal numerator, BigDecimal denominator, BigDecimal value, String source,
-                          LocalDate recordedOn, long streamSequence) {
+    record RecordedMeasurement(String objectiveId, String measurementId, LocalDate periodFrom, LocalDate periodTo,
+                               BigDecimal numerator, BigDecimal denominator, BigDecimal value, String source,
+                               LocalDate recordedOn, long streamSequence) {
     }
 
     /** An internal audit round ({@code query.audit}). */
-    record AuditRow(String id, String organisationId, int year, String title, List<String> scopeUnits, String criteria,
-                    List<String> clauses, LocalDate plannedFrom, LocalDate plannedTo, LocalDate plannedOn,
-                    String leadAuditor, List<String> team, String decisionNumber, LocalDate decisionDate,
-                    LocalDate teamAppointedOn, String reportNumber, String reportSummary, LocalDate reportIssuedOn,
-                    LocalDate closedOn, List<String> teamNames) {
+    record RecordedAudit(String id, String organisationId, int year, String title, List<String> scopeUnits, String criteria,
+                         List<String> clauses, LocalDate plannedFrom, LocalDate plannedTo, LocalDate plannedOn,
+                         String leadAuditor, List<String> team, String decisionNumber, LocalDate decisionDate,
+                         LocalDate teamAppointedOn, String reportNumber, String reportSummary, LocalDate reportIssuedOn,
+                         LocalDate closedOn, List<String> teamNames) {
     }
 
     /** A unit's audit as scheduled ({@code query.unit_audit}). */
-    record UnitAuditRow(String auditId, String unit, LocalDate scheduledDate, List<String> auditors) {
+    record RecordedUnitAudit(String auditId, String unit, LocalDate scheduledDate, List<String> auditors) {
     }
 
     /** A unit's audit as held ({@code query.unit_audit_held}). */
-    record UnitAuditHeldRow(String auditId, String unit, LocalDate heldOn, int noteCount, int nonconformingNotes) {
+    record RecordedUnitAuditHeld(String auditId, String unit, LocalDate heldOn, int noteCount, int nonconformingNotes) {
     }
 
     /** A finding of the audit ({@code query.finding}). */
-    record FindingRow(String auditId, String findingId, String organisationId, int year, String unit, String clause,
-                      String kind, String description, String evidenceSeen, String relatedObjectiveId,
-                      String relatedMeasureId, LocalDate recordedOn) {
+    record RecordedFinding(String auditId, String findingId, String organisationId, int year, String unit, String clause,
+                           String kind, String description, String evidenceSeen, String relatedObjectiveId,
+                           String relatedMeasureId, LocalDate recordedOn) {
     }
 
     /** A corrective action of a nonconformity ({@code query.corrective_action}). */
-    record CorrectiveActionRow(String nonconformityId, String actionId, String ownerUnit, String description,
-                               LocalDate dueDate, LocalDate plannedOn, LocalDate implementedOn, String evidenceNumber,
-                               LocalDate evidenceDate, String evidenceIssuer, String evidenceTitle, String evidenceLink,
-                               String evidenceSha256, String implementationNote, boolean overdueRecorded,
-                               String plannedBy, String plannedByName, String implementedBy, String implementedByName) {
+    record RecordedCorrectiveAction(String nonconformityId, String actionId, String ownerUnit, String description,
+                                    LocalDate dueDate, LocalDate plannedOn, LocalDate implementedOn, String evidenceNumber,
+                                    LocalDate evidenceDate, String evidenceIssuer, String evidenceTitle, String evidenceLink,
+                                    String evidenceSha256, String implementationNote, boolean overdueRecorded,
+                                    String plannedBy, String plannedByName, String implementedBy, String implementedByName) {
     }
 
     /** A verification of a corrective action's effectiveness ({@code query.verification}). */
-    record VerificationRow(String nonconformityId, long streamSequence, String actionId, boolean effective, String reason,
-                           LocalDate verifiedOn, String verifiedBy, String verifiedByName) {
+    record RecordedVerification(String nonconformityId, long streamSequence, String actionId, boolean effective, String reason,
+                                LocalDate verifiedOn, String verifiedBy, String verifiedByName) {
     }
 
     /** A closure of the nonconformity, or its reopening ({@code query.nonconformity_closure}). */
-    record ClosureRow(String nonconformityId, long streamSequence, boolean closed, LocalDate onDate, String note,
-                      String actorId, String actorName) {
+    record RecordedClosure(String nonconformityId, long streamSequence, boolean closed, LocalDate onDate, String note,
+                           String actorId, String actorName) {
     }
 
     private static final TypeReference<List<ScheduleRule>> SCHEDULE_RULES = new TypeReference<>() {
