@@ -8,14 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.hamcrest.Matchers;
 import vn.qualityledger.support.TestDatabase;
 import vn.qualityledger.support.openapi.ApiDocumentExamples;
+import vn.qualityledger.support.openapi.ApiSchemaNames;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /** command-service's OpenAPI document describes the API an integrator calls: who may sign in how, and what refusals look like. */
@@ -64,5 +67,13 @@ class ApiDocumentIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/objectives/{objectiveId}/evidence'].post.parameters[0].example").value("SLDTBXH-HD.MTCL-2023-01"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(ApiDocumentExamples.problems(JsonMapper.builder().build().readTree(document))).isEmpty();
+    }
+
+    /** springdoc names a schema by its class's simple name: two records called the same would be one schema. */
+    @Test
+    void publishesEveryAnswerAndBodyUnderASchemaNameOfItsOwn(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(ApiSchemaNames.schemaNames(handlers)).containsKey("DefineObjective");
+        assertThat(ApiSchemaNames.collisions(handlers)).isEmpty();
     }
 }

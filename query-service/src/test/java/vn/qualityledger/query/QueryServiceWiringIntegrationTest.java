@@ -10,6 +10,7 @@ import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -18,12 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.api.objective.ObjectiveId;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 import vn.qualityledger.support.SegmentClaims;
 import vn.qualityledger.support.openapi.ApiDocumentExamples;
+import vn.qualityledger.support.openapi.ApiSchemaNames;
 
 /** The storage and operations wiring query-service shares with command-service, checked on a real database. */
 @SpringBootTest(properties = "spring.config.name=query-service")
@@ -161,6 +164,14 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/integrity'].get.responses['200'].content['*/*'].schema['$ref']")
                         .value("#/components/schemas/ChainVerification"))
                 .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/integrity'].get.responses['501'].content['application/problem+json']").exists());
+    }
+
+    /** springdoc names a schema by its class's simple name: two records called the same would be one schema. */
+    @Test
+    void publishesEveryAnswerAndBodyUnderASchemaNameOfItsOwn(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(ApiSchemaNames.schemaNames(handlers)).containsKey("RecordedMeasure");
+        assertThat(ApiSchemaNames.collisions(handlers)).isEmpty();
     }
 
     /** Not "string", nor text made up from a pattern by Swagger UI: values the service takes, from the 2023 plan. */
