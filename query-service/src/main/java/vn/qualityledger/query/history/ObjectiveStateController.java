@@ -44,6 +44,14 @@ class ObjectiveStateController {
                          List<RecordedMeasurement> measurements) {
     }
 
+    /**
+     * One figure that differs between the two instants.
+     *
+     * @param figure {@code due}, {@code onTime}, {@code late}, {@code overdue}, {@code completionRate}, {@code onTimeRate},
+     *               {@code kpiStatus} or {@code latestMeasurement}
+     * @param from   its value at {@code from}: a number, or text for {@code kpiStatus}; null where there was none
+     * @param to     its value at {@code to}, the same way
+     */
     record FigureChange(String figure, Object from, Object to) {
     }
 
