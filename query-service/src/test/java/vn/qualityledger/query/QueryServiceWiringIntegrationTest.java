@@ -10,6 +10,7 @@ import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -18,11 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.api.objective.ObjectiveDefinedEvent;
 import vn.qualityledger.api.objective.ObjectiveId;
 import vn.qualityledger.api.objective.ObjectiveRevisedEvent;
 import vn.qualityledger.support.SegmentClaims;
+import vn.qualityledger.support.openapi.ApiDocumentExamples;
+import vn.qualityledger.support.openapi.ApiSchemaNames;
 
 /** The storage and operations wiring query-service shares with command-service, checked on a real database. */
 @SpringBootTest(properties = "spring.config.name=query-service")
@@ -144,7 +148,45 @@ class QueryServiceWiringIntegrationTest {
                 .andExpect(jsonPath("$.components.schemas.Problem.properties.errors.items['$ref']").value("#/components/schemas/ProblemError"))
                 // Every operation has a summary: its Javadoc's first sentence (therapi's scribe), else its name in words.
                 .andExpect(jsonPath("$.paths.*.*[?(!@.summary)]").isEmpty())
-                .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/history'].get.summary").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString())));
+                .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/history'].get.summary").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString())))
+                // Typed answers: the rows of a state and of the plan name their fields (no free-form JsonNode rows) ...
+                .andExpect(jsonPath("$.components.schemas.ObjectivePlan.properties.measures.items['$ref']").value("#/components/schemas/RecordedMeasure"))
+                .andExpect(jsonPath("$.components.schemas.RecordedMeasure.properties.leadUnits.items.type").value("string"))
+                .andExpect(jsonPath("$.components.schemas.RecordedMeasure.properties.scheduleRules.items['$ref']").value("#/components/schemas/ScheduleRule"))
+                .andExpect(jsonPath("$.components.schemas.AuditState.properties.audit['$ref']").value("#/components/schemas/RecordedAudit"))
+                .andExpect(jsonPath("$.components.schemas.NonconformityState.properties.closures.items['$ref']").value("#/components/schemas/RecordedClosure"))
+                // ... the feed's page is an array of CloudEvents, whose data (like a history entry's payload) is the event
+                .andExpect(jsonPath("$.paths['/api/feed'].get.responses['200'].content['application/cloudevents-batch+json'].schema.items['$ref']")
+                        .value("#/components/schemas/CloudEvent"))
+                .andExpect(jsonPath("$.components.schemas.CloudEvent.properties.data.type").value("object"))
+                .andExpect(jsonPath("$.components.schemas.HistoryEntry.properties.payload.type").value("object"))
+                .andExpect(jsonPath("$.components.schemas.HistoryEntry.properties.payload.description").value(org.hamcrest.Matchers.startsWith("the event itself")))
+                .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/integrity'].get.responses['200'].content['*/*'].schema['$ref']")
+                        .value("#/components/schemas/ChainVerification"))
+                .andExpect(jsonPath("$.paths['/api/objectives/{streamId}/integrity'].get.responses['501'].content['application/problem+json']").exists());
+    }
+
+    /** springdoc names a schema by its class's simple name: two records called the same would be one schema. */
+    @Test
+    void publishesEveryAnswerAndBodyUnderASchemaNameOfItsOwn(
+            @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        assertThat(ApiSchemaNames.schemaNames(handlers)).containsKey("RecordedMeasure");
+        assertThat(ApiSchemaNames.collisions(handlers)).isEmpty();
+    }
+
+    /** Not "string", nor text made up from a pattern by Swagger UI: values the service takes, from the 2023 plan. */
+    @Test
+    void givesItsOpenApiDocumentExamplesAnIntegratorCanSendAsTheyStand() throws Exception {
+        String document = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/audits/{streamId}/history'].get.parameters[?(@.name == 'streamId')].example")
+                        .value(org.hamcrest.Matchers.contains("SLDTBXH-HD.DGNB-2023")))
+                .andExpect(jsonPath("$.paths['/api/organisations/{organisationId}/years/{year}/summary'].get.parameters[?(@.name == 'year')].example")
+                        .value(org.hamcrest.Matchers.contains(2023)))
+                .andExpect(jsonPath("$.paths['/api/organisations/{organisationId}/review-decisions'].get.parameters[?(@.name == 'status')].example")
+                        .value(org.hamcrest.Matchers.contains("OVERDUE")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(ApiDocumentExamples.problems(tools.jackson.databind.json.JsonMapper.builder().build().readTree(document))).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.auditprogramme;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.Array;
@@ -27,6 +28,8 @@ import vn.qualityledger.query.web.ReadAccess;
 @Tag(name = "Audit programme")
 public class AuditRoundController {
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
+    @Schema(name = "AuditTeamMember")
     public record Person(String userId, String name) {
     }
 

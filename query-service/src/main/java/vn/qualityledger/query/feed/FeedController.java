@@ -2,6 +2,10 @@ package vn.qualityledger.query.feed;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,6 +62,8 @@ public class FeedController {
 
     @GetMapping(produces = CloudEvents.BATCH_CONTENT_TYPE)
     @Operation(summary = "Events after a position, in position order, as a CloudEvents JSON batch; read on from the Link rel=next (or Feed-Resume-After)")
+    @ApiResponse(responseCode = "200", description = "The page: its events in position order, possibly none",
+            content = @Content(mediaType = CloudEvents.BATCH_CONTENT_TYPE, array = @ArraySchema(schema = @Schema(implementation = FeedEventDocument.class))))
     public ResponseEntity<byte[]> page(@Parameter(description = ORGANISATION) @RequestParam(required = false) String organisation,
                                        @Parameter(description = "Read events after this position (exclusive); absent: from the start")
                                        @RequestParam(defaultValue = "0") @Min(0) long after,

@@ -11,9 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import vn.qualityledger.query.auditprogramme.AuditProgramme;
 import vn.qualityledger.query.auditprogramme.AuditProgrammeRepository;
+import vn.qualityledger.query.history.RecordedRows.RecordedAudit;
+import vn.qualityledger.query.history.RecordedRows.RecordedFinding;
+import vn.qualityledger.query.history.RecordedRows.RecordedUnitAuditHeld;
+import vn.qualityledger.query.history.RecordedRows.RecordedUnitAudit;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.ReadAccess;
@@ -30,8 +33,8 @@ class AuditStateController {
      * @param figures the audit as the audit programme showed it then (findings by kind, open findings); null before it
      *                was planned
      */
-    record AuditState(String auditId, Instant at, LocalDate asOf, AuditProgramme.AuditStatus figures, JsonNode audit,
-                      JsonNode unitAudits, JsonNode unitAuditsHeld, JsonNode findings) {
+    record AuditState(String auditId, Instant at, LocalDate asOf, AuditProgramme.AuditStatus figures, RecordedAudit audit,
+                      List<RecordedUnitAudit> unitAudits, List<RecordedUnitAuditHeld> unitAuditsHeld, List<RecordedFinding> findings) {
     }
 
     private final AsRecorded asRecorded;
@@ -60,12 +63,13 @@ class AuditStateController {
         streams.addAll(jdbc.queryForList("SELECT id FROM query.nonconformity WHERE origin_audit_id = ?", String.class, auditId));
         // The programme also reads the plan's units; no objective is replayed, so its tables are there but empty.
         return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(streams), Replay.objectives(List.of())), () -> {
-            JsonNode audit = rows.of("audit", "id", "id", auditId);
-            AuditProgramme.AuditStatus figures = audit.isEmpty() ? null : programmes.programme(audit.get(0).get("organisationId").asString(),
-                    audit.get(0).get("year").asInt(), asOf).audits().stream().filter(a -> a.auditId().equals(auditId)).findFirst().orElse(null);
-            return new AuditState(auditId, at, asOf, figures, audit.isEmpty() ? null : audit.get(0),
-                    rows.of("unit_audit", "audit_id", "unit", auditId), rows.of("unit_audit_held", "audit_id", "held_on, unit", auditId),
-                    rows.of("finding", "audit_id", "recorded_on, finding_id", auditId));
+            RecordedAudit audit = rows.of(RecordedAudit.class, "audit", "id", "id", auditId).stream().findFirst().orElse(null);
+            AuditProgramme.AuditStatus figures = audit == null ? null : programmes.programme(audit.organisationId(), audit.year(), asOf)
+                    .audits().stream().filter(a -> a.auditId().equals(auditId)).findFirst().orElse(null);
+            return new AuditState(auditId, at, asOf, figures, audit,
+                    rows.of(RecordedUnitAudit.class, "unit_audit", "audit_id", "unit", auditId),
+                    rows.of(RecordedUnitAuditHeld.class, "unit_audit_held", "audit_id", "held_on, unit", auditId),
+                    rows.of(RecordedFinding.class, "finding", "audit_id", "recorded_on, finding_id", auditId));
         });
     }
 

@@ -30,6 +30,7 @@ import vn.qualityledger.query.web.PageResponse;
 import vn.qualityledger.query.web.ProblemDetailsAdvice;
 import vn.qualityledger.query.web.ReadAccess;
 import vn.qualityledger.support.integrity.EventChainVerifier;
+import vn.qualityledger.support.web.Problems;
 
 /**
  * The auditor's view of an objective, an audit or a nonconformity: its whole event stream, in order, paged, and whether
@@ -56,6 +57,10 @@ class HistoryController {
      * Recomputes the objective's event chain; names the first stored event that was altered, deleted, inserted or moved.
      * Where there is no chain to check, says so (501), never "verified" over nothing.
      */
+    @ApiResponse(responseCode = "200", description = "The chain recomputed: verified, or the first event that failed",
+            content = @Content(schema = @Schema(implementation = EventChainVerifier.Verification.class)))
+    @ApiResponse(responseCode = "501", description = "No chain to check in this event-store mode (INTEGRITY_NOT_VERIFIABLE)",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping({"/api/objectives/{streamId}/integrity", "/api/audits/{streamId}/integrity", "/api/nonconformities/{streamId}/integrity"})
     ResponseEntity<?> integrity(HttpServletRequest request, @PathVariable String streamId) {
         access.requireStream(streamId);

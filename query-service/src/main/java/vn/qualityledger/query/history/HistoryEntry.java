@@ -1,5 +1,6 @@
 package vn.qualityledger.query.history;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -18,11 +19,13 @@ import java.util.Map;
  *                         (an automatic raise, an overdue deadline) the event that set it off; null for events
  *                         recorded before causation was kept
  * @param metadata         the event's metadata as stored (correlation and trace ids, actor, …)
- * @param payload          the event itself
+ * @param payload          the event itself, as the JSON Schema of its type and revision describes it (the feed's
+ *                         {@code dataschema})
  * @param summary          one line for people, in Vietnamese and English
  */
 public record HistoryEntry(long sequenceNumber, String eventId, String eventType, String revision, Instant recordedAt,
-                           OffsetDateTime recordedAtLocal, Object actor, String causationId, Map<String, Object> metadata, Object payload,
+                           OffsetDateTime recordedAtLocal, @Schema(implementation = Map.class) Object actor, String causationId,
+                           Map<String, Object> metadata, @Schema(implementation = Map.class) Object payload,
                            Summary summary) {
 
     public record Summary(String vi, String en) {

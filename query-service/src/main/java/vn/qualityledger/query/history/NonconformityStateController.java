@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import vn.qualityledger.query.history.RecordedRows.RecordedClosure;
+import vn.qualityledger.query.history.RecordedRows.RecordedCorrectiveAction;
+import vn.qualityledger.query.history.RecordedRows.RecordedVerification;
 import vn.qualityledger.query.knownat.AsRecorded.Replay;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.nonconformity.NonconformityDetail;
@@ -28,7 +30,7 @@ class NonconformityStateController {
 
     /** The nonconformity at an instant: as the tracker showed it then, and every row of it as recorded by then. */
     record NonconformityState(String nonconformityId, Instant at, LocalDate asOf, NonconformityDetail nonconformity,
-                              JsonNode actions, JsonNode verifications, JsonNode closures) {
+                              List<RecordedCorrectiveAction> actions, List<RecordedVerification> verifications, List<RecordedClosure> closures) {
     }
 
     private final AsRecorded asRecorded;
@@ -66,9 +68,9 @@ class NonconformityStateController {
         }, nonconformityId);
         return asRecorded.replaying(at, List.of(Replay.auditsAndNonconformities(trackingStreams), Replay.objectives(objectives)),
                 () -> new NonconformityState(nonconformityId, at, asOf, nonconformities.detail(nonconformityId, asOf).orElse(null),
-                        rows.of("corrective_action", "nonconformity_id", "planned_on, action_id", nonconformityId),
-                        rows.of("verification", "nonconformity_id", "stream_sequence", nonconformityId),
-                        rows.of("nonconformity_closure", "nonconformity_id", "stream_sequence", nonconformityId)));
+                        rows.of(RecordedCorrectiveAction.class, "corrective_action", "nonconformity_id", "planned_on, action_id", nonconformityId),
+                        rows.of(RecordedVerification.class, "verification", "nonconformity_id", "stream_sequence", nonconformityId),
+                        rows.of(RecordedClosure.class, "nonconformity_closure", "nonconformity_id", "stream_sequence", nonconformityId)));
     }
 
 }

@@ -12,9 +12,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import vn.qualityledger.query.dashboard.DashboardRepository;
 import vn.qualityledger.query.dashboard.ObjectiveDashboard;
+import vn.qualityledger.query.history.RecordedRows.RecordedEvidence;
+import vn.qualityledger.query.history.RecordedRows.RecordedMeasure;
+import vn.qualityledger.query.history.RecordedRows.RecordedMeasurement;
+import vn.qualityledger.query.history.RecordedRows.RecordedOccurrence;
 import vn.qualityledger.query.knownat.AsRecorded;
 import vn.qualityledger.query.web.InvalidParameterException;
 import vn.qualityledger.query.web.ReadAccess;
@@ -29,17 +32,26 @@ class ObjectiveStateController {
 
 
     /** The objective at an instant: its figures, and every row of its plan and work as the read model had it. */
-    record ObjectiveState(String objectiveId, Instant at, LocalDate asOf, ObjectiveDashboard figures, JsonNode measures,
-                          JsonNode occurrences, JsonNode evidence, JsonNode measurements) {
+    record ObjectiveState(String objectiveId, Instant at, LocalDate asOf, ObjectiveDashboard figures, List<RecordedMeasure> measures,
+                          List<RecordedOccurrence> occurrences, List<RecordedEvidence> evidence, List<RecordedMeasurement> measurements) {
     }
 
     /**
      * The objective's plan as recorded now: the same rows as a state's measures, occurrences and measurements, without a
      * replay.
      */
-    record ObjectivePlan(String objectiveId, JsonNode measures, JsonNode occurrences, JsonNode measurements) {
+    record ObjectivePlan(String objectiveId, List<RecordedMeasure> measures, List<RecordedOccurrence> occurrences,
+                         List<RecordedMeasurement> measurements) {
     }
 
+    /**
+     * One figure that differs between the two instants.
+     *
+     * @param figure {@code due}, {@code onTime}, {@code late}, {@code overdue}, {@code completionRate}, {@code onTimeRate},
+     *               {@code kpiStatus} or {@code latestMeasurement}
+     * @param from   its value at {@code from}: a number, or text for {@code kpiStatus}; null where there was none
+     * @param to     its value at {@code to}, the same way
+     */
     record FigureChange(String figure, Object from, Object to) {
     }
 
@@ -68,10 +80,9 @@ class ObjectiveStateController {
         history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
         LocalDate asOf = LocalDate.ofInstant(at, AGENCY_ZONE);
         return asRecorded.at(at, List.of(objectiveId), () -> new ObjectiveState(objectiveId, at, asOf,
-                figures(objectiveId, asOf), rows.of("measure", "objective_id", "code", objectiveId),
-                rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId),
-                rows.of("evidence", "objective_id", "submitted_on, evidence_id", objectiveId),
-                rows.of("measurement", "objective_id", "period_to, stream_sequence", objectiveId)));
+                figures(objectiveId, asOf), measures(objectiveId), occurrences(objectiveId),
+                rows.of(RecordedEvidence.class, "evidence", "objective_id", "submitted_on, evidence_id", objectiveId),
+                measurements(objectiveId)));
     }
 
     /**
@@ -83,9 +94,19 @@ class ObjectiveStateController {
     ObjectivePlan plan(@PathVariable String objectiveId) {
         access.requireObjective(objectiveId);
         history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);
-        return new ObjectivePlan(objectiveId, rows.of("measure", "objective_id", "code", objectiveId),
-                rows.of("occurrence", "objective_id", "due_date, occurrence_id", objectiveId),
-                rows.of("measurement", "objective_id", "period_to, stream_sequence", objectiveId));
+        return new ObjectivePlan(objectiveId, measures(objectiveId), occurrences(objectiveId), measurements(objectiveId));
+    }
+
+    private List<RecordedMeasure> measures(String objectiveId) {
+        return rows.of(RecordedMeasure.class, "measure", "objective_id", "code", objectiveId);
+    }
+
+    private List<RecordedOccurrence> occurrences(String objectiveId) {
+        return rows.of(RecordedOccurrence.class, "occurrence", "objective_id", "due_date, occurrence_id", objectiveId);
+    }
+
+    private List<RecordedMeasurement> measurements(String objectiveId) {
+        return rows.of(RecordedMeasurement.class, "measurement", "objective_id", "period_to, stream_sequence", objectiveId);
     }
 
     @GetMapping("/api/objectives/{objectiveId}/changes")

@@ -1,57 +1,180 @@
 package vn.qualityledger.query.history;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import vn.qualityledger.api.objective.ScheduleRule;
 import vn.qualityledger.query.progress.ReadModelSchema;
 
 /**
- * The read-model rows of one stream, as JSON: what a past state shows as recorded by its instant. Column names are
- * turned into camelCase ({@code assigned_unit} becomes {@code assignedUnit}), the names every other read uses.
+ * The read-model rows of one stream: what a past state shows as recorded by its instant. Each table's row is a record
+ * named after it, whose components are the table's columns in camelCase ({@code assigned_unit} is {@code assignedUnit},
+ * the names every other read uses) — so the API document shows every field. A column without its component (or a
+ * component without its column) fails the read rather than vanishing from the answer unnoticed.
  */
 @Component
 class RecordedRows {
 
+    /** A measure of the plan ({@code query.measure}). */
+    record RecordedMeasure(String objectiveId, String measureId, String parentMeasureId, String code, String title,
+                           List<String> leadUnits, List<String> coordinatingUnits, List<String> monitors,
+                           List<String> expectedEvidence, String scheduleText, LocalDate cancelledOn, String cancelReason,
+                           String assignedUnit, String assignedPerson, LocalDate assignedOn, List<ScheduleRule> scheduleRules) {
+    }
+
+    /** One due date of a measure ({@code query.occurrence}). */
+    record RecordedOccurrence(String objectiveId, String occurrenceId, String measureId, LocalDate dueDate, boolean adHoc,
+                              String note, LocalDate cancelledOn, LocalDate completedOn, String assignedUnit,
+                              String assignedPerson, LocalDate assignedOn) {
+    }
+
+    /** Evidence submitted for an occurrence, and the decision on it ({@code query.evidence}). */
+    record RecordedEvidence(String objectiveId, String evidenceId, String occurrenceId, String measureId, String documentNumber,
+                            LocalDate documentDate, String documentIssuer, String documentTitle, String documentLink,
+                            String documentSha256, LocalDate submittedOn, String status, LocalDate decidedOn,
+                            LocalDate effectiveOn, String reason, String submittedBy, String submittedByName, String fileSha256,
+                            String fileName, Long fileSize, String fileContentType) {
+    }
+
+    /** A measurement of the objective's target indicator ({@code query.measurement}). */
+    record RecordedMeasurement(String objectiveId, String measurementId, LocalDate periodFrom, LocalDate periodTo,
+                               BigDecimal numerator, BigDecimal denominator, BigDecimal value, String source,
+                               LocalDate recordedOn, long streamSequence) {
+    }
+
+    /** An internal audit round ({@code query.audit}). */
+    record RecordedAudit(String id, String organisationId, int year, String title, List<String> scopeUnits, String criteria,
+                         List<String> clauses, LocalDate plannedFrom, LocalDate plannedTo, LocalDate plannedOn,
+                         String leadAuditor, List<String> team, String decisionNumber, LocalDate decisionDate,
+                         LocalDate teamAppointedOn, String reportNumber, String reportSummary, LocalDate reportIssuedOn,
+                         LocalDate closedOn, List<String> teamNames) {
+    }
+
+    /** A unit's audit as scheduled ({@code query.unit_audit}). */
+    record RecordedUnitAudit(String auditId, String unit, LocalDate scheduledDate, List<String> auditors) {
+    }
+
+    /** A unit's audit as held ({@code query.unit_audit_held}). */
+    record RecordedUnitAuditHeld(String auditId, String unit, LocalDate heldOn, int noteCount, int nonconformingNotes) {
+    }
+
+    /** A finding of the audit ({@code query.finding}). */
+    record RecordedFinding(String auditId, String findingId, String organisationId, int year, String unit, String clause,
+                           String kind, String description, String evidenceSeen, String relatedObjectiveId,
+                           String relatedMeasureId, LocalDate recordedOn) {
+    }
+
+    /** A corrective action of a nonconformity ({@code query.corrective_action}). */
+    record RecordedCorrectiveAction(String nonconformityId, String actionId, String ownerUnit, String description,
+                                    LocalDate dueDate, LocalDate plannedOn, LocalDate implementedOn, String evidenceNumber,
+                                    LocalDate evidenceDate, String evidenceIssuer, String evidenceTitle, String evidenceLink,
+                                    String evidenceSha256, String implementationNote, boolean overdueRecorded,
+                                    String plannedBy, String plannedByName, String implementedBy, String implementedByName) {
+    }
+
+    /** A verification of a corrective action's effectiveness ({@code query.verification}). */
+    record RecordedVerification(String nonconformityId, long streamSequence, String actionId, boolean effective, String reason,
+                                LocalDate verifiedOn, String verifiedBy, String verifiedByName) {
+    }
+
+    /** A closure of the nonconformity, or its reopening ({@code query.nonconformity_closure}). */
+    record RecordedClosure(String nonconformityId, long streamSequence, boolean closed, LocalDate onDate, String note,
+                           String actorId, String actorName) {
+    }
+
+    private static final TypeReference<List<ScheduleRule>> SCHEDULE_RULES = new TypeReference<>() {
+    };
+
     private final NamedParameterJdbcTemplate reads;
     private final JsonMapper json;
 
-    RecordedRows(NamedParameterJdbcTemplate reads, JsonMapper json) {
+    RecordedRows(NamedParameterJdbcTemplate reads) {
         this.reads = reads;
-        this.json = json;
+        // Not Spring's mapper: that one reads request bodies (strictly, normalising text); this reads what was stored.
+        this.json = JsonMapper.builder().build();
     }
 
     /**
      * Rows of read-model table {@code table} (the live one, or a past view's copy: see ReadModelSchema) whose
      * {@code key} column is {@code id}, in {@code order}; names come from code only.
      */
-    JsonNode of(String table, String key, String order, String id) {
-        String rows = reads.queryForObject("SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY " + order + "), '[]')::text FROM "
-                + ReadModelSchema.quoted(table) + " t WHERE t." + key + " = :id", Map.of("id", id), String.class);
-        JsonNode read = json.readTree(rows);
-        ArrayNode camel = json.createArrayNode();
-        for (JsonNode row : read) {
-            ObjectNode renamed = camel.addObject();
-            for (Map.Entry<String, JsonNode> column : row.properties()) {
-                renamed.set(camelCase(column.getKey()), column.getValue());
-            }
-        }
-        return camel;
+    <T extends Record> List<T> of(Class<T> row, String table, String key, String order, String id) {
+        return reads.query("SELECT * FROM " + ReadModelSchema.quoted(table) + " t WHERE t." + key + " = :id ORDER BY " + order, Map.of("id", id),
+                (rs, rowNum) -> record(row, table, rs));
     }
 
-    static String camelCase(String column) {
-        StringBuilder name = new StringBuilder(column.length());
-        boolean upper = false;
-        for (char c : column.toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                name.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
+    private <T extends Record> T record(Class<T> row, String table, ResultSet rs) throws SQLException {
+        RecordComponent[] components = row.getRecordComponents();
+        ResultSetMetaData columns = rs.getMetaData();
+        Set<String> unread = new HashSet<>();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            unread.add(columns.getColumnLabel(i));
+        }
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String column = snakeCase(components[i].getName());
+            if (!unread.remove(column)) {
+                throw new IllegalStateException("table " + table + " has no column " + column + " for " + row.getSimpleName());
             }
+            values[i] = value(components[i], column, rs);
+        }
+        if (!unread.isEmpty()) {
+            throw new IllegalStateException(row.getSimpleName() + " has no component for the columns " + unread + " of table " + table);
+        }
+        try {
+            Constructor<T> canonical = row.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
+                    .toArray(Class<?>[]::new));
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + row.getSimpleName(), e);
+        }
+    }
+
+    private Object value(RecordComponent component, String column, ResultSet rs) throws SQLException {
+        Class<?> type = component.getType();
+        if (type == boolean.class) {
+            return rs.getBoolean(column);
+        } else if (type == int.class) {
+            return rs.getInt(column);
+        } else if (type == long.class) {
+            return rs.getLong(column);
+        } else if (type == List.class && component.getGenericType() instanceof ParameterizedType list
+                && list.getActualTypeArguments()[0] == ScheduleRule.class) {
+            String stored = rs.getString(column);
+            return stored == null ? null : json.readValue(stored, SCHEDULE_RULES);
+        } else if (type == List.class) {
+            Array array = rs.getArray(column);
+            return array == null ? null : Arrays.asList((String[]) array.getArray());
+        } else if (type == String.class) {
+            return rs.getString(column);
+        }
+        // LocalDate, BigDecimal and the nullable numbers: the driver converts them itself.
+        return rs.getObject(column, type);
+    }
+
+    static String snakeCase(String component) {
+        StringBuilder name = new StringBuilder(component.length() + 4);
+        for (char c : component.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                name.append('_');
+            }
+            name.append(Character.toLowerCase(c));
         }
         return name.toString();
     }

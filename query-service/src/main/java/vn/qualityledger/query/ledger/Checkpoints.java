@@ -80,8 +80,14 @@ public class Checkpoints {
      * checkpoint's own event would otherwise call for the next one).
      */
     public synchronized Checkpoint sign() {
-        long size = log.catchUp();
-        Checkpoint checkpoint = transaction.execute(status -> signInTurn(size));
+        Checkpoint checkpoint;
+        // The log's lock before the ledger_state row's, the order every leaf append takes them in: a proof or an export
+        // catching the log up meanwhile would otherwise hold the log waiting for the row, while this signer held the
+        // row waiting for the log (LedgerIntegrationTest's two signers once hung so).
+        synchronized (log) {
+            long size = log.catchUp();
+            checkpoint = transaction.execute(status -> signInTurn(size));
+        }
         // After the commit, also for the checkpoint that was already there: rewriting it restores a missing copy.
         write(checkpoint);
         return checkpoint;

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.nonconformity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import vn.qualityledger.api.audit.FindingKind;
@@ -55,6 +56,8 @@ public record NonconformityDetail(String nonconformityId, String organisationId,
                          boolean overdueRecorded, List<Verification> verifications, ActorRef plannedBy, ActorRef implementedBy) {
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
+    @Schema(name = "ActionVerification")
     public record Verification(boolean effective, String reason, LocalDate verifiedOn, ActorRef verifiedBy) {
     }
 

@@ -1,5 +1,6 @@
 package vn.qualityledger.query.province;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,12 +34,14 @@ public record ProvinceSummary(int year, LocalDate asOf, Instant knownAt, String 
         }
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /**
      * The organisation's nonconformities raised in the year by the date.
      *
      * @param open    not closed as of the date
      * @param overdue open with an overdue corrective action
      */
+    @Schema(name = "ProvinceNonconformities")
     public record Nonconformities(long total, long open, long overdue) {
     }
 }

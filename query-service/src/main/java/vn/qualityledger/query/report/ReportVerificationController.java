@@ -1,5 +1,6 @@
 package vn.qualityledger.query.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import vn.qualityledger.query.web.ReadAccess;
 @Tag(name = "Reports")
 public class ReportVerificationController {
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /**
      * @param uploadedSha256        the SHA-256 of the bytes uploaded
      * @param issuedAs              DOCX or XLSX when the upload is byte-identical to that file generated again, else null
@@ -27,6 +29,7 @@ public class ReportVerificationController {
      * @param regeneratesAsIssued   generating again gives both files with the recorded SHA-256 (false after a change of
      *                              generator, or if the record's hashes were not those of the generated files)
      */
+    @Schema(name = "ReportVerification")
     public record Verification(String reportId, String organisationId, int year, String number, String uploadedSha256,
                                String issuedAs, boolean verified, String recordedDocxSha256, String recordedXlsxSha256,
                                String regeneratedDocxSha256, String regeneratedXlsxSha256, boolean regeneratesAsIssued,

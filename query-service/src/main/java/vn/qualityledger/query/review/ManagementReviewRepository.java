@@ -1,5 +1,6 @@
 package vn.qualityledger.query.review;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,10 +23,14 @@ public class ManagementReviewRepository {
                             int decisionsOverdue, int decisionsDone) {
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
+    @Schema(name = "ReviewParticipant")
     public record Person(String name, String title) {
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /** status as of asOf: DONE (completed on or before), OVERDUE (not done, asOf after dueDate), else OPEN. */
+    @Schema(name = "ReviewDecision")
     public record Decision(String reviewId, String decisionId, String kind, String description, String ownerUnit,
                            LocalDate dueDate, LocalDate recordedOn, String recordedBy, String status, LocalDate completedOn,
                            Boolean completedOnTime, String completedBy, String evidenceNumber, String evidenceTitle,

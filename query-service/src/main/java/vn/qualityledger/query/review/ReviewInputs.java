@@ -1,5 +1,6 @@
 package vn.qualityledger.query.review;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ public record ReviewInputs(String reviewId, String organisationId, LocalDate per
     public record PreviousDecisions(long total, long open, long overdue, long done, List<ManagementReviewRepository.Decision> decisions) {
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /**
      * @param raisedInPeriod those raised within the period
      * @param closedInPeriod those whose closing (as of asOf) lies within the period
@@ -45,6 +47,7 @@ public record ReviewInputs(String reviewId, String organisationId, LocalDate per
      * @param overdueActions corrective actions overdue on asOf
      * @param rows           those raised in the period or open on asOf, in order of raising
      */
+    @Schema(name = "ReviewNonconformities")
     public record Nonconformities(long raisedInPeriod, long closedInPeriod, long open, long overdue, long overdueActions,
                                   List<NonconformityRow> rows) {
     }

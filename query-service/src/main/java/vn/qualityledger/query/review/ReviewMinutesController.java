@@ -1,5 +1,6 @@
 package vn.qualityledger.query.review;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,10 +44,12 @@ public class ReviewMinutesController {
                                String generator, Long checkpointTreeSize) {
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /**
      * @param verified            byte-identical to the issued minutes generated again, whose SHA-256 is the one recorded
      * @param regeneratesAsIssued generating again gives the SHA-256 recorded (false after a change of generator)
      */
+    @Schema(name = "MinutesVerification")
     public record Verification(String reviewId, String organisationId, String number, String uploadedSha256, boolean verified,
                                String recordedDocxSha256, String regeneratedDocxSha256, boolean regeneratesAsIssued,
                                String recordedGenerator, String generator) {

@@ -1,5 +1,6 @@
 package vn.qualityledger.support.integrity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,11 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class EventChainVerifier {
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /** The outcome for one stream; {@code firstFailure} is null when every event verified. */
+    @Schema(name = "ChainVerification")
     public record Verification(String aggregateIdentifier, boolean verified, long eventsChecked, Failure firstFailure) {
     }
 
+    // Named for the API document: springdoc names schemas by simple name, and another record is called the same.
     /** The first event that failed, by position in the stream and by id where it still exists. */
+    @Schema(name = "ChainFailure")
     public record Failure(long sequenceNumber, String eventIdentifier, String problem) {
     }
 

@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** The services' OpenAPI documents share their security schemes, problem format and summaries ({@link ApiDescription}). */
+/**
+ * The services' OpenAPI documents share their security schemes, problem format and summaries ({@link ApiDescription})
+ * and examples an integrator can send as they stand ({@link ApiExamples}).
+ */
 @AutoConfiguration
 @ConditionalOnClass(GlobalOpenApiCustomizer.class)
 public class OpenApiConfiguration {
@@ -17,5 +20,10 @@ public class OpenApiConfiguration {
             @Value("${quality-ledger.api.description:}") String description,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
         return new ApiDescription(service, description, issuer);
+    }
+
+    @Bean
+    GlobalOpenApiCustomizer qualityLedgerApiExamples() {
+        return new ApiExamples();
     }
 }
