@@ -39,6 +39,10 @@ final class ReadLatency {
         Map<String, Object> results = new LinkedHashMap<>();
         try (Connection connection = postgres.connect(database)) {
             connection.setAutoCommit(true);
+            // As query-service's pool connects (query-service.yml, currentSchema): its read SQL names tables unqualified.
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO query, public");
+            }
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
             DashboardRepository dashboards = new DashboardRepository(jdbc);
             BoardRepository board = new BoardRepository(jdbc);
