@@ -1,6 +1,7 @@
 package vn.qualityledger.command.common;
 
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.deadline.AbstractDeadlineManager;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.Scope;
@@ -60,11 +61,6 @@ public final class PendingDeadlines {
     }
 
     private static boolean firing(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof TaskInstanceCurrentlyExecutingException) {
-                return true;
-            }
-        }
-        return false;
+        return ExceptionUtils.findException(failure, TaskInstanceCurrentlyExecutingException.class).isPresent();
     }
 }

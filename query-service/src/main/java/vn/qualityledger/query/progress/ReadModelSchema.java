@@ -1,6 +1,7 @@
 package vn.qualityledger.query.progress;
 
 import java.util.regex.Pattern;
+import org.axonframework.common.ExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -42,12 +43,7 @@ public final class ReadModelSchema {
 
         /** Whether {@code failure} is one, or was caused by one. */
         public static boolean in(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof SchemaNotChosen) {
-                    return true;
-                }
-            }
-            return false;
+            return ExceptionUtils.findException(failure, SchemaNotChosen.class).isPresent();
         }
     }
 
