@@ -97,6 +97,12 @@ class RecordedRows {
                            String actorId, String actorName) {
     }
 
+    /**
+     * When the event that last changed the row was recorded: the read model's bookkeeping for past views, which a
+     * state shows through its instant and its history rather than row by row.
+     */
+    private static final String RECORDED_AT = "recorded_at";
+
     private static final TypeReference<List<ScheduleRule>> SCHEDULE_RULES = new TypeReference<>() {
     };
 
@@ -125,6 +131,7 @@ class RecordedRows {
         for (int i = 1; i <= columns.getColumnCount(); i++) {
             unread.add(columns.getColumnLabel(i));
         }
+        unread.remove(RECORDED_AT);
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             String column = snakeCase(components[i].getName());

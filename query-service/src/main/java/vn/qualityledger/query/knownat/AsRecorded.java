@@ -1,6 +1,8 @@
 package vn.qualityledger.query.knownat;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,12 +22,17 @@ import vn.qualityledger.query.review.ManagementReviewProjection;
 import vn.qualityledger.query.tracking.NonconformityTrackingProjection;
 
 /**
- * Reads as they would have been answered at an instant: only what had been recorded by {@code knownAt} counts. The
- * streams concerned are replayed, up to that instant, with their projection's own code into temporary tables of this
- * transaction, and the reads run their usual SQL against those: the transaction's search path is the temporary schema
- * alone ({@link ReadModelSchema#use}), so an unqualified read-model table is the replay's copy, and a read of one that
- * this view did not replay fails rather than mix in today's rows. A 6-month report issued on a cut-off date is reproduced
- * exactly; what was recorded later (late corrections) is not in it.
+ * Reads as they would have been answered at an instant: only what had been recorded by {@code knownAt} counts. A read
+ * runs its usual SQL, unqualified table names, in a transaction whose search path leads to copies of the tables as
+ * recorded then ({@link ReadModelSchema#use}); a read of a table this view did not provide fails rather than mix in
+ * today's rows. A 6-month report issued on a cut-off date is reproduced exactly; what was recorded later (late
+ * corrections) is not in it.
+ *
+ * <p>The objective-progress tables keep every version of their rows with the interval it was recorded for
+ * (V30__recorded_rows.sql): for objective streams the copies are views over those versions, one query whatever the
+ * length of the streams. The other streams (audits, nonconformities, reviews) are replayed, up to that instant, with
+ * their projection's own code into temporary tables of the transaction. {@link #byReplay} replays the objective
+ * streams too: the check that proves the versions right.
  */
 @Service
 public class AsRecorded {
@@ -49,6 +56,11 @@ public class AsRecorded {
         /** Management-review streams, into the management-review tables. */
         public static Replay reviews(Collection<String> reviewIds) {
             return new Replay(ManagementReviewProjection.PROCESSING_GROUP, reviewIds);
+        }
+
+        /** Objective streams: read from their rows' versions rather than replayed (but for {@link #byReplay}). */
+        boolean isOfObjectives() {
+            return ObjectiveProgressProjection.PROCESSING_GROUP.equals(processingGroup);
         }
     }
 
@@ -98,21 +110,49 @@ public class AsRecorded {
     }
 
     public <T> T replaying(Instant knownAt, List<Replay> replays, Supplier<T> read) {
+        List<Replay> objectives = replays.stream().filter(Replay::isOfObjectives).toList();
+        if (objectives.isEmpty()) {
+            return byReplay(knownAt, replays, read);
+        }
         return transaction.execute(status -> {
-            ReadModelSchema.use(jdbc, ReadModelSchema.TEMPORARY);
+            ReadModelSchema.use(jdbc, ReadModelSchema.TEMPORARY, ReadModelSchema.AS_RECORDED);
+            jdbc.queryForList("""
+                    SELECT set_config('qualityledger.as_recorded_objectives', CAST(? AS text[])::text, true),
+                           set_config('qualityledger.as_recorded_at', CAST(? AS timestamptz)::text, true)
+                    """,
+                    objectives.stream().flatMap(replay -> replay.streamIds().stream()).distinct().toArray(String[]::new),
+                    // Versions start at whole milliseconds (the store's timestamps): the floor of knownAt admits the same ones.
+                    knownAt.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
             for (Replay replay : replays) {
-                JdbcProjection live = projections.get(replay.processingGroup());
-                for (String table : live.tables()) {
-                    jdbc.execute("CREATE TEMPORARY TABLE " + ReadModelSchema.quoted(table) + " (LIKE "
-                            + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " INCLUDING ALL) ON COMMIT DROP");
-                }
-                ProjectionReplay projection = live.replayInto(ReadModelSchema.TEMPORARY);
-                for (String streamId : replay.streamIds()) {
-                    replay(streamId, knownAt, projection);
+                if (!replay.isOfObjectives()) {
+                    replayIntoTemporaryTables(knownAt, replay);
                 }
             }
             return read.get();
         });
+    }
+
+    /** The same read with every stream replayed into temporary tables, objectives too: what the versions must agree with. */
+    public <T> T byReplay(Instant knownAt, List<Replay> replays, Supplier<T> read) {
+        return transaction.execute(status -> {
+            ReadModelSchema.use(jdbc, ReadModelSchema.TEMPORARY);
+            for (Replay replay : replays) {
+                replayIntoTemporaryTables(knownAt, replay);
+            }
+            return read.get();
+        });
+    }
+
+    private void replayIntoTemporaryTables(Instant knownAt, Replay replay) {
+        JdbcProjection live = projections.get(replay.processingGroup());
+        for (String table : live.tables()) {
+            jdbc.execute("CREATE TEMPORARY TABLE " + ReadModelSchema.quoted(table) + " (LIKE "
+                    + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " INCLUDING ALL) ON COMMIT DROP");
+        }
+        ProjectionReplay projection = live.replayInto(ReadModelSchema.TEMPORARY);
+        for (String streamId : replay.streamIds()) {
+            replay(streamId, knownAt, projection);
+        }
     }
 
     /**

@@ -109,6 +109,13 @@ public abstract class JdbcProjection {
     /** The same projection writing into {@code schema}, which holds tables like its own: a rebuild's shadow, a past view's temporary tables. */
     public abstract JdbcProjection writingTo(String schema);
 
+    /**
+     * Completes a rebuild's shadow of its tables in {@code schema}, made with {@code CREATE TABLE … (LIKE … INCLUDING
+     * ALL)}: adds what LIKE does not copy and the projection relies on (triggers). Nothing for most projections.
+     */
+    public void completeCopy(String schema) {
+    }
+
     /** The projection's own code, applied by hand to events into {@code schema} (see {@link #writingTo}). */
     public final ProjectionReplay replayInto(String schema) {
         return new ProjectionReplay(writingTo(schema));

@@ -23,6 +23,11 @@ public final class ReadModelSchema {
     public static final String LIVE_SCHEMA = "query";
     /** PostgreSQL's name for the current session's schema of temporary tables. */
     public static final String TEMPORARY = "pg_temp";
+    /**
+     * Views named like the objective-progress tables that give their rows as recorded at an instant
+     * (V30__recorded_rows.sql; {@code AsRecorded}).
+     */
+    public static final String AS_RECORDED = "query_as_recorded";
 
     /** Lower-case unquoted identifiers only (PostgreSQL truncates names beyond 63 bytes). */
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -58,7 +63,18 @@ public final class ReadModelSchema {
      *                               would reach the live tables
      */
     public static void use(JdbcTemplate jdbc, String schema) {
-        String quoted = quoted(schema);
+        use(jdbc, schema, new String[0]);
+    }
+
+    /**
+     * The same, with unqualified names also found in {@code alsoRead} after {@code schema}: what the transaction
+     * writes still goes to {@code schema} alone.
+     */
+    public static void use(JdbcTemplate jdbc, String schema, String... alsoRead) {
+        StringBuilder quoted = new StringBuilder(quoted(schema));
+        for (String other : alsoRead) {
+            quoted.append(", ").append(quoted(other));
+        }
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("Reading or writing schema " + schema + " needs a transaction: SET LOCAL lasts until its end");

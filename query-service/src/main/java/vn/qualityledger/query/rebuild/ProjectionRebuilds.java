@@ -227,6 +227,7 @@ public class ProjectionRebuilds {
             jdbc.execute("CREATE TABLE " + ReadModelSchema.table(run.shadowSchema, table) + " (LIKE "
                     + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " INCLUDING ALL)");
         }
+        run.projection.completeCopy(run.shadowSchema);
     }
 
     /**
@@ -345,9 +346,17 @@ public class ProjectionRebuilds {
         transaction.executeWithoutResult(status -> {
             List<String> live = run.projection.tables().stream().map(t -> ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, t)).toList();
             jdbc.execute("TRUNCATE " + String.join(", ", live));
+            // The rows are copied as they are, their versions with them: the live tables' triggers (which would record
+            // each copied row as a new version) are off for the copy, in this transaction only.
+            for (String table : live) {
+                jdbc.execute("ALTER TABLE " + table + " DISABLE TRIGGER USER");
+            }
             for (String table : run.projection.tables()) {
                 jdbc.execute("INSERT INTO " + ReadModelSchema.table(ReadModelSchema.LIVE_SCHEMA, table) + " SELECT * FROM "
                         + ReadModelSchema.table(shadow, table));
+            }
+            for (String table : live) {
+                jdbc.execute("ALTER TABLE " + table + " ENABLE TRIGGER USER");
             }
         });
         return null;
