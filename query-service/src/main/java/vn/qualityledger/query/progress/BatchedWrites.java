@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * writes only that table, and the read-model tables have no foreign keys between them. So an UPDATE still
  * runs after the INSERT of its table it depends on, while the evidence and occurrence updates of an acceptance, which
  * alternate event by event, become two batches instead of two round trips per event. (The objective-progress tables'
- * triggers write each row's versions into recorded_row, keyed by table and row: they too see each row's statements in
- * the order issued.) A statement that names more than
+ * triggers write each row's versions into a table of the table's own: they too see each row's statements in the order
+ * issued.) A statement that names more than
  * one table (an {@code INSERT … SELECT} from another table) is a barrier: everything issued before it is sent first.
  */
 final class BatchedWrites {

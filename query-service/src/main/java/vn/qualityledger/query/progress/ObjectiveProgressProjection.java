@@ -42,7 +42,7 @@ import vn.qualityledger.api.report.ResultsReportIssuedEvent;
  * Keeps the tables of schema {@code query} (objective, measure, occurrence, evidence, measurement) in step with the
  * objective streams. The dashboards and the board compute their figures from these tables at read time, for any date.
  * Every row says when the event that last changed it was recorded ({@code recorded_at}); the tables' triggers keep each
- * version of a row in {@code recorded_row}, so that a past view reads the rows as they were recorded at an instant.
+ * version of a row of {@code <t>} in {@code <t>_version}, so that a past view reads the rows as they were recorded at an instant.
  * <p>
  * Written with JDBC rather than JPA entities because several events are set-based updates ("cancel every incomplete
  * occurrence of this measure") that would otherwise load and dirty-check whole collections. Every handler is an upsert
@@ -56,11 +56,12 @@ public class ObjectiveProgressProjection extends JdbcProjection {
     /** The schema the live read model is in. */
     public static final String LIVE_SCHEMA = ReadModelSchema.LIVE_SCHEMA;
     /**
-     * Its tables, which a replay rebuilds from nothing: recorded_row holds every version of the rows of the first five,
-     * written by their triggers (V30__recorded_rows.sql), from which a past view reads ({@code AsRecorded}).
+     * Its tables, which a replay rebuilds from nothing. Each {@code <t>_version} holds every version of the rows of
+     * {@code <t>}, written by its triggers (V30__recorded_rows.sql), from which a past view reads ({@code AsRecorded}).
      */
     public static final List<String> TABLES = List.of("objective", "measure", "occurrence", "evidence", "measurement",
-            "issued_report", "recorded_row");
+            "issued_report", "objective_version", "measure_version", "occurrence_version", "evidence_version",
+            "measurement_version");
 
 
     @Autowired

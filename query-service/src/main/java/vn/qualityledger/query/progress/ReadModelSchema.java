@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * may answer name those tables unqualified ({@code occurrence}, not {@code query.occurrence}); every connection of the
  * pool searches the live schema first ({@code currentSchema} in query-service.yml), so outside {@link #use} they reach
  * the live tables. {@link #use} points the rest of one transaction at another schema with the same tables — a rebuild's
- * shadow, a past view's temporary tables — by {@code SET LOCAL search_path}, which PostgreSQL undoes when the
- * transaction ends, so a pooled connection never keeps it.
+ * shadow, a past view's temporary tables or the views of the rows as recorded at an instant ({@link #AS_RECORDED}) —
+ * by {@code SET LOCAL search_path}, which PostgreSQL undoes when the transaction ends, so a pooled connection never
+ * keeps it.
  *
  * <p>Statements that must reach the live rows whatever the transaction (the names shown beside codes, the streams a
  * past view replays, a rebuild's copy into the live tables) keep the {@code query.} qualification.

@@ -2,6 +2,9 @@ package vn.qualityledger.query.knownat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.qualityledger.query.IntegrationDatabase;
 import vn.qualityledger.query.ObjectiveStreams;
@@ -35,6 +41,8 @@ import vn.qualityledger.query.knownat.AsRecorded.Replay;
  * The year's events are recorded a minute apart (Axon's message clock), so that each has an instant of its own.
  */
 @SpringBootTest(properties = "spring.config.name=query-service")
+@AutoConfigureMockMvc
+@WithUserDetails("tinh") // a demo user who reads every organisation
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecordedVersionsIntegrationTest {
 
@@ -52,6 +60,8 @@ class RecordedVersionsIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     AsRecorded asRecorded;
+    @Autowired
+    MockMvc mvc;
 
     private final Clock messageClock = GenericEventMessage.clock;
 
@@ -111,9 +121,8 @@ class RecordedVersionsIntegrationTest {
     @Test
     void keepsEachVersionOfARowFromTheInstantItsEventWasRecorded() {
         Instant assigned = jdbc.queryForObject("""
-                SELECT min(recorded_from) FROM query.recorded_row
-                WHERE table_name = 'occurrence' AND objective_id = 'obj-mt1' AND row_key = 'm2@2024-11-30'
-                  AND row ->> 'assigned_unit' = ?
+                SELECT min(recorded_from) FROM query.occurrence_version
+                WHERE objective_id = 'obj-mt1' AND occurrence_id = 'm2@2024-11-30' AND assigned_unit = ?
                 """, java.time.OffsetDateTime.class, QualityYearScenario.TTS).toInstant();
         assertThat(occurrenceAt(assigned.minusMillis(1))).containsEntry("assigned_unit", null).containsEntry("cancelled_on", null);
         assertThat(occurrenceAt(assigned)).containsEntry("assigned_unit", QualityYearScenario.TTS)
@@ -122,15 +131,37 @@ class RecordedVersionsIntegrationTest {
                 .containsEntry("cancelled_on", java.sql.Date.valueOf("2024-08-01"));
         // three versions: planned, assigned, cancelled; only the last is open
         assertThat(jdbc.queryForList("""
-                SELECT recorded_to IS NULL FROM query.recorded_row
-                WHERE table_name = 'occurrence' AND objective_id = 'obj-mt1' AND row_key = 'm2@2024-11-30' ORDER BY recorded_from
+                SELECT recorded_to IS NULL FROM query.occurrence_version
+                WHERE objective_id = 'obj-mt1' AND occurrence_id = 'm2@2024-11-30' ORDER BY recorded_from
                 """, Boolean.class)).containsExactly(false, false, true);
+    }
+
+    /**
+     * Measure 2 assigned to Phòng Kế hoạch, then its November occurrence to Thanh tra Sở; measure 2's revision (which
+     * cancels that occurrence and changes the title) reassigns nothing.
+     */
+    @Test
+    void listsEveryAssignmentAndReassignmentOfTheObjectiveInTheOrderRecorded() throws Exception {
+        mvc.perform(get("/api/objectives/obj-mt1/assignments"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignments.length()").value(4))
+                .andExpect(jsonPath("$.assignments[1].measureId").value("m2"))
+                .andExpect(jsonPath("$.assignments[1].occurrenceId").doesNotExist())
+                .andExpect(jsonPath("$.assignments[1].unit").value(QualityYearScenario.PKH))
+                .andExpect(jsonPath("$.assignments[1].person").value("Trần Thị Bình"))
+                .andExpect(jsonPath("$.assignments[1].assignedOn").value("2024-01-10"))
+                .andExpect(jsonPath("$.assignments[1].recordedTo").doesNotExist())
+                .andExpect(jsonPath("$.assignments[3].measureId").value("m2"))
+                .andExpect(jsonPath("$.assignments[3].occurrenceId").value("m2@2024-11-30"))
+                .andExpect(jsonPath("$.assignments[3].unit").value(QualityYearScenario.TTS))
+                .andExpect(jsonPath("$.assignments[3].assignedOn").value("2024-07-01"));
+        mvc.perform(get("/api/objectives/obj-none/assignments")).andExpect(status().isNotFound());
     }
 
     /** An event delivered again, or an update that changes nothing (LEAST of an earlier date), adds no version. */
     @Test
     void writesNoVersionForAnUpdateThatChangesNothing() {
-        String versions = "SELECT count(*) FROM query.recorded_row WHERE table_name = 'occurrence' AND objective_id = 'obj-mt1'";
+        String versions = "SELECT count(*) FROM query.occurrence_version WHERE objective_id = 'obj-mt1'";
         long before = jdbc.queryForObject(versions, Long.class);
         Map<String, Object> row = jdbc.queryForMap(
                 "SELECT completed_on, recorded_at FROM query.occurrence WHERE objective_id = 'obj-mt1' AND occurrence_id = 'm1@2024-03-31'");
@@ -143,16 +174,31 @@ class RecordedVersionsIntegrationTest {
                 .isEqualTo(row);
     }
 
-    /** The views are made from the tables' columns when created: a column added later needs them made again. */
+    /**
+     * The views and the triggers' statements list the tables' columns as they were when made: a column added later
+     * needs it in the version table and query.create_row_versions() again (V30__recorded_rows.sql).
+     */
     @Test
-    void hasPastViewsWithTheColumnsOfTheTables() {
+    void hasVersionsAndPastViewsWithTheColumnsOfTheTables() {
+        String columns = """
+                SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position)
+                FROM information_schema.columns WHERE table_schema = ? AND table_name = ?
+                  AND column_name NOT IN ('recorded_from', 'recorded_to')
+                """;
         for (String table : List.of("objective", "measure", "occurrence", "evidence", "measurement", "issued_report")) {
-            String columns = """
-                    SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position)
-                    FROM information_schema.columns WHERE table_schema = ? AND table_name = ?
-                    """;
-            assertThat(jdbc.queryForObject(columns, String.class, "query_as_recorded", table)).as(table)
-                    .isEqualTo(jdbc.queryForObject(columns, String.class, "query", table));
+            String live = jdbc.queryForObject(columns, String.class, "query", table);
+            assertThat(jdbc.queryForObject(columns, String.class, "query_as_recorded", table)).as("the past view of " + table)
+                    .isEqualTo(live);
+            if (VERSIONED.contains(table)) {
+                assertThat(jdbc.queryForObject(columns, String.class, "query", table + "_version")).as(table + "_version")
+                        .isEqualTo(live);
+                String trigger = jdbc.queryForObject("SELECT prosrc FROM pg_proc WHERE proname = ?", String.class,
+                        "record_" + table + "_version");
+                for (String column : jdbc.queryForList("SELECT column_name FROM information_schema.columns"
+                        + " WHERE table_schema = 'query' AND table_name = ?", String.class, table)) {
+                    assertThat(trigger).as("the trigger of " + table).contains("NEW." + column + ",");
+                }
+            }
         }
     }
 

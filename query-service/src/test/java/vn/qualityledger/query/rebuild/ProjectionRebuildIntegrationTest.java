@@ -90,7 +90,7 @@ class ProjectionRebuildIntegrationTest {
         assertThat(report.differenceCount()).isEqualTo(5);
         assertThat(report.differences()).filteredOn(d -> d.table().equals("occurrence"))
                 .extracting(ProjectionRebuilds.Difference::side).containsExactlyInAnyOrder("live", "rebuild");
-        assertThat(report.differences()).filteredOn(d -> d.table().equals("recorded_row"))
+        assertThat(report.differences()).filteredOn(d -> d.table().equals("occurrence_version"))
                 .extracting(ProjectionRebuilds.Difference::side).containsExactlyInAnyOrder("live", "live", "rebuild");
         assertThat(report.differences()).filteredOn(d -> d.side().equals("rebuild") && d.table().equals("occurrence")).first()
                 .extracting(ProjectionRebuilds.Difference::row).asString().contains(completed.get("completed_on").toString());
