@@ -10,10 +10,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -121,39 +121,72 @@ class RecordedRows {
      */
     <T extends Record> List<T> of(Class<T> row, String table, String key, String order, String id) {
         return reads.query("SELECT * FROM " + ReadModelSchema.quoted(table) + " t WHERE t." + key + " = :id ORDER BY " + order, Map.of("id", id),
-                (rs, rowNum) -> record(row, table, rs));
+                new RowsOf<>(row, table));
     }
 
-    private <T extends Record> T record(Class<T> row, String table, ResultSet rs) throws SQLException {
-        RecordComponent[] components = row.getRecordComponents();
-        ResultSetMetaData columns = rs.getMetaData();
-        Set<String> unread = new HashSet<>();
-        for (int i = 1; i <= columns.getColumnCount(); i++) {
-            unread.add(columns.getColumnLabel(i));
+    /** Maps a result set's rows to records of {@code row}, matching columns to components once, at the first row. */
+    private final class RowsOf<T extends Record> implements RowMapper<T> {
+
+        private final Class<T> row;
+        private final String table;
+        private RecordComponent[] components;
+        /** The result set's index of each component's column. */
+        private int[] columns;
+        private Constructor<T> canonical;
+
+        RowsOf(Class<T> row, String table) {
+            this.row = row;
+            this.table = table;
         }
-        unread.remove(RECORDED_AT);
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            String column = snakeCase(components[i].getName());
-            if (!unread.remove(column)) {
-                throw new IllegalStateException("table " + table + " has no column " + column + " for " + row.getSimpleName());
+
+        @Override
+        public T mapRow(ResultSet rs, int rowNum) throws SQLException {
+            if (canonical == null) {
+                match(rs.getMetaData());
             }
-            values[i] = value(components[i], column, rs);
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = value(components[i], columns[i], rs);
+            }
+            try {
+                return canonical.newInstance(values);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + row.getSimpleName(), e);
+            }
         }
-        if (!unread.isEmpty()) {
-            throw new IllegalStateException(row.getSimpleName() + " has no component for the columns " + unread + " of table " + table);
-        }
-        try {
-            Constructor<T> canonical = row.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new));
+
+        private void match(ResultSetMetaData metaData) throws SQLException {
+            RecordComponent[] recordComponents = row.getRecordComponents();
+            Map<String, Integer> unread = new HashMap<>();
+            for (int i = 1; i <= metaData.getColumnCount(); i++) {
+                unread.put(metaData.getColumnLabel(i), i);
+            }
+            unread.remove(RECORDED_AT);
+            int[] indexes = new int[recordComponents.length];
+            for (int i = 0; i < recordComponents.length; i++) {
+                String name = snakeCase(recordComponents[i].getName());
+                Integer index = unread.remove(name);
+                if (index == null) {
+                    throw new IllegalStateException("table " + table + " has no column " + name + " for " + row.getSimpleName());
+                }
+                indexes[i] = index;
+            }
+            if (!unread.isEmpty()) {
+                throw new IllegalStateException(row.getSimpleName() + " has no component for the columns " + unread.keySet() + " of table " + table);
+            }
+            try {
+                canonical = row.getDeclaredConstructor(Arrays.stream(recordComponents).map(RecordComponent::getType)
+                        .toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("cannot build " + row.getSimpleName(), e);
+            }
             canonical.setAccessible(true);
-            return canonical.newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + row.getSimpleName(), e);
+            components = recordComponents;
+            columns = indexes;
         }
     }
 
-    private Object value(RecordComponent component, String column, ResultSet rs) throws SQLException {
+    private Object value(RecordComponent component, int column, ResultSet rs) throws SQLException {
         Class<?> type = component.getType();
         if (type == boolean.class) {
             return rs.getBoolean(column);
