@@ -104,8 +104,31 @@ class AssignmentController {
         return OfferedActions.isPlanner(user) ? null : user.unit();
     }
 
+    /**
+     * One assignment of the measure or of one of its occurrences, as the page lists them: what was assigned (the whole
+     * measure, or the occurrence due on a day), to whom, from when it was recorded until a reassignment replaced it.
+     */
+    record PastAssignment(String what, String unit, String person, Object assignedOn, Object recordedFrom, Object recordedTo) {
+    }
+
+    /** Who had the measure's work before, so that a reassignment is made knowing it (query-service's row versions). */
+    private List<PastAssignment> history(Plan plan) {
+        String objectiveId = plan.objectiveId();
+        Map<String, Object> history = client.read(Pages.user(), uri -> uri.path("/api/objectives/{id}/assignment-history").build(objectiveId));
+        Formats formats = new Formats();
+        return Reads.list(history.get("assignments")).stream()
+                .filter(a -> Objects.equals(a.get("measureId"), plan.measure().get("measureId")))
+                .map(a -> new PastAssignment(a.get("occurrenceId") == null ? problems.text("assignment.historyWholeMeasure")
+                        : problems.text("assignment.occurrence", formats.date(plan.occurrence(a.get("occurrenceId").toString())
+                                .map(o -> o.get("dueDate")).orElse(null))),
+                        Objects.toString(a.get("unit"), ""), Objects.toString(a.get("person"), ""), a.get("assignedOn"),
+                        a.get("recordedFrom"), a.get("recordedTo")))
+                .toList();
+    }
+
     private String show(Plan plan, AssignmentForm form, FormErrors errors, Model model) {
         model.addAttribute("plan", plan);
+        model.addAttribute("pastAssignments", history(plan));
         model.addAttribute("title", problems.text("assignment.title", plan.measure().get("code")));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

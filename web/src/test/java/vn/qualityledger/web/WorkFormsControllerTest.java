@@ -633,6 +633,21 @@ class WorkFormsControllerTest {
         assertThat(readsAskedFor).anyMatch(read -> read.startsWith("/api/objectives/" + OBJECTIVE + "/plan")).noneMatch(read -> read.contains("/state"));
     }
 
+    /** Times in Asia/Ho_Chi_Minh; only this measure's assignments; the one still in force says so. */
+    @Test
+    void theAssignmentFormListsWhoHadTheMeasuresWorkBefore() throws Exception {
+        mvc.perform(get("/objectives/" + OBJECTIVE + "/assignment").param("measureId", "I.6").with(signedIn(THUKY)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h2>Lịch sử giao việc</h2>")))
+                .andExpect(content().string(containsString("<td>Cả biện pháp</td>\n            <td>P-KHTC</td>\n            <td></td>\n"
+                        + "            <td class=\"nowrap\">05/01/2023</td>\n            <td class=\"nowrap\">05/01/2023 09:00</td>\n"
+                        + "            <td class=\"nowrap\">01/03/2023 15:30</td>")))
+                .andExpect(content().string(containsString("<td>Lần thực hiện hạn 14/05/2023</td>\n            <td>VP</td>\n"
+                        + "            <td>Phạm Minh Hiếu</td>\n            <td class=\"nowrap\">02/04/2023</td>\n"
+                        + "            <td class=\"nowrap\">02/04/2023 10:15</td>\n            <td class=\"nowrap\">đang giao</td>")))
+                .andExpect(content().string(not(containsString("TK-ISO</td>"))));
+    }
+
     @Test
     void anAssignmentSendsUnitAndPersonForOneOccurrence() throws Exception {
         given(client.command(eq(THUKY), anyString(), any())).willReturn(Map.of("id", OCCURRENCE));
@@ -775,10 +790,30 @@ class WorkFormsControllerTest {
         if (path.endsWith("/integrity")) { // the chain's check: InsightPagesControllerTest
             return Map.of("verified", true, "eventsChecked", 1);
         }
+        if (path.endsWith("/assignment-history")) {
+            return Map.of("objectiveId", OBJECTIVE, "assignments", List.of(
+                    assignment("I.6", null, "P-KHTC", null, "2023-01-05", "2023-01-05T02:00:00Z", "2023-03-01T08:30:00Z"),
+                    assignment("I.6", null, "VP", "Trần Thị Bình", "2023-03-01", "2023-03-01T08:30:00Z", null),
+                    assignment("I.6", OCCURRENCE, "VP", "Phạm Minh Hiếu", "2023-04-02", "2023-04-02T03:15:00Z", null),
+                    assignment("I.7", null, "TK-ISO", null, "2023-01-05", "2023-01-05T02:00:00Z", null)));
+        }
         if (path.equals("/api/organisations/SLDTBXH-HD/units")) { // the units offered by the assignment form
             return Map.of("organisationId", "SLDTBXH-HD", "units", List.of("P-KHTC", "TK-ISO", "VP"));
         }
         throw new IllegalStateException("unexpected read " + path);
+    }
+
+    private static Map<String, Object> assignment(String measureId, String occurrenceId, String unit, String person, String assignedOn,
+                                                  String recordedFrom, String recordedTo) {
+        Map<String, Object> assignment = new LinkedHashMap<>();
+        assignment.put("measureId", measureId);
+        assignment.put("occurrenceId", occurrenceId);
+        assignment.put("unit", unit);
+        assignment.put("person", person);
+        assignment.put("assignedOn", assignedOn);
+        assignment.put("recordedFrom", recordedFrom);
+        assignment.put("recordedTo", recordedTo);
+        return assignment;
     }
 
     private static Map<String, Object> dashboard() {

@@ -41,7 +41,7 @@ class AssignmentHistoryController {
     }
 
     /** In the order they were recorded; a version that changed something else (a cancellation) is not an assignment. */
-    @GetMapping("/api/objectives/{objectiveId}/assignments")
+    @GetMapping("/api/objectives/{objectiveId}/assignment-history")
     AssignmentHistory assignments(@PathVariable String objectiveId) {
         access.requireObjective(objectiveId);
         history.requireExists(StreamHistory.Kind.OBJECTIVE, objectiveId);

@@ -142,7 +142,7 @@ class RecordedVersionsIntegrationTest {
      */
     @Test
     void listsEveryAssignmentAndReassignmentOfTheObjectiveInTheOrderRecorded() throws Exception {
-        mvc.perform(get("/api/objectives/obj-mt1/assignments"))
+        mvc.perform(get("/api/objectives/obj-mt1/assignment-history"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.assignments.length()").value(4))
                 .andExpect(jsonPath("$.assignments[1].measureId").value("m2"))
@@ -155,7 +155,7 @@ class RecordedVersionsIntegrationTest {
                 .andExpect(jsonPath("$.assignments[3].occurrenceId").value("m2@2024-11-30"))
                 .andExpect(jsonPath("$.assignments[3].unit").value(QualityYearScenario.TTS))
                 .andExpect(jsonPath("$.assignments[3].assignedOn").value("2024-07-01"));
-        mvc.perform(get("/api/objectives/obj-none/assignments")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/objectives/obj-none/assignment-history")).andExpect(status().isNotFound());
     }
 
     /** An event delivered again, or an update that changes nothing (LEAST of an earlier date), adds no version. */
