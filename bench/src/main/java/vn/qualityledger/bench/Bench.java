@@ -196,8 +196,14 @@ public final class Bench {
         step("rebuild baseline: JDBC read + batch upsert");
         rebuild.put("jdbcBaseline", Rebuild.baseline(postgres, database));
         report.json.put("rebuild", rebuild);
-        if ("rebuild".equals(System.getenv("BENCH_ONLY"))) {
-            // Tuning experiments on the projection stop here (no table: see the JSON).
+        String only = System.getenv("BENCH_ONLY");
+        if ("rebuild".equals(only) || "commands".equals(only)) {
+            // Tuning experiments on the projection stop here; on the lag, after the command runs of figures 1 and 5 on
+            // the caught-up store (no table: see the JSON).
+            if ("commands".equals(only)) {
+                requireProjected(database, objectives.size());
+                report.json.put("commands", commandRuns(commands, database).stream().map(CommandLoad.Run::json).toList());
+            }
             stop(query);
             stop(command);
             return;
@@ -237,27 +243,8 @@ public final class Bench {
         auditor.put("state", AuditorReplay.state(reads0, OFF, sizes.auditorCommands() / 2));
         auditor.put("jdbcReadStream", AuditorReplay.readStream(postgres, database, OFF, sizes.auditorCommands()));
 
-        step("command throughput and propagation lag");
-        List<String> loadObjectives = CommandLoad.setUp(commands, sizes.commandObjectives());
-        try (Connection connection = postgres.connect(database)) {
-            CommandLoad.setUpBaseline(connection);
-        }
-        List<CommandLoad.Run> runs = new ArrayList<>();
-        for (int clients : sizes.concurrency()) {
-            runs.add(CommandLoad.rawInserts(postgres, database, encoder, clients, sizes.warmup(), sizes.window()));
-            try (CommandLoad.LagWatcher lag = new CommandLoad.LagWatcher(postgres, database)) {
-                runs.add(CommandLoad.service(commands, "spread over " + loadObjectives.size() + " objectives", loadObjectives,
-                        clients, sizes.warmup(), sizes.window(), lag));
-            }
-            try (CommandLoad.LagWatcher lag = new CommandLoad.LagWatcher(postgres, database)) {
-                runs.add(CommandLoad.service(commands, "one objective", List.of(loadObjectives.get(0)), clients, sizes.warmup(),
-                        sizes.window(), lag));
-            }
-            // After the service's runs, so that the store has a real snapshot (the one objective's) to read.
-            runs.add(CommandLoad.snapshotThenInsert(postgres, database, encoder, clients, SNAPSHOT_EVERY, sizes.warmup(), sizes.window()));
-            System.out.printf("  %d clients: %s%n", clients, runs.subList(runs.size() - 4, runs.size()).stream()
-                    .map(r -> r.mode() + " " + Report.count(r.perSecond()) + "/s").toList());
-        }
+        List<CommandLoad.Run> runs = commandRuns(commands, database);
+        List<String> loadObjectives = CommandLoad.objectives(sizes.commandObjectives());
         report.json.put("commands", runs.stream().map(CommandLoad.Run::json).toList());
 
         step("auditor replay: one command on a " + sizes.auditorEvents() + "-event objective, snapshots on");
@@ -290,6 +277,32 @@ public final class Bench {
         queryFootprint.put("peakRssMiB", Latency.round(query.peakRssMiB()));
         stop(query);
         table(runs);
+    }
+
+    /** Figures 1 and 5: the command runs at each concurrency, with their baselines and the propagation lag. */
+    private List<CommandLoad.Run> commandRuns(HttpJson commands, String database) throws Exception {
+        step("command throughput and propagation lag");
+        List<String> loadObjectives = CommandLoad.setUp(commands, sizes.commandObjectives());
+        try (Connection connection = postgres.connect(database)) {
+            CommandLoad.setUpBaseline(connection);
+        }
+        List<CommandLoad.Run> runs = new ArrayList<>();
+        for (int clients : sizes.concurrency()) {
+            runs.add(CommandLoad.rawInserts(postgres, database, encoder, clients, sizes.warmup(), sizes.window()));
+            try (CommandLoad.LagWatcher lag = new CommandLoad.LagWatcher(postgres, database)) {
+                runs.add(CommandLoad.service(commands, "spread over " + loadObjectives.size() + " objectives", loadObjectives,
+                        clients, sizes.warmup(), sizes.window(), lag));
+            }
+            try (CommandLoad.LagWatcher lag = new CommandLoad.LagWatcher(postgres, database)) {
+                runs.add(CommandLoad.service(commands, "one objective", List.of(loadObjectives.get(0)), clients, sizes.warmup(),
+                        sizes.window(), lag));
+            }
+            // After the service's runs, so that the store has a real snapshot (the one objective's) to read.
+            runs.add(CommandLoad.snapshotThenInsert(postgres, database, encoder, clients, SNAPSHOT_EVERY, sizes.warmup(), sizes.window()));
+            System.out.printf("  %d clients: %s%n", clients, runs.subList(runs.size() - 4, runs.size()).stream()
+                    .map(r -> r.mode() + " " + Report.count(r.perSecond()) + "/s").toList());
+        }
+        return runs;
     }
 
     // ---- the table ----------------------------------------------------------------------------------------------------

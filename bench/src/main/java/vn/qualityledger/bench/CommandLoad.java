@@ -54,16 +54,24 @@ final class CommandLoad {
     private CommandLoad() {
     }
 
-    /** Defines the objectives the load runs on (over REST, the real path), each with one monthly measure. */
-    static List<String> setUp(HttpJson commands, int objectives) throws Exception {
+    /** The ids of the objectives {@link #setUp} defines. */
+    static List<String> objectives(int objectives) {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= objectives; i++) {
-            String id = Dataset.objectiveId("LOAD", i);
+            ids.add(Dataset.objectiveId("LOAD", i));
+        }
+        return ids;
+    }
+
+    /** Defines the objectives the load runs on (over REST, the real path), each with one monthly measure. */
+    static List<String> setUp(HttpJson commands, int objectives) throws Exception {
+        List<String> ids = objectives(objectives);
+        for (int i = 1; i <= objectives; i++) {
+            String id = ids.get(i - 1);
             var defined = Dataset.defined("LOAD", id, i);
             commands.postOk("/api/objectives", LoaderProof.map("objectiveId", id, "organisationId", "LOAD", "year", Dataset.YEAR,
                     "code", defined.code(), "statement", defined.statement()));
             commands.postOk("/api/objectives/" + id + "/measures", LoaderProof.map("measureId", "I.1", "details", Dataset.measureDetails(1)));
-            ids.add(id);
         }
         return ids;
     }
