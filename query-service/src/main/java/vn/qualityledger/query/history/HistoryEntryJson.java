@@ -25,7 +25,7 @@ import vn.qualityledger.query.history.HistoryEntry.Summary;
  * event deserialised and then serialised again, which cost most of a history page (JFR: the payload and metadata read
  * into objects, and written back with {@code writePOJO}, were two thirds of the time). The payload and the metadata
  * are written as stored; Axon has already passed them through the upcasters, so an old revision reads as the current
- * one. Only the summary needs the typed payload.
+ * one. The summary reads the same JSON: no payload is deserialised into its record.
  */
 final class HistoryEntryJson {
 
@@ -47,7 +47,7 @@ final class HistoryEntryJson {
         byte[] payload = event.serializePayload(serializer, byte[].class).getData();
         Map<String, String> attribution = attribution(metadata);
         StreamHistory.PublishedType type = StreamHistory.publishedType(event.getPayloadType());
-        Summary summary = HistorySummaries.of(event.getPayload());
+        Summary summary = HistorySummaries.of(event.getPayloadType(), payload);
         // In HistoryEntry's order, so that the entry reads as it did when it was written with writePOJO.
         out.writeStartObject();
         out.writeNumberProperty("sequenceNumber", event.getSequenceNumber());

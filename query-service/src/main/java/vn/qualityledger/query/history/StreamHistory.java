@@ -70,10 +70,12 @@ public class StreamHistory {
      */
     private final Cache<String, Kind> checkedKinds = Caffeine.newBuilder().maximumSize(10_000).build();
     private final EventStore eventStore;
+    private final Serializer serializer;
     private final HistoryEntryJson entryJson;
 
     public StreamHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer) {
         this.eventStore = eventStore;
+        this.serializer = serializer;
         this.entryJson = new HistoryEntryJson(serializer);
     }
 
@@ -172,7 +174,8 @@ public class StreamHistory {
         Object causation = metadata.get(CAUSATION_ID);
         return new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(), type.name(), type.revision(), event.getTimestamp(),
                 event.getTimestamp().atZone(AGENCY_ZONE).toOffsetDateTime(), Actor.fromMetaData(metadata),
-                causation == null ? null : causation.toString(), metadata, payload, HistorySummaries.of(payload));
+                causation == null ? null : causation.toString(), metadata, payload,
+                HistorySummaries.of(event.getPayloadType(), event.serializePayload(serializer, byte[].class).getData()));
     }
 
     static PublishedType publishedType(Class<?> payloadType) {

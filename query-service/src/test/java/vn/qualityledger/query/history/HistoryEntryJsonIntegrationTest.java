@@ -40,7 +40,9 @@ import vn.qualityledger.query.IntegrationDatabase;
  * was written before): for a sample of every contract type, with and without attribution in the metadata, and for an
  * event stored at a revision an upcaster takes to the current one. The events reach both writers as the event store
  * hands them out: rows serialised by the service's event serializer, read back through Axon's upcasting and
- * deserialising stream (what the JPA storage engine returns) with the service's upcaster chain.
+ * deserialising stream (what the JPA storage engine returns) with the service's upcaster chain. Both entries carry
+ * the summary of the stored JSON; that it says what the summary of the deserialised event said is checked against
+ * the texts the typed summaries wrote.
  */
 @SpringBootTest(properties = "spring.config.name=query-service")
 class HistoryEntryJsonIntegrationTest {
@@ -140,6 +142,32 @@ class HistoryEntryJsonIntegrationTest {
         assertThat(entry.get("metadata").get("actorUnit").asString()).isEqualTo("VP");
         assertThat(HistoryEntryJson.attribution("{\"actorId\":\"a\",\"nested\":{\"actorName\":\"x\"},\"actorName\":null}"
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo(Map.of("actorId", "a"));
+    }
+
+    /**
+     * The summaries, now read from the stored JSON, say what they said when they were made from the deserialised
+     * events: {@code summaries-of-samples.json} holds what the typed summaries wrote for every contract type's samples
+     * (generated with them at 82977e8, the last commit before they read JSON); null where they could not describe the
+     * sparse sample.
+     */
+    @Test
+    void describesEverySampleAsTheSummariesOfTheDeserialisedEventsDid() throws Exception {
+        JsonNode expected;
+        try (var in = getClass().getResourceAsStream("summaries-of-samples.json")) {
+            expected = json.readTree(in);
+        }
+        for (Class<?> type : EventContract.EVENTS) {
+            JsonNode forType = expected.get(EventContract.typeName(type));
+            assertThat(forType).as("a summary of the samples of " + type.getSimpleName() + " in summaries-of-samples.json").isNotNull();
+            assertThat(summaryOf(type, SampleEvents.full(type))).as(type.getSimpleName()).isEqualTo(forType.get("full"));
+            if (!forType.get("sparse").isNull()) {
+                assertThat(summaryOf(type, SampleEvents.sparse(type))).as(type.getSimpleName() + ", sparse").isEqualTo(forType.get("sparse"));
+            }
+        }
+    }
+
+    private JsonNode summaryOf(Class<?> type, Object sample) {
+        return json.valueToTree(HistorySummaries.of(type, serializer.serialize(sample, byte[].class).getData()));
     }
 
     /** The row the JPA storage engine stores for the message. */
