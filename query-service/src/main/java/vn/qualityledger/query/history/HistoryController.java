@@ -95,7 +95,7 @@ class HistoryController {
             out.writeStartObject();
             out.writeName("content");
             out.writeStartArray();
-            history.forEachEntry(found, out::writePOJO);
+            history.writeEntries(found, out);
             out.writeEndArray();
             out.writeNumberProperty("page", page);
             out.writeNumberProperty("size", size);

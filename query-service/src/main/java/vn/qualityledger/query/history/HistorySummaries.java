@@ -1,8 +1,12 @@
 package vn.qualityledger.query.history;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.json.JsonMapper;
 import vn.qualityledger.api.audit.AuditFindingRecordedEvent;
 import vn.qualityledger.api.audit.AuditReportIssuedEvent;
 import vn.qualityledger.api.audit.AuditTeamAppointedEvent;
@@ -12,7 +16,6 @@ import vn.qualityledger.api.audit.InternalAuditClosedEvent;
 import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.audit.UnitAuditHeldEvent;
 import vn.qualityledger.api.audit.UnitAuditScheduledEvent;
-import vn.qualityledger.api.common.DocumentReference;
 import vn.qualityledger.api.nonconformity.CorrectionRecordedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionImplementedEvent;
 import vn.qualityledger.api.nonconformity.CorrectiveActionOverdueEvent;
@@ -27,184 +30,251 @@ import vn.qualityledger.api.nonconformity.Severity;
 import vn.qualityledger.api.objective.*;
 import vn.qualityledger.query.history.HistoryEntry.Summary;
 
-/** One-line descriptions of objective, audit and nonconformity events, in Vietnamese (as the agency writes dates: dd/MM/yyyy) and English. */
+/**
+ * One-line descriptions of objective, audit and nonconformity events, in Vietnamese (as the agency writes dates:
+ * dd/MM/yyyy) and English. They read the event's JSON (its current revision, as the store hands it out after the
+ * upcasters), not the event deserialised: the history writes the stored JSON as it is, and binding every payload to
+ * its record only for a line of text was a fifth of a history page (JFR).
+ */
 final class HistorySummaries {
 
     private static final DateTimeFormatter VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Decimals as written, so that a value reads to its last stored digit, as the record's BigDecimal did. */
+    private static final JsonMapper STORED = JsonMapper.builder().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
     private HistorySummaries() {
     }
 
-    static Summary of(Object event) {
-        if (event instanceof ObjectiveDefinedEvent e) {
-            return new Summary("Xác định mục tiêu " + e.code() + " năm " + e.year() + ": " + e.statement(),
-                    "Objective " + e.code() + " for " + e.year() + " defined: " + e.statement());
+    /** The summary of an event whose stored JSON is {@code payload} and whose class is {@code type}. */
+    static Summary of(Class<?> type, byte[] payload) {
+        return of(type, STORED.readTree(payload));
+    }
+
+    static Summary of(Class<?> type, JsonNode e) {
+        if (type == ObjectiveDefinedEvent.class) {
+            return new Summary("Xác định mục tiêu " + text(e, "code") + " năm " + text(e, "year") + ": " + text(e, "statement"),
+                    "Objective " + text(e, "code") + " for " + text(e, "year") + " defined: " + text(e, "statement"));
         }
-        if (event instanceof ObjectiveRevisedEvent e) {
-            return new Summary("Điều chỉnh mục tiêu: " + e.statement() + target(e.target()),
-                    "Objective revised: " + e.statement() + target(e.target()));
+        if (type == ObjectiveRevisedEvent.class) {
+            return new Summary("Điều chỉnh mục tiêu: " + text(e, "statement") + target(object(e, "target")),
+                    "Objective revised: " + text(e, "statement") + target(object(e, "target")));
         }
-        if (event instanceof ObjectivePublishedEvent e) {
-            return new Summary("Công bố theo Quyết định số " + e.decision().number() + " ngày " + vi(e.decision().date()),
-                    "Published under decision " + e.decision().number() + " of " + e.decision().date());
+        if (type == ObjectivePublishedEvent.class) {
+            JsonNode decision = object(e, "decision");
+            return new Summary("Công bố theo Quyết định số " + text(decision, "number") + " ngày " + vi(text(decision, "date")),
+                    "Published under decision " + text(decision, "number") + " of " + text(decision, "date"));
         }
-        if (event instanceof ObjectiveClosedEvent e) {
-            String reason = e.assessment().reason() == null ? "" : " (" + e.assessment().reason() + ")";
-            return new Summary("Kết thúc năm ngày " + vi(e.closedOn()) + ": " + (e.assessment().achieved() ? "đạt" : "không đạt") + reason,
-                    "Year closed on " + e.closedOn() + ": " + (e.assessment().achieved() ? "achieved" : "not achieved") + reason);
+        if (type == ObjectiveClosedEvent.class) {
+            JsonNode assessment = object(e, "assessment");
+            String reason = text(assessment, "reason") == null ? "" : " (" + text(assessment, "reason") + ")";
+            boolean achieved = bool(assessment, "achieved");
+            return new Summary("Kết thúc năm ngày " + vi(text(e, "closedOn")) + ": " + (achieved ? "đạt" : "không đạt") + reason,
+                    "Year closed on " + text(e, "closedOn") + ": " + (achieved ? "achieved" : "not achieved") + reason);
         }
-        if (event instanceof MeasurePlannedEvent e) {
-            String parentVi = e.parentMeasureId() == null ? "" : " (thuộc biện pháp " + e.parentMeasureId() + ")";
-            String parentEn = e.parentMeasureId() == null ? "" : " (under measure " + e.parentMeasureId() + ")";
-            return new Summary("Lập biện pháp " + e.details().code() + parentVi + ": " + e.details().title() + " — "
-                    + e.occurrences().size() + " lần thực hiện",
-                    "Measure " + e.details().code() + " planned" + parentEn + ": " + e.details().title() + " — "
-                            + e.occurrences().size() + " occurrences");
+        if (type == MeasurePlannedEvent.class) {
+            String parent = text(e, "parentMeasureId");
+            String parentVi = parent == null ? "" : " (thuộc biện pháp " + parent + ")";
+            String parentEn = parent == null ? "" : " (under measure " + parent + ")";
+            JsonNode details = object(e, "details");
+            return new Summary("Lập biện pháp " + text(details, "code") + parentVi + ": " + text(details, "title") + " — "
+                    + size(e, "occurrences") + " lần thực hiện",
+                    "Measure " + text(details, "code") + " planned" + parentEn + ": " + text(details, "title") + " — "
+                            + size(e, "occurrences") + " occurrences");
         }
-        if (event instanceof MeasureRevisedEvent e) {
-            return new Summary("Điều chỉnh biện pháp " + e.measureId() + ": thêm " + e.addedOccurrences().size() + ", huỷ "
-                    + e.cancelledOccurrences().size() + " lần thực hiện",
-                    "Measure " + e.measureId() + " revised: " + e.addedOccurrences().size() + " occurrences added, "
-                            + e.cancelledOccurrences().size() + " cancelled");
+        if (type == MeasureRevisedEvent.class) {
+            return new Summary("Điều chỉnh biện pháp " + text(e, "measureId") + ": thêm " + size(e, "addedOccurrences") + ", huỷ "
+                    + size(e, "cancelledOccurrences") + " lần thực hiện",
+                    "Measure " + text(e, "measureId") + " revised: " + size(e, "addedOccurrences") + " occurrences added, "
+                            + size(e, "cancelledOccurrences") + " cancelled");
         }
-        if (event instanceof MeasureCancelledEvent e) {
-            return new Summary("Huỷ biện pháp " + e.measureId() + " từ ngày " + vi(e.effectiveOn()) + ": " + e.reason(),
-                    "Measure " + e.measureId() + " cancelled from " + e.effectiveOn() + ": " + e.reason());
+        if (type == MeasureCancelledEvent.class) {
+            return new Summary("Huỷ biện pháp " + text(e, "measureId") + " từ ngày " + vi(text(e, "effectiveOn")) + ": " + text(e, "reason"),
+                    "Measure " + text(e, "measureId") + " cancelled from " + text(e, "effectiveOn") + ": " + text(e, "reason"));
         }
-        if (event instanceof AdHocOccurrenceAddedEvent e) {
-            return new Summary("Thêm lần thực hiện đột xuất cho biện pháp " + e.measureId() + ", hạn " + vi(e.occurrence().dueDate()),
-                    "Ad-hoc occurrence of measure " + e.measureId() + " added, due " + e.occurrence().dueDate());
+        if (type == AdHocOccurrenceAddedEvent.class) {
+            String due = text(object(e, "occurrence"), "dueDate");
+            return new Summary("Thêm lần thực hiện đột xuất cho biện pháp " + text(e, "measureId") + ", hạn " + vi(due),
+                    "Ad-hoc occurrence of measure " + text(e, "measureId") + " added, due " + due);
         }
-        if (event instanceof TaskAssignedEvent e) {
-            String person = e.person() == null ? "" : " (" + e.person() + ")";
-            return e.occurrenceId() == null
-                    ? new Summary("Giao biện pháp " + e.measureId() + " cho " + e.unit() + person,
-                    "Measure " + e.measureId() + " assigned to " + e.unit() + person)
-                    : new Summary("Giao " + occurrenceVi(e.measureId(), e.occurrenceId()) + " cho " + e.unit() + person,
-                    "Assigned " + occurrenceEn(e.measureId(), e.occurrenceId()) + " to " + e.unit() + person);
+        if (type == TaskAssignedEvent.class) {
+            String person = text(e, "person") == null ? "" : " (" + text(e, "person") + ")";
+            return text(e, "occurrenceId") == null
+                    ? new Summary("Giao biện pháp " + text(e, "measureId") + " cho " + text(e, "unit") + person,
+                    "Measure " + text(e, "measureId") + " assigned to " + text(e, "unit") + person)
+                    : new Summary("Giao " + occurrenceVi(e) + " cho " + text(e, "unit") + person,
+                    "Assigned " + occurrenceEn(e) + " to " + text(e, "unit") + person);
         }
-        if (event instanceof EvidenceSubmittedEvent e) {
-            DocumentReference d = e.document();
-            return new Summary("Nộp minh chứng " + d.number() + " ngày " + vi(d.date()) + " (" + d.title() + ") cho "
-                    + occurrenceVi(e.measureId(), e.occurrenceId()),
-                    "Evidence " + d.number() + " of " + d.date() + " (" + d.title() + ") submitted for "
-                            + occurrenceEn(e.measureId(), e.occurrenceId()));
+        if (type == EvidenceSubmittedEvent.class) {
+            JsonNode d = object(e, "document");
+            return new Summary("Nộp minh chứng " + text(d, "number") + " ngày " + vi(text(d, "date")) + " (" + text(d, "title") + ") cho "
+                    + occurrenceVi(e),
+                    "Evidence " + text(d, "number") + " of " + text(d, "date") + " (" + text(d, "title") + ") submitted for "
+                            + occurrenceEn(e));
         }
-        if (event instanceof EvidenceAcceptedEvent e) {
-            return new Summary("Chấp nhận minh chứng " + e.evidenceId() + " cho " + occurrenceVi(e.measureId(), e.occurrenceId())
-                    + ", hoàn thành từ ngày " + vi(e.effectiveOn()),
-                    "Evidence " + e.evidenceId() + " for " + occurrenceEn(e.measureId(), e.occurrenceId())
-                            + " accepted, complete as of " + e.effectiveOn());
+        if (type == EvidenceAcceptedEvent.class) {
+            return new Summary("Chấp nhận minh chứng " + text(e, "evidenceId") + " cho " + occurrenceVi(e)
+                    + ", hoàn thành từ ngày " + vi(text(e, "effectiveOn")),
+                    "Evidence " + text(e, "evidenceId") + " for " + occurrenceEn(e) + " accepted, complete as of " + text(e, "effectiveOn"));
         }
-        if (event instanceof EvidenceRejectedEvent e) {
-            return new Summary("Từ chối minh chứng " + e.evidenceId() + " cho " + occurrenceVi(e.measureId(), e.occurrenceId())
-                    + ": " + e.reason(),
-                    "Evidence " + e.evidenceId() + " for " + occurrenceEn(e.measureId(), e.occurrenceId()) + " rejected: " + e.reason());
+        if (type == EvidenceRejectedEvent.class) {
+            return new Summary("Từ chối minh chứng " + text(e, "evidenceId") + " cho " + occurrenceVi(e) + ": " + text(e, "reason"),
+                    "Evidence " + text(e, "evidenceId") + " for " + occurrenceEn(e) + " rejected: " + text(e, "reason"));
         }
-        if (event instanceof MeasurementRecordedEvent e) {
-            String ratio = e.numerator() == null ? "" : " (" + e.numerator().toPlainString() + "/" + e.denominator().toPlainString() + ")";
-            return new Summary("Ghi nhận kết quả " + e.value().stripTrailingZeros().toPlainString() + ratio + " cho kỳ "
-                    + vi(e.period().from()) + " – " + vi(e.period().to()) + ", nguồn: " + e.source(),
-                    "Measured " + e.value().stripTrailingZeros().toPlainString() + ratio + " for " + e.period().from() + " to "
-                            + e.period().to() + ", source: " + e.source());
+        if (type == MeasurementRecordedEvent.class) {
+            String ratio = decimal(e, "numerator") == null ? ""
+                    : " (" + decimal(e, "numerator").toPlainString() + "/" + decimal(e, "denominator").toPlainString() + ")";
+            String value = decimal(e, "value").stripTrailingZeros().toPlainString();
+            JsonNode period = object(e, "period");
+            return new Summary("Ghi nhận kết quả " + value + ratio + " cho kỳ " + vi(text(period, "from")) + " – " + vi(text(period, "to"))
+                    + ", nguồn: " + text(e, "source"),
+                    "Measured " + value + ratio + " for " + text(period, "from") + " to " + text(period, "to") + ", source: " + text(e, "source"));
         }
-        Summary audit = ofAudit(event);
+        Summary audit = ofAudit(type, e);
         if (audit != null) {
             return audit;
         }
-        Summary nonconformity = ofNonconformity(event);
+        Summary nonconformity = ofNonconformity(type, e);
         if (nonconformity != null) {
             return nonconformity;
         }
-        String type = event.getClass().getSimpleName();
-        return new Summary("Sự kiện " + type, "Event " + type);
+        return new Summary("Sự kiện " + type.getSimpleName(), "Event " + type.getSimpleName());
     }
 
-    private static Summary ofAudit(Object event) {
-        if (event instanceof InternalAuditPlannedEvent e) {
-            return new Summary("Lập kế hoạch đánh giá nội bộ năm " + e.year() + ": " + e.title() + " — " + e.scopeUnits().size()
-                    + " đơn vị, từ " + vi(e.plannedFrom()) + " đến " + vi(e.plannedTo()),
-                    "Internal audit for " + e.year() + " planned: " + e.title() + " — " + e.scopeUnits().size() + " units, "
-                            + e.plannedFrom() + " to " + e.plannedTo());
+    private static Summary ofAudit(Class<?> type, JsonNode e) {
+        if (type == InternalAuditPlannedEvent.class) {
+            return new Summary("Lập kế hoạch đánh giá nội bộ năm " + text(e, "year") + ": " + text(e, "title") + " — " + size(e, "scopeUnits")
+                    + " đơn vị, từ " + vi(text(e, "plannedFrom")) + " đến " + vi(text(e, "plannedTo")),
+                    "Internal audit for " + text(e, "year") + " planned: " + text(e, "title") + " — " + size(e, "scopeUnits") + " units, "
+                            + text(e, "plannedFrom") + " to " + text(e, "plannedTo"));
         }
-        if (event instanceof AuditTeamAppointedEvent e) {
-            String decisionVi = e.decision() == null ? "" : " (Quyết định số " + e.decision().number() + " ngày " + vi(e.decision().date()) + ")";
-            String decisionEn = e.decision() == null ? "" : " (decision " + e.decision().number() + " of " + e.decision().date() + ")";
-            return new Summary("Thành lập Đoàn ĐGNB, trưởng đoàn " + e.leadAuditor().name() + ", " + e.members().size() + " thành viên" + decisionVi,
-                    "Audit team appointed: lead auditor " + e.leadAuditor().name() + ", " + e.members().size() + " members" + decisionEn);
+        if (type == AuditTeamAppointedEvent.class) {
+            JsonNode decision = object(e, "decision");
+            String decisionVi = decision == null ? "" : " (Quyết định số " + text(decision, "number") + " ngày " + vi(text(decision, "date")) + ")";
+            String decisionEn = decision == null ? "" : " (decision " + text(decision, "number") + " of " + text(decision, "date") + ")";
+            String lead = text(object(e, "leadAuditor"), "name");
+            return new Summary("Thành lập Đoàn ĐGNB, trưởng đoàn " + lead + ", " + size(e, "members") + " thành viên" + decisionVi,
+                    "Audit team appointed: lead auditor " + lead + ", " + size(e, "members") + " members" + decisionEn);
         }
-        if (event instanceof UnitAuditScheduledEvent e) {
-            return new Summary("Lên lịch đánh giá " + e.unit() + " ngày " + vi(e.date()),
-                    "Audit of " + e.unit() + " scheduled for " + e.date());
+        if (type == UnitAuditScheduledEvent.class) {
+            return new Summary("Lên lịch đánh giá " + text(e, "unit") + " ngày " + vi(text(e, "date")),
+                    "Audit of " + text(e, "unit") + " scheduled for " + text(e, "date"));
         }
-        if (event instanceof UnitAuditHeldEvent e) {
-            long nonconforming = e.notes().stream().filter(n -> n.conformity() == Conformity.NONCONFORMING).count();
-            return new Summary("Đánh giá tại " + e.unit() + " ngày " + vi(e.heldOn()) + ": " + e.notes().size() + " nội dung, "
+        if (type == UnitAuditHeldEvent.class) {
+            long nonconforming = 0;
+            for (JsonNode note : object(e, "notes")) {
+                if (enumOf(Conformity.class, note, "conformity") == Conformity.NONCONFORMING) {
+                    nonconforming++;
+                }
+            }
+            return new Summary("Đánh giá tại " + text(e, "unit") + " ngày " + vi(text(e, "heldOn")) + ": " + size(e, "notes") + " nội dung, "
                     + nonconforming + " không phù hợp",
-                    e.unit() + " audited on " + e.heldOn() + ": " + e.notes().size() + " checklist notes, " + nonconforming + " nonconforming");
+                    text(e, "unit") + " audited on " + text(e, "heldOn") + ": " + size(e, "notes") + " checklist notes, " + nonconforming
+                            + " nonconforming");
         }
-        if (event instanceof AuditFindingRecordedEvent e) {
-            return new Summary("Ghi nhận phát hiện " + e.findingId() + " (" + kindVi(e.kind()) + ") tại " + e.unit() + ", điều khoản "
-                    + e.clause() + ": " + e.description(),
-                    "Finding " + e.findingId() + " (" + kindEn(e.kind()) + ") at " + e.unit() + ", clause " + e.clause() + ": " + e.description());
+        if (type == AuditFindingRecordedEvent.class) {
+            FindingKind kind = enumOf(FindingKind.class, e, "kind");
+            return new Summary("Ghi nhận phát hiện " + text(e, "findingId") + " (" + kindVi(kind) + ") tại " + text(e, "unit") + ", điều khoản "
+                    + text(e, "clause") + ": " + text(e, "description"),
+                    "Finding " + text(e, "findingId") + " (" + kindEn(kind) + ") at " + text(e, "unit") + ", clause " + text(e, "clause") + ": "
+                            + text(e, "description"));
         }
-        if (event instanceof AuditReportIssuedEvent e) {
-            String number = e.report() == null ? "" : " số " + e.report().number();
-            return new Summary("Ban hành báo cáo kết quả ĐGNB" + number + " ngày " + vi(e.issuedOn()),
-                    "Audit report" + (e.report() == null ? "" : " " + e.report().number()) + " issued on " + e.issuedOn());
+        if (type == AuditReportIssuedEvent.class) {
+            JsonNode report = object(e, "report");
+            String number = report == null ? "" : " số " + text(report, "number");
+            return new Summary("Ban hành báo cáo kết quả ĐGNB" + number + " ngày " + vi(text(e, "issuedOn")),
+                    "Audit report" + (report == null ? "" : " " + text(report, "number")) + " issued on " + text(e, "issuedOn"));
         }
-        if (event instanceof InternalAuditClosedEvent e) {
-            return new Summary("Kết thúc đợt đánh giá nội bộ ngày " + vi(e.closedOn()), "Internal audit closed on " + e.closedOn());
+        if (type == InternalAuditClosedEvent.class) {
+            return new Summary("Kết thúc đợt đánh giá nội bộ ngày " + vi(text(e, "closedOn")), "Internal audit closed on " + text(e, "closedOn"));
         }
         return null;
     }
 
-    private static Summary ofNonconformity(Object event) {
-        if (event instanceof NonconformityRaisedEvent e) {
-            String where = (e.unit() == null ? "" : " tại " + e.unit()) + (e.clause() == null ? "" : ", điều khoản " + e.clause());
-            String whereEn = (e.unit() == null ? "" : " at " + e.unit()) + (e.clause() == null ? "" : ", clause " + e.clause());
-            return new Summary("Ghi nhận sự không phù hợp " + (e.severity() == Severity.MAJOR ? "nặng" : "nhẹ") + " (nguồn: "
-                    + sourceVi(e.origin().source()) + ")" + where + ": " + e.description(),
-                    (e.severity() == Severity.MAJOR ? "Major" : "Minor") + " nonconformity raised (source: "
-                            + sourceEn(e.origin().source()) + ")" + whereEn + ": " + e.description());
+    private static Summary ofNonconformity(Class<?> type, JsonNode e) {
+        if (type == NonconformityRaisedEvent.class) {
+            String unit = text(e, "unit");
+            String clause = text(e, "clause");
+            String where = (unit == null ? "" : " tại " + unit) + (clause == null ? "" : ", điều khoản " + clause);
+            String whereEn = (unit == null ? "" : " at " + unit) + (clause == null ? "" : ", clause " + clause);
+            boolean major = enumOf(Severity.class, e, "severity") == Severity.MAJOR;
+            NonconformitySource source = enumOf(NonconformitySource.class, object(e, "origin"), "source");
+            return new Summary("Ghi nhận sự không phù hợp " + (major ? "nặng" : "nhẹ") + " (nguồn: " + sourceVi(source) + ")" + where + ": "
+                    + text(e, "description"),
+                    (major ? "Major" : "Minor") + " nonconformity raised (source: " + sourceEn(source) + ")" + whereEn + ": "
+                            + text(e, "description"));
         }
-        if (event instanceof CorrectionRecordedEvent e) {
-            return new Summary("Khắc phục tức thời ngày " + vi(e.correctedOn()) + ": " + e.correction(),
-                    "Correction on " + e.correctedOn() + ": " + e.correction());
+        if (type == CorrectionRecordedEvent.class) {
+            return new Summary("Khắc phục tức thời ngày " + vi(text(e, "correctedOn")) + ": " + text(e, "correction"),
+                    "Correction on " + text(e, "correctedOn") + ": " + text(e, "correction"));
         }
-        if (event instanceof RootCauseAnalysedEvent e) {
-            return new Summary("Phân tích nguyên nhân ngày " + vi(e.analysedOn()) + ": " + e.rootCause(),
-                    "Root cause analysed on " + e.analysedOn() + ": " + e.rootCause());
+        if (type == RootCauseAnalysedEvent.class) {
+            return new Summary("Phân tích nguyên nhân ngày " + vi(text(e, "analysedOn")) + ": " + text(e, "rootCause"),
+                    "Root cause analysed on " + text(e, "analysedOn") + ": " + text(e, "rootCause"));
         }
-        if (event instanceof CorrectiveActionPlannedEvent e) {
-            return new Summary("Lập hành động khắc phục " + e.actionId() + " giao " + e.ownerUnit() + ", hạn " + vi(e.dueDate()) + ": " + e.description(),
-                    "Corrective action " + e.actionId() + " planned for " + e.ownerUnit() + ", due " + e.dueDate() + ": " + e.description());
+        if (type == CorrectiveActionPlannedEvent.class) {
+            return new Summary("Lập hành động khắc phục " + text(e, "actionId") + " giao " + text(e, "ownerUnit") + ", hạn "
+                    + vi(text(e, "dueDate")) + ": " + text(e, "description"),
+                    "Corrective action " + text(e, "actionId") + " planned for " + text(e, "ownerUnit") + ", due " + text(e, "dueDate") + ": "
+                            + text(e, "description"));
         }
-        if (event instanceof CorrectiveActionImplementedEvent e) {
-            String evidence = e.evidence() == null ? "" : " (" + e.evidence().number() + ")";
-            return new Summary("Thực hiện hành động khắc phục " + e.actionId() + " ngày " + vi(e.implementedOn()) + evidence,
-                    "Corrective action " + e.actionId() + " implemented on " + e.implementedOn() + evidence);
+        if (type == CorrectiveActionImplementedEvent.class) {
+            JsonNode evidence = object(e, "evidence");
+            String number = evidence == null ? "" : " (" + text(evidence, "number") + ")";
+            return new Summary("Thực hiện hành động khắc phục " + text(e, "actionId") + " ngày " + vi(text(e, "implementedOn")) + number,
+                    "Corrective action " + text(e, "actionId") + " implemented on " + text(e, "implementedOn") + number);
         }
-        if (event instanceof CorrectiveActionOverdueEvent e) {
-            return new Summary("Hành động khắc phục " + e.actionId() + " của " + e.ownerUnit() + " quá hạn " + vi(e.dueDate()),
-                    "Corrective action " + e.actionId() + " of " + e.ownerUnit() + " overdue (due " + e.dueDate() + ")");
+        if (type == CorrectiveActionOverdueEvent.class) {
+            return new Summary("Hành động khắc phục " + text(e, "actionId") + " của " + text(e, "ownerUnit") + " quá hạn " + vi(text(e, "dueDate")),
+                    "Corrective action " + text(e, "actionId") + " of " + text(e, "ownerUnit") + " overdue (due " + text(e, "dueDate") + ")");
         }
-        if (event instanceof CorrectiveActionVerifiedEvent e) {
-            String reason = e.reason() == null ? "" : " (" + e.reason() + ")";
-            return new Summary("Kiểm tra hiệu lực hành động " + e.actionId() + " ngày " + vi(e.verifiedOn()) + ": "
-                    + (e.effective() ? "có hiệu lực" : "không có hiệu lực") + reason,
-                    "Corrective action " + e.actionId() + " verified on " + e.verifiedOn() + ": "
-                            + (e.effective() ? "effective" : "not effective") + reason);
+        if (type == CorrectiveActionVerifiedEvent.class) {
+            String reason = text(e, "reason") == null ? "" : " (" + text(e, "reason") + ")";
+            boolean effective = bool(e, "effective");
+            return new Summary("Kiểm tra hiệu lực hành động " + text(e, "actionId") + " ngày " + vi(text(e, "verifiedOn")) + ": "
+                    + (effective ? "có hiệu lực" : "không có hiệu lực") + reason,
+                    "Corrective action " + text(e, "actionId") + " verified on " + text(e, "verifiedOn") + ": "
+                            + (effective ? "effective" : "not effective") + reason);
         }
-        if (event instanceof NonconformityClosedEvent e) {
-            String note = e.note() == null ? "" : ": " + e.note();
-            return new Summary("Đóng sự không phù hợp ngày " + vi(e.closedOn()) + note, "Nonconformity closed on " + e.closedOn() + note);
+        if (type == NonconformityClosedEvent.class) {
+            String note = text(e, "note") == null ? "" : ": " + text(e, "note");
+            return new Summary("Đóng sự không phù hợp ngày " + vi(text(e, "closedOn")) + note, "Nonconformity closed on " + text(e, "closedOn") + note);
         }
-        if (event instanceof NonconformityReopenedEvent e) {
-            return new Summary("Mở lại sự không phù hợp ngày " + vi(e.reopenedOn()) + ": " + e.reason(),
-                    "Nonconformity reopened on " + e.reopenedOn() + ": " + e.reason());
+        if (type == NonconformityReopenedEvent.class) {
+            return new Summary("Mở lại sự không phù hợp ngày " + vi(text(e, "reopenedOn")) + ": " + text(e, "reason"),
+                    "Nonconformity reopened on " + text(e, "reopenedOn") + ": " + text(e, "reason"));
         }
         return null;
+    }
+
+    /** A property as text, null where it is null or absent (as the record's accessor was): "null" when printed, as before. */
+    private static String text(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    /** A nested object or list, null where it is null or absent. */
+    private static JsonNode object(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    private static int size(JsonNode node, String name) {
+        return object(node, name).size();
+    }
+
+    private static boolean bool(JsonNode node, String name) {
+        return object(node, name).asBoolean();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String name) {
+        JsonNode value = object(node, name);
+        return value == null ? null : value.decimalValue();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, JsonNode node, String name) {
+        String value = text(node, name);
+        return value == null ? null : Enum.valueOf(type, value);
     }
 
     private static String kindVi(FindingKind kind) {
@@ -243,35 +313,45 @@ final class HistorySummaries {
         };
     }
 
-    private static String target(Target target) {
-        return target == null ? "" : " [" + target.indicator() + " " + target.comparator().symbol() + " "
-                + target.value().stripTrailingZeros().toPlainString() + (target.unit() == null ? "" : " " + target.unit()) + "]";
+    private static String target(JsonNode target) {
+        if (target == null) {
+            return "";
+        }
+        // The comparator's symbol; the record also read its constant's name, which ofSymbol takes to the symbol.
+        return " [" + text(target, "indicator") + " " + Comparator.ofSymbol(text(target, "comparator")).symbol() + " "
+                + decimal(target, "value").stripTrailingZeros().toPlainString()
+                + (text(target, "unit") == null ? "" : " " + text(target, "unit")) + "]";
     }
 
-    private static String vi(LocalDate date) {
-        return date == null ? "?" : VI.format(date);
+    private static String vi(String isoDate) {
+        return isoDate == null ? "?" : VI.format(LocalDate.parse(isoDate));
     }
 
     /** Scheduled occurrences are named {@code measure@dueDate}; say "measure I.6, due 14/05/2023" for those. */
-    private static LocalDate dueDateOf(MeasureId measureId, OccurrenceId occurrenceId) {
-        String prefix = measureId.value() + "@";
-        if (!occurrenceId.value().startsWith(prefix)) {
+    private static LocalDate dueDateOf(String measureId, String occurrenceId) {
+        String prefix = measureId + "@";
+        if (!occurrenceId.startsWith(prefix)) {
             return null;
         }
         try {
-            return LocalDate.parse(occurrenceId.value().substring(prefix.length()));
+            return LocalDate.parse(occurrenceId.substring(prefix.length()));
         } catch (DateTimeParseException notScheduled) {
             return null;
         }
     }
 
-    private static String occurrenceVi(MeasureId measureId, OccurrenceId occurrenceId) {
+    /** The event's occurrence ({@code occurrenceId} of measure {@code measureId}), in Vietnamese. */
+    private static String occurrenceVi(JsonNode e) {
+        String measureId = text(e, "measureId");
+        String occurrenceId = text(e, "occurrenceId");
         LocalDate due = dueDateOf(measureId, occurrenceId);
         return due == null ? "biện pháp " + measureId + ", lần thực hiện " + occurrenceId
-                : "biện pháp " + measureId + ", kỳ hạn " + vi(due);
+                : "biện pháp " + measureId + ", kỳ hạn " + VI.format(due);
     }
 
-    private static String occurrenceEn(MeasureId measureId, OccurrenceId occurrenceId) {
+    private static String occurrenceEn(JsonNode e) {
+        String measureId = text(e, "measureId");
+        String occurrenceId = text(e, "occurrenceId");
         LocalDate due = dueDateOf(measureId, occurrenceId);
         return due == null ? "measure " + measureId + ", occurrence " + occurrenceId : "measure " + measureId + ", due " + due;
     }

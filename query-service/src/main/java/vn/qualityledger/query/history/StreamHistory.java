@@ -14,7 +14,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JsonGenerator;
 import vn.qualityledger.api.audit.InternalAuditPlannedEvent;
 import vn.qualityledger.api.common.Actor;
 import vn.qualityledger.api.contract.EventContract;
@@ -67,9 +70,13 @@ public class StreamHistory {
      */
     private final Cache<String, Kind> checkedKinds = Caffeine.newBuilder().maximumSize(10_000).build();
     private final EventStore eventStore;
+    private final Serializer serializer;
+    private final HistoryEntryJson entryJson;
 
-    public StreamHistory(EventStore eventStore) {
+    public StreamHistory(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer) {
         this.eventStore = eventStore;
+        this.serializer = serializer;
+        this.entryJson = new HistoryEntryJson(serializer);
     }
 
     /** A page of a stream that was found to exist: its events are read only when {@link #forEachEntry} goes through them. */
@@ -94,13 +101,25 @@ public class StreamHistory {
      * whole: Axon reads the stream from the store a batch at a time.
      */
     public void forEachEntry(Page page, Consumer<HistoryEntry> entries) {
+        forEachEvent(page, event -> entries.accept(entry(event)));
+    }
+
+    /**
+     * Writes each entry of the page to {@code out} as it is read, in stream order, as {@link HistoryEntry}'s JSON:
+     * the payload and metadata from their stored bytes ({@link HistoryEntryJson}), not read into objects and back.
+     */
+    public void writeEntries(Page page, JsonGenerator out) {
+        forEachEvent(page, event -> entryJson.write(event, out));
+    }
+
+    private void forEachEvent(Page page, Consumer<DomainEventMessage<?>> events) {
         long first = (long) page.page() * page.size();
         if (first >= page.totalElements()) {
             return;
         }
         DomainEventStream stream = eventStore.readEvents(page.streamId(), first);
         for (int read = 0; read < page.size() && stream.hasNext(); read++) {
-            entries.accept(entry(stream.next()));
+            events.accept(stream.next());
         }
     }
 
@@ -148,14 +167,19 @@ public class StreamHistory {
         return null;
     }
 
-    private HistoryEntry entry(DomainEventMessage<?> event) {
+    HistoryEntry entry(DomainEventMessage<?> event) {
         Map<String, Object> metadata = new LinkedHashMap<>(event.getMetaData());
-        PublishedType type = PUBLISHED_TYPES.get(event.getPayloadType());
+        PublishedType type = publishedType(event.getPayloadType());
         Object payload = event.getPayload();
         Object causation = metadata.get(CAUSATION_ID);
         return new HistoryEntry(event.getSequenceNumber(), event.getIdentifier(), type.name(), type.revision(), event.getTimestamp(),
                 event.getTimestamp().atZone(AGENCY_ZONE).toOffsetDateTime(), Actor.fromMetaData(metadata),
-                causation == null ? null : causation.toString(), metadata, payload, HistorySummaries.of(payload));
+                causation == null ? null : causation.toString(), metadata, payload,
+                HistorySummaries.of(event.getPayloadType(), event.serializePayload(serializer, byte[].class).getData()));
+    }
+
+    static PublishedType publishedType(Class<?> payloadType) {
+        return PUBLISHED_TYPES.get(payloadType);
     }
 
     /**
@@ -163,7 +187,7 @@ public class StreamHistory {
      * names it. A class outside the contract (none is stored today; a test keeps the contract complete) keeps its Java
      * class name, so that the entry still says what it is.
      */
-    private record PublishedType(String name, String revision) {
+    record PublishedType(String name, String revision) {
 
         static PublishedType of(Class<?> type) {
             if (EventContract.byPayloadType(type.getName()).isPresent()) {

@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Sample events built from the records themselves, so that a new event type or property gets a sample without a test
  * to update: every property set ({@link #full}), or every property that may be null (not primitive, not {@code @NotNull}) left null ({@link #sparse}).
- * Strings carry Vietnamese text; ids are valid ids.
+ * Strings carry Vietnamese text; ids are valid ids. Public for the other modules' tests (shared-api's test-jar).
  */
-final class SampleEvents {
+public final class SampleEvents {
 
     /** Values for the {@code @Pattern}s of the records' properties (a regular expression has no generic sample). */
     private static final Map<String, String> MATCHING = Map.of(
@@ -27,11 +27,11 @@ final class SampleEvents {
     private SampleEvents() {
     }
 
-    static Object full(Class<?> type) {
+    public static Object full(Class<?> type) {
         return build(type, false);
     }
 
-    static Object sparse(Class<?> type) {
+    public static Object sparse(Class<?> type) {
         return build(type, true);
     }
 
