@@ -115,8 +115,8 @@ class OrganisationDirectoryProjectionTest {
     @Test
     void namesTheUnitsOfEachObjectiveByItsOrganisation() {
         apply(recorded(null, VP));
-        jdbc.update("INSERT INTO query.objective (id, organisation_id, year, code, statement) VALUES ('o-1', ?, 2023, 'MT-1', 'Mục tiêu')", ORG);
-        jdbc.update("INSERT INTO query.objective (id, organisation_id, year, code, statement) VALUES ('o-2', 'SYT-HD', 2023, 'MT-1', 'Mục tiêu')");
+        jdbc.update("INSERT INTO query.objective (id, organisation_id, year, code, statement, recorded_at) VALUES ('o-1', ?, 2023, 'MT-1', 'Mục tiêu', now())", ORG);
+        jdbc.update("INSERT INTO query.objective (id, organisation_id, year, code, statement, recorded_at) VALUES ('o-2', 'SYT-HD', 2023, 'MT-1', 'Mục tiêu', now())");
         assertThat(names.unitNamesByObjective(List.of("o-1", "o-2", "o-3")))
                 .containsExactly(Map.entry("o-1", Map.of("VP", "Văn phòng Sở")), Map.entry("o-2", Map.of()));
     }

@@ -185,9 +185,10 @@ class EvidenceFileIntegrationTest {
                 java.sql.Timestamp.from(Instant.now()));
         jdbc.update("""
                 INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number, document_date,
-                                            document_issuer, document_title, submitted_on, status, file_sha256, file_name, file_size, file_content_type)
+                                            document_issuer, document_title, submitted_on, status, file_sha256, file_name, file_size, file_content_type,
+                                            recorded_at)
                 VALUES (?, 'ev-dir', 'I.6@2023-05-14', 'I.6', '1/BB', DATE '2023-05-12', 'VP', 'Biên bản', DATE '2023-05-13', 'SUBMITTED',
-                        ?, 'Biên bản.png', ?, 'image/png')""", OURS.value(), sha256, png.length);
+                        ?, 'Biên bản.png', ?, 'image/png', now())""", OURS.value(), sha256, png.length);
         EvidenceFileController controller = new EvidenceFileController(jdbc, mock(ReadAccess.class), directory.toString());
         MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -234,9 +235,10 @@ class EvidenceFileIntegrationTest {
     private void evidenceRow(String evidenceId, String sha256, int size, String contentType) {
         jdbc.update("""
                 INSERT INTO query.evidence (objective_id, evidence_id, occurrence_id, measure_id, document_number, document_date,
-                                            document_issuer, document_title, submitted_on, status, file_sha256, file_name, file_size, file_content_type)
+                                            document_issuer, document_title, submitted_on, status, file_sha256, file_name, file_size, file_content_type,
+                                            recorded_at)
                 VALUES (?, ?, 'I.6@2023-05-14', 'I.6', '2/BB', DATE '2023-05-12', 'VP', 'Biên bản', DATE '2023-05-13', 'SUBMITTED',
-                        ?, 'Biên bản.pdf', ?, ?)""", OURS.value(), evidenceId, sha256, size, contentType);
+                        ?, 'Biên bản.pdf', ?, ?, now())""", OURS.value(), evidenceId, sha256, size, contentType);
     }
 
     private static byte[] pdf(int size) {
