@@ -59,17 +59,11 @@ public final class ReadModelSchema {
     /**
      * Points the current transaction's unqualified table names at {@code schema} until the transaction ends. Call it
      * first in the transaction, before any savepoint: rolling back to a savepoint taken earlier would undo it.
+     * Unqualified names are also found in {@code alsoRead}, after {@code schema}: what the transaction writes still goes
+     * to {@code schema} alone.
      *
      * @throws IllegalStateException outside a transaction, where {@code SET LOCAL} would do nothing and the statements
      *                               would reach the live tables
-     */
-    public static void use(JdbcTemplate jdbc, String schema) {
-        use(jdbc, schema, new String[0]);
-    }
-
-    /**
-     * The same, with unqualified names also found in {@code alsoRead} after {@code schema}: what the transaction
-     * writes still goes to {@code schema} alone.
      */
     public static void use(JdbcTemplate jdbc, String schema, String... alsoRead) {
         StringBuilder quoted = new StringBuilder(quoted(schema));
